@@ -1,0 +1,10 @@
+package org.mlaexchange.contracts.request;
+
+/**
+ * Legal qualification of the conduct: the crime category, the law that defines it and the penalty.
+ *
+ * @param annex the annex letter (e.g. "E"); required if and only if {@code category} is
+ *              {@link CrimeCategory#ANNEX_CRIME}, otherwise {@code null}
+ */
+public record LegalQualification(CrimeCategory category, String annex, String law, String penalty) {
+}

@@ -1,0 +1,10 @@
+package org.mlaexchange.contracts.request;
+
+/**
+ * Progress of one measure in a progress report.
+ *
+ * @param status {@link MeasureStatus#IN_EXECUTION} or {@link MeasureStatus#EXECUTED}
+ * @param note   optional free text (partial results, next steps)
+ */
+public record MeasureProgress(String measureId, MeasureStatus status, String note) {
+}

@@ -1,0 +1,10 @@
+package org.mlaexchange.contracts.request;
+
+/** Status of one measure of a request: each measure is decided and executed on its own. */
+public enum MeasureStatus {
+    PENDING,
+    ACCEPTED,
+    IN_EXECUTION,
+    EXECUTED,
+    REFUSED
+}

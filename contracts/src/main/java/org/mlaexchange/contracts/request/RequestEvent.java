@@ -1,0 +1,215 @@
+package org.mlaexchange.contracts.request;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.mlaexchange.contracts.StateCode;
+
+/**
+ * The published events of a mutual legal assistance request (topic {@code mla.request.events}, key:
+ * the request id). Each event carries everything needed to rebuild the request by folding its events
+ * in order; moments are {@link Instant}s, calendar dates {@link LocalDate}s (deadlines are calendar
+ * days in UTC). The CloudEvents type of each event is in {@link RequestEventTypes}, never derived from
+ * these class names. Fields are only added, never changed: a breaking change is a new {@code .v2} type.
+ */
+public sealed interface RequestEvent {
+
+    UUID requestId();
+
+    /**
+     * The requesting State submitted a request.
+     *
+     * @param measureIds ids assigned to {@code content.measures()}, in order: "m1", "m2", …
+     */
+    record Submitted(
+            UUID requestId,
+            StateCode requestingState,
+            StateCode requestedState,
+            boolean urgent,
+            boolean confidential,
+            RequestContent content,
+            List<String> measureIds,
+            Instant submittedAt,
+            LocalDate acknowledgementDueDate,
+            LocalDate decisionDueDate) implements RequestEvent {
+
+        public Submitted {
+            measureIds = ContractLists.copy(measureIds);
+        }
+    }
+
+    /** The requested State acknowledged receipt (a legal receipt, distinct from delivery). */
+    record Acknowledged(
+            UUID requestId,
+            String caseReference,
+            ContactPerson contact,
+            Instant acknowledgedAt) implements RequestEvent {
+    }
+
+    /** The requested State asked for missing information. {@code dueDate} is optional. */
+    record InformationRequested(
+            UUID requestId,
+            List<String> missing,
+            LocalDate dueDate,
+            Instant requestedAt) implements RequestEvent {
+
+        public InformationRequested {
+            missing = ContractLists.copy(missing);
+        }
+    }
+
+    /** The requesting State answered with a new version of the content. {@code note} is optional. */
+    record InformationProvided(
+            UUID requestId,
+            RequestContent content,
+            String note,
+            Instant providedAt) implements RequestEvent {
+    }
+
+    /** The requested State opened consultation (required before refusal, postponement or conditions). */
+    record ConsultationOpened(
+            UUID requestId,
+            List<String> matters,
+            Instant openedAt) implements RequestEvent {
+
+        public ConsultationOpened {
+            matters = ContractLists.copy(matters);
+        }
+    }
+
+    /** The requested State postponed the request until a review date. {@code reasons} is optional unless {@code reason} is OTHER. */
+    record Postponed(
+            UUID requestId,
+            PostponementReason reason,
+            String reasons,
+            LocalDate reviewDate,
+            Instant postponedAt) implements RequestEvent {
+    }
+
+    /** The requested State proposed conditions for granting assistance. */
+    record ConditionsProposed(
+            UUID requestId,
+            List<String> conditions,
+            Instant proposedAt) implements RequestEvent {
+
+        public ConditionsProposed {
+            conditions = ContractLists.copy(conditions);
+        }
+    }
+
+    /**
+     * The requesting State accepted the proposed conditions; they now bind it.
+     *
+     * @param reasons optional note
+     * @param status  the request status after this event
+     */
+    record ConditionsAccepted(
+            UUID requestId,
+            String reasons,
+            RequestStatus status,
+            Instant acceptedAt) implements RequestEvent {
+    }
+
+    /** The requesting State rejected the proposed conditions; consultation resumes. */
+    record ConditionsRejected(
+            UUID requestId,
+            String reasons,
+            Instant rejectedAt) implements RequestEvent {
+    }
+
+    /**
+     * The requested State refused the listed measures, on at least one ground, with written reasons.
+     *
+     * @param status the request status after this event (REFUSED once every measure is refused)
+     */
+    record Refused(
+            UUID requestId,
+            List<String> measureIds,
+            List<GroundForRefusal> grounds,
+            String reasons,
+            RequestStatus status,
+            Instant refusedAt) implements RequestEvent {
+
+        public Refused {
+            measureIds = ContractLists.copy(measureIds);
+            grounds = ContractLists.copy(grounds);
+        }
+    }
+
+    /**
+     * The requested State accepted the listed measures.
+     *
+     * @param impossibleProcedures notes on requested procedures that cannot be followed (may be empty)
+     * @param executionDueDate     last day to execute the measures accepted here
+     * @param status               the request status after this event
+     */
+    record Accepted(
+            UUID requestId,
+            List<String> measureIds,
+            List<String> impossibleProcedures,
+            LocalDate executionDueDate,
+            RequestStatus status,
+            Instant acceptedAt) implements RequestEvent {
+
+        public Accepted {
+            measureIds = ContractLists.copy(measureIds);
+            impossibleProcedures = ContractLists.copy(impossibleProcedures);
+        }
+    }
+
+    /**
+     * The requested State reported progress: per-measure updates (may be empty when it only answers a
+     * status question) and a summary.
+     *
+     * @param status the request status after this event
+     */
+    record ProgressReported(
+            UUID requestId,
+            List<MeasureProgress> updates,
+            String summary,
+            RequestStatus status,
+            Instant reportedAt) implements RequestEvent {
+
+        public ProgressReported {
+            updates = ContractLists.copy(updates);
+        }
+    }
+
+    /** The requested State declared execution complete: every measure executed or refused. {@code summary} is optional. */
+    record Completed(
+            UUID requestId,
+            String summary,
+            Instant completedAt) implements RequestEvent {
+    }
+
+    /** The requesting State closed the request: results received. {@code note} is optional. */
+    record Closed(
+            UUID requestId,
+            String note,
+            Instant closedAt) implements RequestEvent {
+    }
+
+    /** The requesting State withdrew the request: assistance no longer needed. */
+    record Withdrawn(
+            UUID requestId,
+            String reasons,
+            Instant withdrawnAt) implements RequestEvent {
+    }
+
+    /**
+     * A reminder: a deadline passed without its milestone being reached. Emitted at most once per
+     * deadline of a request.
+     *
+     * @param dueDate last day of the deadline (UTC)
+     * @param owedBy  the State that has to act
+     */
+    record DeadlineOverdue(
+            UUID requestId,
+            DeadlineKind kind,
+            LocalDate dueDate,
+            StateCode owedBy,
+            Instant detectedAt) implements RequestEvent {
+    }
+}

@@ -1,0 +1,62 @@
+package org.mlaexchange.platform;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** Settings every service shares, under {@code mla.*}. */
+@ConfigMapping(prefix = "mla")
+public interface PlatformConfig {
+
+    /** Service name, used in CloudEvents {@code source} ({@code /mla-exchange/<service>}) and lock names. */
+    String service();
+
+    Events events();
+
+    Identity identity();
+
+    Http http();
+
+    /** Classpath resource holding the States Parties and their declarations. */
+    @WithDefault("mla/states.json")
+    String referenceData();
+
+    interface Events {
+        /** Topic this service's event log is published to, e.g. {@code mla.request.events}. */
+        String topic();
+
+        /** CloudEvents type prefix, e.g. {@code org.mlaexchange.request}. */
+        String typePrefix();
+
+        Relay relay();
+    }
+
+    interface Relay {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Longest wait for a NOTIFY before the relay looks at the log anyway. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** How often a standby relay tries to become the active one. */
+        @WithDefault("2s")
+        Duration standbyRetry();
+
+        @WithDefault("500")
+        int batchSize();
+    }
+
+    interface Identity {
+        /** OIDC tenants whose auditors oversee every case (the independent oversight body). */
+        @WithDefault("oversight")
+        List<String> oversightTenants();
+    }
+
+    interface Http {
+        /** Largest JSON request body accepted; larger ones get 413 problem+json. */
+        @WithDefault("1048576")
+        long maxJsonBodyBytes();
+    }
+}

@@ -1,0 +1,210 @@
+package org.mlaexchange.platform.audit;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.events.ChainVerifier;
+import org.mlaexchange.contracts.events.CloudEvent;
+import org.mlaexchange.platform.PlatformConfig;
+import org.mlaexchange.platform.eventlog.EventLog;
+import org.mlaexchange.platform.identity.Caller;
+import org.mlaexchange.platform.identity.CurrentCaller;
+import org.mlaexchange.platform.problem.Problem;
+import org.mlaexchange.platform.problem.ProblemException;
+
+/** Auditors' read-only view of this service's event log: replay, verification, as-of reconstruction. */
+@Path("/api/audit")
+@Tag(name = "audit")
+@RolesAllowed(Caller.AUDITOR)
+public class AuditResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+    private static final int FETCH_SIZE = 1000;
+
+    private final AgroalDataSource dataSource;
+    private final CurrentCaller caller;
+    private final EventLog eventLog;
+    private final CaseProjector projector;
+    private final Clock clock;
+    private final String service;
+
+    public AuditResource(AgroalDataSource dataSource, CurrentCaller caller, EventLog eventLog, CaseProjector projector,
+                         Clock clock, PlatformConfig config) {
+        this.dataSource = dataSource;
+        this.caller = caller;
+        this.eventLog = eventLog;
+        this.projector = projector;
+        this.clock = clock;
+        this.service = config.service();
+    }
+
+    @GET
+    @Path("/events")
+    @Produces(NDJSON)
+    @Operation(summary = "Replay the event log in log order, one CloudEvent per line, limited to the cases you may see")
+    public StreamingOutput events(@QueryParam("case") String caseId, @QueryParam("after") Long after,
+                                  @QueryParam("from") String from, @QueryParam("to") String to,
+                                  @QueryParam("type") String type) {
+        Instant fromTime = instant("from", from);
+        Instant toTime = instant("to", to);
+        StringBuilder sql = new StringBuilder("SELECT envelope FROM event_log WHERE logseq > ?");
+        List<Object> args = new ArrayList<>();
+        args.add(after == null ? 0L : after);
+        if (!caller.get().oversight()) {
+            sql.append(" AND parties LIKE ?");
+            args.add("%," + caller.get().actingState().value() + ",%");
+        }
+        if (caseId != null) {
+            sql.append(" AND case_id = ?");
+            args.add(caseId);
+        }
+        if (fromTime != null) {
+            sql.append(" AND occurred_at >= ?");
+            args.add(Timestamp.from(fromTime));
+        }
+        if (toTime != null) {
+            sql.append(" AND occurred_at <= ?");
+            args.add(Timestamp.from(toTime));
+        }
+        if (type != null) {
+            sql.append(" AND type = ?");
+            args.add(type);
+        }
+        sql.append(" ORDER BY logseq");
+        return output -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
+            // a server-side cursor: the log is streamed, never held in memory whole
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                connection.setReadOnly(true);
+                try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+                    query.setFetchSize(FETCH_SIZE);
+                    for (int i = 0; i < args.size(); i++) {
+                        query.setObject(i + 1, args.get(i));
+                    }
+                    try (ResultSet rs = query.executeQuery()) {
+                        while (rs.next()) {
+                            writer.write(rs.getString(1));
+                            writer.write('\n');
+                        }
+                    }
+                }
+                connection.rollback();
+            } catch (SQLException e) {
+                throw new UncheckedIOException(new java.io.IOException("event log read failed", e));
+            }
+            writer.flush();
+        };
+    }
+
+    @GET
+    @Path("/verify")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recompute the whole hash chain of this service's log; report its head, count and first broken link")
+    public Verification verify() throws SQLException {
+        ChainVerifier verifier = new ChainVerifier();
+        long recordedHeadLogseq;
+        String recordedHeadHash;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            // one snapshot for the head row and the log, so concurrent appends do not look like truncation
+            try (Statement isolation = connection.createStatement()) {
+                isolation.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            }
+            try (Statement head = connection.createStatement();
+                 ResultSet rs = head.executeQuery("SELECT logseq, hash FROM event_log_head WHERE id = 1")) {
+                rs.next();
+                recordedHeadLogseq = rs.getLong(1);
+                recordedHeadHash = rs.getString(2);
+            }
+            try (PreparedStatement query = connection.prepareStatement("SELECT envelope FROM event_log ORDER BY logseq")) {
+                query.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        verifier.accept(rs.getString(1));
+                    }
+                }
+            }
+            connection.rollback();
+        }
+        ChainVerifier.Result result = verifier.result();
+        ChainVerifier.Break firstBreak = result.firstBreak();
+        if (firstBreak == null && (result.headLogseq() != recordedHeadLogseq || !result.headHash().equals(recordedHeadHash))) {
+            firstBreak = new ChainVerifier.Break(result.headLogseq() + 1, null,
+                    "the log ends at logseq " + result.headLogseq() + " but its recorded head is logseq " + recordedHeadLogseq
+                            + " (events missing from the tail)");
+        }
+        return new Verification(service, firstBreak == null, result.count(),
+                new Position(result.headLogseq(), result.headHash()),
+                new Position(recordedHeadLogseq, recordedHeadHash), firstBreak, clock.instant());
+    }
+
+    public record Position(long logseq, String hash) {
+    }
+
+    public record Verification(String service, boolean intact, long count, Position verifiedHead, Position recordedHead,
+                               ChainVerifier.Break firstBreak, Instant verifiedAt) {
+    }
+
+    @GET
+    @Path("/cases/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A case as it stood at a moment, rebuilt from its events (default: now)")
+    public AsOf caseAsOf(@PathParam("id") String caseId, @QueryParam("asOf") String asOf) {
+        Instant at = instant("asOf", asOf);
+        List<CloudEvent> all = eventLog.caseEvents(caseId, null);
+        Set<StateCode> parties = eventLog.partiesOf(caseId);
+        if (all.isEmpty() || !caller.get().maySee(parties)) {
+            throw ProblemException.notFound("Case " + caseId);
+        }
+        Instant moment = at == null ? clock.instant() : at;
+        List<CloudEvent> upTo = all.stream().filter(e -> !Instant.parse(e.time()).isAfter(moment)).toList();
+        if (upTo.isEmpty()) {
+            throw new ProblemException(Problem.of(404, "not-yet-existing", "Not found",
+                    "Case " + caseId + " did not exist yet at " + moment, null));
+        }
+        CloudEvent last = upTo.get(upTo.size() - 1);
+        return new AsOf(caseId, moment, last.caseseq(), last.logseq(), last.hash(), projector.project(upTo));
+    }
+
+    public record AsOf(String caseId, Instant asOf, long caseseq, long logseq, String hash, Object state) {
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("malformed-parameter", "Query parameter " + name + " must be an ISO-8601 instant",
+                    List.of(new Problem.FieldError(name, "not an instant like 2026-11-22T10:00:00Z: " + value)));
+        }
+    }
+}

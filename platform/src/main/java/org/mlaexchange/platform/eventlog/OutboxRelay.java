@@ -1,0 +1,218 @@
+package org.mlaexchange.platform.eventlog;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+import org.mlaexchange.contracts.events.CloudEvent;
+import org.mlaexchange.platform.PlatformConfig;
+import org.postgresql.PGConnection;
+
+/**
+ * Publishes the event log to Kafka in log order, at least once, keyed by case id. Only the instance
+ * holding a PostgreSQL advisory lock publishes; others stand by. A NOTIFY sent by each committing
+ * transaction wakes it, so publication does not wait for a poll.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final AgroalDataSource dataSource;
+    private final Map<String, Object> kafkaConfig;
+    private final PlatformConfig.Events config;
+    private final String lockName;
+    private final Timer publicationLag;
+    private volatile boolean running;
+    private volatile boolean active;
+    private volatile long publishedLogseq = -1;
+    private Thread thread;
+
+    public OutboxRelay(AgroalDataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                       PlatformConfig config, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.kafkaConfig = kafkaConfig;
+        this.config = config.events();
+        this.lockName = "mla-relay:" + config.service();
+        this.publicationLag = Timer.builder("mla.relay.publication.lag")
+                .description("From an event's time (in its transaction) to its acknowledgement by Kafka")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(registry);
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        if (!config.relay().enabled()) {
+            LOG.info("event relay disabled (mla.events.relay.enabled=false)");
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "event-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(10_000);
+        }
+    }
+
+    /** True while this instance is the one publishing. */
+    public boolean active() {
+        return active;
+    }
+
+    public long publishedLogseq() {
+        return publishedLogseq;
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(200);
+        while (running) {
+            try (Connection connection = dataSource.getConnection();
+                 KafkaProducer<String, String> producer = producer()) {
+                connection.setAutoCommit(true);
+                waitForLeadership(connection);
+                if (!running) {
+                    return;
+                }
+                LOG.infof("event relay active: publishing %s", config.topic());
+                try (Statement listen = connection.createStatement()) {
+                    listen.execute("LISTEN " + EventLog.CHANNEL);
+                }
+                long position = readPosition(connection);
+                publishedLogseq = position;
+                backoff = Duration.ofMillis(200);
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                while (running) {
+                    int published = publishBatch(connection, producer, position);
+                    position += published;
+                    publishedLogseq = position;
+                    if (published < config.relay().batchSize()) {
+                        // blocks until a committing writer NOTIFYs, or the poll interval passes
+                        notifications.getNotifications((int) config.relay().pollInterval().toMillis());
+                    }
+                }
+            } catch (Exception e) {
+                active = false;
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("event relay interrupted (%s); retrying in %d ms", e.toString(), backoff.toMillis());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+            }
+        }
+        active = false;
+    }
+
+    private void waitForLeadership(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+            lock.setString(1, lockName);
+            while (running) {
+                try (ResultSet rs = lock.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        active = true;
+                        return;
+                    }
+                }
+                sleep(config.relay().standbyRetry());
+            }
+        }
+    }
+
+    private long readPosition(Connection connection) throws SQLException {
+        try (Statement query = connection.createStatement();
+             ResultSet rs = query.executeQuery("SELECT logseq FROM event_relay_position WHERE id = 1")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private int publishBatch(Connection connection, KafkaProducer<String, String> producer, long after) throws Exception {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
+        long last = after;
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT logseq, case_id, envelope, occurred_at FROM event_log WHERE logseq > ? ORDER BY logseq LIMIT ?")) {
+            query.setLong(1, after);
+            query.setInt(2, config.relay().batchSize());
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    long logseq = rs.getLong(1);
+                    if (logseq != last + 1) {
+                        throw new IllegalStateException("event log gap after logseq " + last + ": found " + logseq);
+                    }
+                    last = logseq;
+                    ProducerRecord<String, String> record = new ProducerRecord<>(config.topic(), rs.getString(2), rs.getString(3));
+                    record.headers().add("content-type", CloudEvent.MEDIA_TYPE.getBytes(StandardCharsets.UTF_8));
+                    sent.add(producer.send(record));
+                    times.add(rs.getTimestamp(4).toInstant());
+                }
+            }
+        }
+        if (sent.isEmpty()) {
+            return 0;
+        }
+        producer.flush();
+        for (int i = 0; i < sent.size(); i++) {
+            sent.get(i).get(30, TimeUnit.SECONDS);
+            publicationLag.record(Duration.between(times.get(i), Instant.now()));
+        }
+        try (PreparedStatement mark = connection.prepareStatement(
+                "UPDATE event_relay_position SET logseq = ?, published_at = ? WHERE id = 1")) {
+            mark.setLong(1, last);
+            mark.setTimestamp(2, Timestamp.from(Instant.now()));
+            mark.executeUpdate();
+        }
+        return sent.size();
+    }
+
+    private KafkaProducer<String, String> producer() {
+        Map<String, Object> props = new HashMap<>(kafkaConfig);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "relay-" + lockName.substring("mla-relay:".length()));
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(props);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

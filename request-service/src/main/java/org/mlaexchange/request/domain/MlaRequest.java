@@ -1,0 +1,330 @@
+package org.mlaexchange.request.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.request.ContactPerson;
+import org.mlaexchange.contracts.request.DeadlineKind;
+import org.mlaexchange.contracts.request.GroundForRefusal;
+import org.mlaexchange.contracts.request.MeasureKind;
+import org.mlaexchange.contracts.request.MeasureProgress;
+import org.mlaexchange.contracts.request.MeasureStatus;
+import org.mlaexchange.contracts.request.PostponementReason;
+import org.mlaexchange.contracts.request.RequestContent;
+import org.mlaexchange.contracts.request.RequestStatus;
+
+/**
+ * State of one mutual legal assistance request, as rebuilt by folding its events
+ * ({@link RequestDecider#fold}). Immutable.
+ *
+ * @param version             number of events folded so far (the {@code caseseq} of the last one)
+ * @param contentVersions     every version of the content, oldest first; the last one is current
+ * @param informationRequest  the open request for information, {@code null} when none is open
+ * @param consultationMatters matters of the latest consultation
+ * @param postponement        the latest postponement, {@code null} if never postponed
+ * @param conditions          every proposal of conditions, oldest first
+ * @param remindedDeadlines   deadlines for which a {@code DeadlineOverdue} reminder was already emitted
+ * @param decidedAt           when the first measure was accepted or refused
+ * @param executedAt          when execution was declared complete
+ */
+public record MlaRequest(
+        UUID id,
+        StateCode requestingState,
+        StateCode requestedState,
+        RequestStatus status,
+        boolean urgent,
+        boolean confidential,
+        int version,
+        List<RequestContent> contentVersions,
+        List<Measure> measures,
+        Acknowledgement acknowledgement,
+        InformationRequest informationRequest,
+        List<String> consultationMatters,
+        Postponement postponement,
+        List<ConditionsProposal> conditions,
+        List<Acceptance> acceptances,
+        List<Refusal> refusals,
+        List<ProgressReport> progressReports,
+        String completionSummary,
+        String closingNote,
+        Withdrawal withdrawal,
+        Instant submittedAt,
+        LocalDate acknowledgementDueDate,
+        LocalDate decisionDueDate,
+        LocalDate executionDueDate,
+        Set<DeadlineKind> remindedDeadlines,
+        Instant acknowledgedAt,
+        Instant decidedAt,
+        Instant executedAt,
+        Instant closedAt) {
+
+    /** Deadlines are calendar days in this zone: a deadline is overdue from the day after its due date. */
+    public static final ZoneOffset DEADLINE_ZONE = ZoneOffset.UTC;
+
+    private static final Set<RequestStatus> TERMINAL =
+            EnumSet.of(RequestStatus.REFUSED, RequestStatus.CLOSED, RequestStatus.WITHDRAWN);
+
+    public MlaRequest {
+        contentVersions = List.copyOf(contentVersions);
+        measures = List.copyOf(measures);
+        consultationMatters = List.copyOf(consultationMatters);
+        conditions = List.copyOf(conditions);
+        acceptances = List.copyOf(acceptances);
+        refusals = List.copyOf(refusals);
+        progressReports = List.copyOf(progressReports);
+        EnumSet<DeadlineKind> reminded = EnumSet.noneOf(DeadlineKind.class);
+        reminded.addAll(remindedDeadlines);
+        remindedDeadlines = Collections.unmodifiableSet(reminded);
+    }
+
+    /** The current version of the content. */
+    public RequestContent content() {
+        return contentVersions.get(contentVersions.size() - 1);
+    }
+
+    public Optional<Measure> measure(String measureId) {
+        return measures.stream().filter(m -> m.id().equals(measureId)).findFirst();
+    }
+
+    /** Whether the State is the requesting or the requested State of this request. */
+    public boolean isParty(StateCode state) {
+        return requestingState.equals(state) || requestedState.equals(state);
+    }
+
+    /** The State that takes the actions of that party. */
+    public StateCode stateOf(Party party) {
+        return switch (party) {
+            case REQUESTING -> requestingState;
+            case REQUESTED -> requestedState;
+            case SYSTEM -> throw new IllegalArgumentException("the system is not a State");
+        };
+    }
+
+    /** Open until refused, closed or withdrawn (an executed request is still open until the requesting State closes it). */
+    public boolean isOpen() {
+        return !TERMINAL.contains(status);
+    }
+
+    /** Whether any measure was accepted or refused. */
+    public boolean anyMeasureDecided() {
+        return measures.stream().anyMatch(m -> m.status() != MeasureStatus.PENDING);
+    }
+
+    /** Whether any measure still awaits a decision. */
+    public boolean anyMeasurePending() {
+        return measures.stream().anyMatch(m -> m.status() == MeasureStatus.PENDING);
+    }
+
+    /** The conditions the requesting State accepted: they bind it. */
+    public List<String> bindingConditions() {
+        return conditions.stream().filter(ConditionsProposal::binding).flatMap(c -> c.conditions().stream()).toList();
+    }
+
+    /** The due date of a deadline, {@code null} while it is not set (execution: until a measure is accepted). */
+    public LocalDate dueDate(DeadlineKind kind) {
+        return switch (kind) {
+            case ACKNOWLEDGEMENT -> acknowledgementDueDate;
+            case DECISION -> decisionDueDate;
+            case EXECUTION -> executionDueDate;
+        };
+    }
+
+    /**
+     * The deadlines past due at {@code now} whose milestone was not reached, on an open request
+     * (reminded or not): acknowledgement while still SUBMITTED, decision while no measure is decided,
+     * execution while accepted measures are not declared executed.
+     */
+    public Set<DeadlineKind> overdueAt(Instant now) {
+        EnumSet<DeadlineKind> overdue = EnumSet.noneOf(DeadlineKind.class);
+        if (!isOpen()) {
+            return overdue;
+        }
+        LocalDate today = LocalDate.ofInstant(now, DEADLINE_ZONE);
+        if (status == RequestStatus.SUBMITTED && today.isAfter(acknowledgementDueDate)) {
+            overdue.add(DeadlineKind.ACKNOWLEDGEMENT);
+        }
+        if (!anyMeasureDecided() && today.isAfter(decisionDueDate)) {
+            overdue.add(DeadlineKind.DECISION);
+        }
+        if (executionDueDate != null && status != RequestStatus.EXECUTED && today.isAfter(executionDueDate)) {
+            overdue.add(DeadlineKind.EXECUTION);
+        }
+        return overdue;
+    }
+
+    /**
+     * One measure of the request.
+     *
+     * @param refusalGrounds empty unless refused
+     * @param refusalReasons {@code null} unless refused
+     * @param notes          notes from progress reports, oldest first
+     */
+    public record Measure(
+            String id,
+            MeasureKind kind,
+            String specifics,
+            MeasureStatus status,
+            List<GroundForRefusal> refusalGrounds,
+            String refusalReasons,
+            List<String> notes) {
+
+        public Measure {
+            refusalGrounds = List.copyOf(refusalGrounds);
+            notes = List.copyOf(notes);
+        }
+
+        Measure withStatus(MeasureStatus newStatus) {
+            return new Measure(id, kind, specifics, newStatus, refusalGrounds, refusalReasons, notes);
+        }
+    }
+
+    /** The requested State's receipt: its own case reference and contact. */
+    public record Acknowledgement(String caseReference, ContactPerson contact) {
+    }
+
+    /** @param dueDate optional */
+    public record InformationRequest(List<String> missing, LocalDate dueDate, Instant requestedAt) {
+        public InformationRequest {
+            missing = List.copyOf(missing);
+        }
+    }
+
+    public record Postponement(PostponementReason reason, String reasons, LocalDate reviewDate, Instant postponedAt) {
+    }
+
+    public enum ConditionsOutcome { PROPOSED, ACCEPTED, REJECTED }
+
+    /**
+     * Conditions proposed by the requested State and the requesting State's answer.
+     *
+     * @param answerReasons the requesting State's reasons or note, {@code null} until answered
+     */
+    public record ConditionsProposal(
+            List<String> conditions,
+            Instant proposedAt,
+            ConditionsOutcome outcome,
+            String answerReasons,
+            Instant answeredAt) {
+
+        public ConditionsProposal {
+            conditions = List.copyOf(conditions);
+        }
+
+        /** Accepted conditions bind the requesting State. */
+        public boolean binding() {
+            return outcome == ConditionsOutcome.ACCEPTED;
+        }
+    }
+
+    public record Acceptance(List<String> measureIds, List<String> impossibleProcedures, LocalDate executionDueDate, Instant acceptedAt) {
+        public Acceptance {
+            measureIds = List.copyOf(measureIds);
+            impossibleProcedures = List.copyOf(impossibleProcedures);
+        }
+    }
+
+    public record Refusal(List<String> measureIds, List<GroundForRefusal> grounds, String reasons, Instant refusedAt) {
+        public Refusal {
+            measureIds = List.copyOf(measureIds);
+            grounds = List.copyOf(grounds);
+        }
+    }
+
+    public record ProgressReport(List<MeasureProgress> updates, String summary, Instant reportedAt) {
+        public ProgressReport {
+            updates = List.copyOf(updates);
+        }
+    }
+
+    public record Withdrawal(String reasons, Instant withdrawnAt) {
+    }
+
+    Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A mutable copy used by {@link RequestDecider#evolve} to build the next state. */
+    static final class Builder {
+        UUID id;
+        StateCode requestingState;
+        StateCode requestedState;
+        RequestStatus status;
+        boolean urgent;
+        boolean confidential;
+        int version;
+        List<RequestContent> contentVersions = new ArrayList<>();
+        List<Measure> measures = new ArrayList<>();
+        Acknowledgement acknowledgement;
+        InformationRequest informationRequest;
+        List<String> consultationMatters = new ArrayList<>();
+        Postponement postponement;
+        List<ConditionsProposal> conditions = new ArrayList<>();
+        List<Acceptance> acceptances = new ArrayList<>();
+        List<Refusal> refusals = new ArrayList<>();
+        List<ProgressReport> progressReports = new ArrayList<>();
+        String completionSummary;
+        String closingNote;
+        Withdrawal withdrawal;
+        Instant submittedAt;
+        LocalDate acknowledgementDueDate;
+        LocalDate decisionDueDate;
+        LocalDate executionDueDate;
+        EnumSet<DeadlineKind> remindedDeadlines = EnumSet.noneOf(DeadlineKind.class);
+        Instant acknowledgedAt;
+        Instant decidedAt;
+        Instant executedAt;
+        Instant closedAt;
+
+        Builder() {
+        }
+
+        private Builder(MlaRequest r) {
+            id = r.id;
+            requestingState = r.requestingState;
+            requestedState = r.requestedState;
+            status = r.status;
+            urgent = r.urgent;
+            confidential = r.confidential;
+            version = r.version;
+            contentVersions = new ArrayList<>(r.contentVersions);
+            measures = new ArrayList<>(r.measures);
+            acknowledgement = r.acknowledgement;
+            informationRequest = r.informationRequest;
+            consultationMatters = new ArrayList<>(r.consultationMatters);
+            postponement = r.postponement;
+            conditions = new ArrayList<>(r.conditions);
+            acceptances = new ArrayList<>(r.acceptances);
+            refusals = new ArrayList<>(r.refusals);
+            progressReports = new ArrayList<>(r.progressReports);
+            completionSummary = r.completionSummary;
+            closingNote = r.closingNote;
+            withdrawal = r.withdrawal;
+            submittedAt = r.submittedAt;
+            acknowledgementDueDate = r.acknowledgementDueDate;
+            decisionDueDate = r.decisionDueDate;
+            executionDueDate = r.executionDueDate;
+            remindedDeadlines.addAll(r.remindedDeadlines);
+            acknowledgedAt = r.acknowledgedAt;
+            decidedAt = r.decidedAt;
+            executedAt = r.executedAt;
+            closedAt = r.closedAt;
+        }
+
+        MlaRequest build() {
+            return new MlaRequest(id, requestingState, requestedState, status, urgent, confidential, version,
+                    contentVersions, measures, acknowledgement, informationRequest, consultationMatters, postponement,
+                    conditions, acceptances, refusals, progressReports, completionSummary, closingNote, withdrawal,
+                    submittedAt, acknowledgementDueDate, decisionDueDate, executionDueDate, remindedDeadlines,
+                    acknowledgedAt, decidedAt, executedAt, closedAt);
+        }
+    }
+}

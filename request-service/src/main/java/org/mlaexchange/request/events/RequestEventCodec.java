@@ -1,0 +1,33 @@
+package org.mlaexchange.request.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
+import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.events.CloudEvent;
+import org.mlaexchange.contracts.events.EventJson;
+import org.mlaexchange.contracts.request.RequestEvent;
+import org.mlaexchange.contracts.request.RequestEventTypes;
+import org.mlaexchange.platform.audit.CaseProjector;
+import org.mlaexchange.platform.eventlog.NewEvent;
+import org.mlaexchange.request.domain.MlaRequest;
+import org.mlaexchange.request.domain.RequestDecider;
+
+/** Request events to and from the event log: stable type names, typed payloads, folding for as-of views. */
+@ApplicationScoped
+public class RequestEventCodec implements CaseProjector {
+
+    public NewEvent toLogEntry(MlaRequest request, RequestEvent event, StateCode actor) {
+        return new NewEvent(event.requestId().toString(), RequestEventTypes.typeOf(event), actor,
+                Set.of(request.requestingState(), request.requestedState()), event);
+    }
+
+    public static RequestEvent fromCloudEvent(CloudEvent event) {
+        return EventJson.fromData(event.data(), RequestEventTypes.classOf(event.type()));
+    }
+
+    @Override
+    public MlaRequest project(List<CloudEvent> events) {
+        return RequestDecider.fold(events.stream().map(RequestEventCodec::fromCloudEvent).toList());
+    }
+}

@@ -1,0 +1,69 @@
+package org.mlaexchange.request.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.request.RequestStatus;
+
+/** Requests as stored; every query a State makes is limited to the requests it is party to. */
+@ApplicationScoped
+public class RequestRepository implements PanacheRepositoryBase<RequestEntity, UUID> {
+
+    /** The request, locked for the rest of the transaction so that two changes cannot interleave. */
+    public Optional<RequestEntity> findForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Filters of a list; null means "any". {@code role} is the caller's side: requesting or requested. */
+    public record Filter(StateCode caller, String role, RequestStatus status, Boolean urgent, Boolean overdue, Instant now) {
+    }
+
+    public List<RequestEntity> page(Filter filter, Long afterListSeq, int limit) {
+        // the oversight body (no State) sees every request; a State only those it is party to
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (filter.caller() != null) {
+            params.and("state", filter.caller().value());
+            if ("requesting".equals(filter.role())) {
+                query.append(" and requestingState = :state");
+            } else if ("requested".equals(filter.role())) {
+                query.append(" and requestedState = :state");
+            } else {
+                query.append(" and (requestingState = :state or requestedState = :state)");
+            }
+        }
+        if (filter.status() != null) {
+            query.append(" and status = :status");
+            params.and("status", filter.status().name());
+        }
+        if (filter.urgent() != null) {
+            query.append(" and urgent = :urgent");
+            params.and("urgent", filter.urgent());
+        }
+        if (filter.overdue() != null) {
+            query.append(filter.overdue() ? " and nextDeadlineAt < :now" : " and (nextDeadlineAt is null or nextDeadlineAt >= :now)");
+            params.and("now", filter.now());
+        }
+        if (afterListSeq != null) {
+            query.append(" and listSeq < :after");
+            params.and("after", afterListSeq);
+        }
+        query.append(" order by listSeq desc");
+        return find(query.toString(), params).page(0, limit).list();
+    }
+
+    /** Requests with a deadline past due at {@code now}, oldest deadline first. */
+    public List<UUID> withDeadlinePassed(Instant now, int limit) {
+        return find("nextDeadlineAt < ?1 order by nextDeadlineAt", now).page(0, limit)
+                .project(IdOnly.class).list().stream().map(IdOnly::id).toList();
+    }
+
+    public record IdOnly(UUID id) {
+    }
+}

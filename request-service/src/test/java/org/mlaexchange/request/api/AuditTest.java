@@ -1,0 +1,105 @@
+package org.mlaexchange.request.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mlaexchange.platform.testing.Tokens;
+
+/** Auditors replay and verify the log; an edit made directly in the database is found. */
+@QuarkusTest
+class AuditTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void auditorsReplayOnlyTheirStatesCasesAndOversightReplaysAll() {
+        String nlToAr = Api.submitted("nl", "AR");
+        String snToAr = Api.submitted("sn", "AR");
+        List<String> nlLines = lines(given().auth().oauth2(Tokens.auditor("nl")).get("/api/audit/events")
+                .then().statusCode(200).contentType("application/x-ndjson").extract().asString());
+        assertTrue(nlLines.stream().anyMatch(l -> l.contains(nlToAr)));
+        assertFalse(nlLines.stream().anyMatch(l -> l.contains(snToAr)), "NL's auditor must not see SN → AR");
+        List<String> all = lines(given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/events")
+                .then().statusCode(200).extract().asString());
+        assertTrue(all.stream().anyMatch(l -> l.contains(nlToAr)) && all.stream().anyMatch(l -> l.contains(snToAr)));
+        // officers are not auditors
+        given().auth().oauth2(Tokens.officer("nl")).get("/api/audit/events").then().statusCode(403);
+    }
+
+    @Test
+    void verifyFindsARowEditedInTheDatabase() throws SQLException {
+        String id = Api.submitted("nl", "AR");
+        given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/verify").then().statusCode(200)
+                .body("intact", equalTo(true)).body("firstBreak", nullValue()).body("count", greaterThanOrEqualTo(1));
+        long logseq;
+        String original;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT logseq, envelope FROM event_log WHERE case_id = ?")) {
+            q.setString(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                logseq = rs.getLong(1);
+                original = rs.getString(2);
+            }
+        }
+        try {
+            // an operator with database rights bypasses the append-only trigger and edits a payload
+            update(logseq, original.replace("Hear witness W-17", "Hear witness W-18"));
+            given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/verify").then().statusCode(200)
+                    .body("intact", equalTo(false))
+                    .body("firstBreak.logseq", equalTo((int) logseq))
+                    .body("verifiedHead.logseq", equalTo((int) logseq - 1));
+        } finally {
+            update(logseq, original);
+        }
+        given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/verify").then().body("intact", equalTo(true));
+    }
+
+    @Test
+    void theLogRefusesUpdatesFromTheApplicationsRole() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            Api.submitted("nl", "AR");
+            SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> s.executeUpdate("DELETE FROM event_log"));
+            assertTrue(refused.getMessage().contains("append-only"));
+        }
+    }
+
+    private void update(long logseq, String envelope) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE event_log DISABLE TRIGGER event_log_no_update_or_delete");
+            }
+            try (PreparedStatement u = c.prepareStatement("UPDATE event_log SET envelope = ? WHERE logseq = ?")) {
+                u.setString(1, envelope);
+                u.setLong(2, logseq);
+                u.executeUpdate();
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE event_log ENABLE TRIGGER event_log_no_update_or_delete");
+            }
+            c.commit();
+        }
+    }
+
+    private static List<String> lines(String ndjson) {
+        return Arrays.stream(ndjson.split("\n")).filter(l -> !l.isBlank()).toList();
+    }
+}

@@ -3,6 +3,7 @@ package org.mlaexchange.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -40,6 +41,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
+        return respond(jsonProblem(e), uri);
+    }
+
+    // the more specific Jackson types have built-in mappers in quarkus-rest-jackson: replace them too
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        return respond(jsonProblem(e), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         return respond(jsonProblem(e), uri);
     }
 
@@ -136,10 +148,10 @@ public class ProblemMappers {
         return path.toString();
     }
 
-    /** "submit.body.content.summary" (method, parameter, bean path) to "content.summary". */
+    /** "submit.body.content.summary" (method, parameter, bean path) to "content.summary"; "list.limit" to "limit". */
     private static String fieldOf(String propertyPath) {
         String[] parts = propertyPath.split("\\.", 3);
-        return parts.length == 3 ? parts[2] : propertyPath;
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
     }
 
     private static Response unauthorized(UriInfo uri) {

@@ -79,7 +79,8 @@ class BadInputTest {
 
     @Test
     void emptyBodyAndWrongMediaType() {
-        unchanged(() -> as("nl").post("/api/requests").then().statusCode(400).contentType("application/problem+json"));
+        unchanged(() -> as("nl").post("/api/requests").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body")));
         unchanged(() -> as("nl").contentType("text/plain").body("hello").post("/api/requests").then().statusCode(415)
                 .contentType("application/problem+json"));
     }

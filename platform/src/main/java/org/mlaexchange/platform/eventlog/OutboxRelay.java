@@ -79,8 +79,12 @@ public class OutboxRelay {
     void onStop(@Observes ShutdownEvent stop) throws InterruptedException {
         running = false;
         if (thread != null) {
-            thread.interrupt();
-            thread.join(10_000);
+            // let the loop finish its batch and close the producer; interrupt only if it hangs
+            thread.join(config.relay().pollInterval().toMillis() + 5_000);
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(5_000);
+            }
         }
     }
 

@@ -26,9 +26,6 @@ public interface PlatformConfig {
         /** Topic this service's event log is published to, e.g. {@code mla.request.events}. */
         String topic();
 
-        /** CloudEvents type prefix, e.g. {@code org.mlaexchange.request}. */
-        String typePrefix();
-
         Relay relay();
     }
 

@@ -76,6 +76,20 @@ class FoldTest {
     }
 
     @Test
+    void other_services_projection_follows_the_same_status_and_parties() {
+        Story story = longStory();
+        org.mlaexchange.contracts.request.RequestFacts facts = null;
+        for (int i = 0; i < story.history.size(); i++) {
+            facts = org.mlaexchange.contracts.request.RequestFacts.apply(facts, story.history.get(i));
+            MlaRequest state = story.states.get(i);
+            assertEquals(state.status(), facts.status(), "status after event " + (i + 1));
+            assertEquals(state.version(), facts.version());
+            assertEquals(state.requestingState(), facts.requestingState());
+            assertEquals(state.requestedState(), facts.requestedState());
+        }
+    }
+
+    @Test
     void folding_the_history_gives_the_state_reached_step_by_step() {
         Story story = longStory();
 

@@ -18,6 +18,14 @@ public interface PlatformConfig {
 
     Http http();
 
+    Projections projections();
+
+    interface Projections {
+        /** Whether this service keeps the request projection (build time: it includes the consumer). */
+        @WithDefault("false")
+        boolean requests();
+    }
+
     /** Classpath resource holding the States Parties and their declarations. */
     @WithDefault("mla/states.json")
     String referenceData();

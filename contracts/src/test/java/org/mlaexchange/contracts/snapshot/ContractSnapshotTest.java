@@ -8,12 +8,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.contracts.events.HashChain;
+import org.mlaexchange.contracts.evidence.EvidenceEvent;
+import org.mlaexchange.contracts.evidence.EvidenceEventTypes;
+import org.mlaexchange.contracts.extradition.ExtraditionEvent;
+import org.mlaexchange.contracts.extradition.ExtraditionEventTypes;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.contracts.request.RequestEventTypes;
 
@@ -29,9 +34,27 @@ class ContractSnapshotTest {
 
     @TestFactory
     Stream<DynamicTest> requestEventsKeepTheirShape() {
-        return Stream.of(RequestEvent.class.getPermittedSubclasses())
-                .map(type -> DynamicTest.dynamicTest(RequestEventTypes.typeOf(type), () -> check(RequestEventTypes.typeOf(type),
-                        Samples.of(type, type.getSimpleName()))));
+        return snapshots(RequestEvent.class, RequestEventTypes::typeOf);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> evidenceEventsKeepTheirShape() {
+        return snapshots(EvidenceEvent.class, EvidenceEventTypes::typeOf);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> extraditionEventsKeepTheirShape() {
+        return snapshots(ExtraditionEvent.class, ExtraditionEventTypes::typeOf);
+    }
+
+    private static Stream<DynamicTest> snapshots(Class<?> sealedEvents, Function<Class<?>, String> typeOf) {
+        return records(sealedEvents).map(type -> DynamicTest.dynamicTest(typeOf.apply(type),
+                () -> check(typeOf.apply(type), Samples.of(type, type.getSimpleName()))));
+    }
+
+    /** The event records under a sealed interface, through nested sealed interfaces. */
+    private static Stream<Class<?>> records(Class<?> type) {
+        return type.isRecord() ? Stream.of(type) : Stream.of(type.getPermittedSubclasses()).flatMap(ContractSnapshotTest::records);
     }
 
     @TestFactory

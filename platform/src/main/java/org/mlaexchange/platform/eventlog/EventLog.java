@@ -67,13 +67,18 @@ public class EventLog {
                      INSERT INTO event_log (logseq, event_id, case_id, caseseq, type, actor_state, parties,
                                             occurred_at, prevhash, hash, envelope)
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            java.util.Map<String, Long> lastCaseseq = new java.util.HashMap<>();
             for (NewEvent event : events) {
-                caseseqQuery.setString(1, event.caseId());
-                long caseseq;
-                try (ResultSet rs = caseseqQuery.executeQuery()) {
-                    rs.next();
-                    caseseq = rs.getLong(1) + 1;
+                Long last = lastCaseseq.get(event.caseId());
+                if (last == null) {
+                    caseseqQuery.setString(1, event.caseId());
+                    try (ResultSet rs = caseseqQuery.executeQuery()) {
+                        rs.next();
+                        last = rs.getLong(1);
+                    }
                 }
+                long caseseq = last + 1;
+                lastCaseseq.put(event.caseId(), caseseq);
                 logseq++;
                 CloudEvent unsealed = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source,
                         event.type(), event.caseId(), now.toString(), CloudEvent.DATA_CONTENT_TYPE,

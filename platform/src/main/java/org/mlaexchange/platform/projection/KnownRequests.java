@@ -34,6 +34,7 @@ public class KnownRequests {
         this.inbox = inbox;
     }
 
+    @Transactional
     public Optional<RequestFacts> find(UUID requestId) {
         List<?> rows = entityManager.createNativeQuery("SELECT facts FROM known_request WHERE request_id = ?1")
                 .setParameter(1, requestId)
@@ -72,7 +73,7 @@ public class KnownRequests {
     }
 
     /** The whole projection, for comparing it with a rebuild from the topic. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Map<UUID, RequestFacts> all() {
         Map<UUID, RequestFacts> result = new HashMap<>();
         for (Object row : entityManager.createNativeQuery("SELECT facts FROM known_request").getResultList()) {

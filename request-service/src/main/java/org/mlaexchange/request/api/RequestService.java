@@ -1,6 +1,5 @@
 package org.mlaexchange.request.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
-import org.mlaexchange.contracts.events.EventJson;
+import org.mlaexchange.platform.store.JsonState;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.platform.eventlog.EventLog;
 import org.mlaexchange.platform.eventlog.Receipt;
@@ -133,11 +132,7 @@ public class RequestService {
         entity.submittedAt = request.submittedAt();
         entity.updatedAt = now;
         entity.nextDeadlineAt = nextDeadline(request);
-        try {
-            entity.state = EventJson.mapper().writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("request state is not serialisable", e);
-        }
+        entity.state = JsonState.write(request);
     }
 
     /** When the earliest deadline still running passes: the end of its due date (deadlines are calendar days). */
@@ -151,11 +146,7 @@ public class RequestService {
     }
 
     static MlaRequest read(RequestEntity entity) {
-        try {
-            return EventJson.mapper().readValue(entity.state, MlaRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored state of request " + entity.id + " is unreadable", e);
-        }
+        return JsonState.read(entity.state, MlaRequest.class);
     }
 
     static ProblemException notFound(UUID id) {

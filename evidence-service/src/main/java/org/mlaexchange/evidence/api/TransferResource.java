@@ -1,0 +1,103 @@
+package org.mlaexchange.evidence.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mlaexchange.contracts.evidence.ItemMetadata;
+import org.mlaexchange.evidence.domain.EvidenceItem;
+import org.mlaexchange.evidence.domain.Transfer;
+import org.mlaexchange.platform.http.Versions;
+import org.mlaexchange.platform.identity.Caller;
+import org.mlaexchange.platform.identity.CurrentCaller;
+
+/**
+ * Transfers of evidence in execution of an MLA request: the providing State opens one, registers
+ * items, stores their content and dispatches it; then it is sealed. Only the two parties see it.
+ */
+@Path("/api/transfers")
+@Tag(name = "transfers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Caller.CENTRAL_AUTHORITY)
+public class TransferResource {
+
+    private final EvidenceService evidence;
+    private final CurrentCaller caller;
+
+    public TransferResource(EvidenceService evidence, CurrentCaller caller) {
+        this.evidence = evidence;
+        this.caller = caller;
+    }
+
+    public record Opening(@NotNull UUID requestId, String note) {
+    }
+
+    public record Dispatching(String reference) {
+    }
+
+    public record Cancelling(String reasons) {
+    }
+
+    public record TransferView(Transfer transfer, List<EvidenceItem> items) {
+    }
+
+    @POST
+    @Operation(summary = "Open a transfer for an MLA request you are party to (results in execution, or supporting material)")
+    public Response open(@NotNull Opening body, @Context UriInfo uri) {
+        EvidenceService.Changed changed = evidence.open(caller.get(), body.requestId(), body.note());
+        URI location = uri.getAbsolutePathBuilder().path(changed.transfer().id().toString()).build();
+        return Response.created(location).header(HttpHeaders.ETAG, Versions.etag(changed.transfer().version())).entity(changed).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.CENTRAL_AUTHORITY, Caller.AUDITOR})
+    @Operation(summary = "A transfer and its items' metadata and status")
+    public Response get(@PathParam("id") UUID id) {
+        Transfer transfer = evidence.transfer(caller.get(), id);
+        return Response.ok(new TransferView(transfer, evidence.itemsOf(caller.get(), id)))
+                .header(HttpHeaders.ETAG, Versions.etag(transfer.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/items")
+    @Operation(summary = "Register an item's metadata and conditions (content follows with PUT /api/items/{id}/content)")
+    public Response register(@PathParam("id") UUID id, @NotNull ItemMetadata metadata, @Context UriInfo uri) {
+        EvidenceService.Changed changed = evidence.register(caller.get(), id, metadata);
+        EvidenceItem item = changed.items().get(0);
+        URI location = uri.getBaseUriBuilder().path("api/items").path(item.id().toString()).build();
+        return Response.created(location).header(HttpHeaders.ETAG, Versions.etag(item.version())).entity(changed).build();
+    }
+
+    @POST
+    @Path("/{id}/dispatch")
+    @Operation(summary = "Seal and hand over the transfer: no item can be added or changed afterwards")
+    public EvidenceService.Changed dispatch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                            Dispatching body) {
+        return evidence.dispatch(caller.get(), id, ifMatch, body == null ? null : body.reference());
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel an open transfer")
+    public EvidenceService.Changed cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                          Cancelling body) {
+        return evidence.cancel(caller.get(), id, ifMatch, body == null ? null : body.reasons());
+    }
+}

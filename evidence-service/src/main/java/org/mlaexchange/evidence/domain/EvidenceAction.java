@@ -1,0 +1,28 @@
+package org.mlaexchange.evidence.domain;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** An action of one of the two transition tables, {@link TransferAction} and {@link ItemAction}. */
+public sealed interface EvidenceAction permits TransferAction, ItemAction {
+
+    String name();
+
+    /** The last segment of the action's API path (several actions may share one, under different methods). */
+    String pathSegment();
+
+    /** The party that may take this action. */
+    Party by();
+
+    /** The statuses of the transfer, or of the item, this action may be taken from (empty when it creates the case). */
+    Set<? extends Enum<?>> allowedFrom();
+
+    default boolean isAllowedFrom(Enum<?> status) {
+        return allowedFrom().contains(status);
+    }
+
+    /** The action's name in messages, e.g. {@code store-content}. */
+    default String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

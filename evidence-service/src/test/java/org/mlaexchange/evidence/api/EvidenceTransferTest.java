@@ -92,6 +92,16 @@ class EvidenceTransferTest {
         given().auth().oauth2(Tokens.auditor("nl")).get("/api/items/" + document + "/custody").then().statusCode(200);
         given().auth().oauth2(Tokens.auditor("nl")).get("/api/items/" + document + "/content").then().statusCode(403);
 
+        // the item and the transfer rebuilt from their events equal the live ones
+        Object liveItem = as("nl").get("/api/items/" + document).then().extract().as(Object.class);
+        Object rebuiltItem = given().auth().oauth2(Tokens.auditor("ar")).get("/api/audit/cases/" + document).then().statusCode(200)
+                .extract().path("state");
+        assertEquals(liveItem, rebuiltItem);
+        Object liveTransfer = as("ar").get("/api/transfers/" + transfer).then().extract().path("transfer");
+        Object rebuiltTransfer = given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/cases/" + transfer).then()
+                .statusCode(200).extract().path("state");
+        assertEquals(liveTransfer, rebuiltTransfer);
+
         // a State that is not party sees nothing
         as("sn").get("/api/transfers/" + transfer).then().statusCode(404);
         as("sn").get("/api/items/" + document).then().statusCode(404);

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.evidence.ItemEvent;
@@ -21,7 +20,6 @@ import org.mlaexchange.contracts.evidence.TransferEvent;
 import org.mlaexchange.contracts.evidence.UsePurpose;
 import org.mlaexchange.contracts.request.RequestFacts;
 import org.mlaexchange.evidence.EvidenceConfig;
-import org.mlaexchange.evidence.domain.DomainException;
 import org.mlaexchange.evidence.domain.EvidenceItem;
 import org.mlaexchange.evidence.domain.ItemCommand;
 import org.mlaexchange.evidence.domain.ItemDecider;
@@ -79,7 +77,7 @@ public class EvidenceService {
         StateCode actor = caller.actingState();
         RequestFacts request = knownRequests.find(requestId).filter(r -> r.isParty(actor))
                 .orElseThrow(() -> ProblemException.notFound("Request " + requestId));
-        List<TransferEvent> events = decided(() -> transfers.open(request, new TransferCommand.Open(UUID.randomUUID(), note), actor, clock.instant()));
+        List<TransferEvent> events = transfers.open(request, new TransferCommand.Open(UUID.randomUUID(), note), actor, clock.instant());
         Transfer transfer = TransferDecider.fold(events);
         TransferEntity entity = new TransferEntity();
         write(entity, transfer);
@@ -91,7 +89,7 @@ public class EvidenceService {
     public Changed register(Caller caller, UUID transferId, ItemMetadata metadata) {
         StateCode actor = caller.actingState();
         Transfer transfer = transfer(lockTransfer(transferId), actor);
-        List<ItemEvent> events = decided(() -> items.register(transfer, new ItemCommand.Register(UUID.randomUUID(), metadata), actor, clock.instant()));
+        List<ItemEvent> events = items.register(transfer, new ItemCommand.Register(UUID.randomUUID(), metadata), actor, clock.instant());
         EvidenceItem item = ItemDecider.fold(events);
         ItemEntity entity = new ItemEntity();
         write(entity, item);
@@ -132,8 +130,8 @@ public class EvidenceService {
                     "The SHA-256 of what arrived (" + stored.sha256() + ") differs from Content-Digest; nothing was stored",
                     List.of(new Problem.FieldError("Content-Digest", "does not match the content received"))));
         }
-        List<ItemEvent> events = decided(() -> items.storeContent(item, transfer,
-                new ItemCommand.StoreContent(stored.sha256(), stored.size(), mediaType), actor, clock.instant()));
+        List<ItemEvent> events = items.storeContent(item, transfer,
+                new ItemCommand.StoreContent(stored.sha256(), stored.size(), mediaType), actor, clock.instant());
         return applyItemEvents(Map.of(itemId, entity), events, actor, transfer);
     }
 
@@ -145,7 +143,7 @@ public class EvidenceService {
         checkVersion(ifMatch, transfer.version());
         Map<UUID, ItemEntity> itemEntities = lockItemsOf(transferId);
         List<EvidenceItem> itemStates = itemEntities.values().stream().map(EvidenceService::read).toList();
-        Outcome outcome = decided(() -> transfers.dispatch(transfer, itemStates, new TransferCommand.Dispatch(reference), actor, clock.instant()));
+        Outcome outcome = transfers.dispatch(transfer, itemStates, new TransferCommand.Dispatch(reference), actor, clock.instant());
         return applyOutcome(entity, transfer, itemEntities, outcome, actor);
     }
 
@@ -155,7 +153,7 @@ public class EvidenceService {
         TransferEntity entity = lockTransfer(transferId);
         Transfer transfer = transfer(entity, actor);
         checkVersion(ifMatch, transfer.version());
-        List<TransferEvent> events = decided(() -> transfers.decide(transfer, new TransferCommand.Cancel(reasons), actor, clock.instant()));
+        List<TransferEvent> events = transfers.decide(transfer, new TransferCommand.Cancel(reasons), actor, clock.instant());
         return applyOutcome(entity, transfer, Map.of(), new Outcome(events, List.of()), actor);
     }
 
@@ -167,7 +165,7 @@ public class EvidenceService {
         Transfer transfer = transfer(transferEntity, actor);
         Map<UUID, ItemEntity> itemEntities = lockItemsOf(transfer.id());
         List<EvidenceItem> itemStates = itemEntities.values().stream().map(EvidenceService::read).toList();
-        Outcome outcome = decided(() -> items.recordReceipt(item, transfer, itemStates, command, actor, clock.instant()));
+        Outcome outcome = items.recordReceipt(item, transfer, itemStates, command, actor, clock.instant());
         return applyOutcome(transferEntity, transfer, itemEntities, outcome, actor);
     }
 
@@ -177,7 +175,7 @@ public class EvidenceService {
         StateCode actor = caller.actingState();
         ItemEntity entity = lockItem(itemId);
         EvidenceItem item = item(entity, actor);
-        List<ItemEvent> events = decided(() -> items.decide(item, command, actor, clock.instant()));
+        List<ItemEvent> events = items.decide(item, command, actor, clock.instant());
         for (ItemEvent event : events) {
             if (event instanceof ItemEvent.UseConsentRequested requested) {
                 UseConsentEntity consent = new UseConsentEntity();
@@ -285,13 +283,6 @@ public class EvidenceService {
         return events.stream().map(e -> codec.toLogEntry(item, e, actor)).toList();
     }
 
-    private static <T> T decided(Supplier<T> decision) {
-        try {
-            return decision.get();
-        } catch (DomainException e) {
-            throw EvidenceProblems.of(e);
-        }
-    }
 
     private static void checkVersion(String ifMatch, int version) {
         if (ifMatch != null) {

@@ -1,11 +1,13 @@
 package org.mlaexchange.evidence.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import java.util.Objects;
 
 import org.mlaexchange.contracts.StateCode;
-import org.mlaexchange.evidence.domain.DomainException.NotAParty;
-import org.mlaexchange.evidence.domain.DomainException.TransitionForbidden;
-import org.mlaexchange.evidence.domain.DomainException.WrongParty;
+import org.mlaexchange.contracts.rules.DomainException.NotAParty;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
+import org.mlaexchange.contracts.rules.DomainException.WrongParty;
 
 /** The checks every action passes first, from the transition tables. */
 final class Authorization {

@@ -1,10 +1,12 @@
 package org.mlaexchange.evidence.domain;
 
+import org.mlaexchange.contracts.rules.DomainAction;
+
 import java.util.Locale;
 import java.util.Set;
 
 /** An action of one of the two transition tables, {@link TransferAction} and {@link ItemAction}. */
-public sealed interface EvidenceAction permits TransferAction, ItemAction {
+public sealed interface EvidenceAction extends DomainAction permits TransferAction, ItemAction {
 
     String name();
 
@@ -22,7 +24,17 @@ public sealed interface EvidenceAction permits TransferAction, ItemAction {
     }
 
     /** The action's name in messages, e.g. {@code store-content}. */
+    @Override
     default String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    default String party() {
+        return switch (by()) {
+            case SYSTEM -> "system";
+            case EITHER -> "providing or receiving State";
+            default -> by().name().toLowerCase(Locale.ROOT) + " State";
+        };
     }
 }

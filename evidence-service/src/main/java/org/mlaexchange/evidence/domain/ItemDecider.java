@@ -1,5 +1,7 @@
 package org.mlaexchange.evidence.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,8 +32,7 @@ import org.mlaexchange.contracts.evidence.ItemMetadata;
 import org.mlaexchange.contracts.evidence.TransferEvent;
 import org.mlaexchange.contracts.evidence.UseConsentDecision;
 import org.mlaexchange.contracts.evidence.UsePurpose;
-import org.mlaexchange.evidence.domain.DomainException.TransitionForbidden;
-import org.mlaexchange.evidence.domain.DomainException.UseNotPermitted;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
 import org.mlaexchange.evidence.domain.EvidenceItem.Discrepancy;
 import org.mlaexchange.evidence.domain.EvidenceItem.Disposal;
 import org.mlaexchange.evidence.domain.EvidenceItem.ExculpatoryNotice;
@@ -214,7 +215,7 @@ public final class ItemDecider {
      * @throws DomainException.WrongParty          the action belongs to the other party
      * @throws DomainException.TransitionForbidden the action is not allowed in the current status
      * @throws DomainException.InvalidCommand      the command breaks a rule (all violations listed)
-     * @throws DomainException.UseNotPermitted     the receiving State's use needs a consent it does not have
+     * @throws UseNotPermitted     the receiving State's use needs a consent it does not have
      * @throws IllegalArgumentException            no state, or a command that needs the transfer (register,
      *                                             store content, receipt)
      */

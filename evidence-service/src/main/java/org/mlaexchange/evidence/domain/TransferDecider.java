@@ -1,5 +1,7 @@
 package org.mlaexchange.evidence.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,8 +22,8 @@ import org.mlaexchange.contracts.evidence.TransferEvent.Opened;
 import org.mlaexchange.contracts.evidence.TransferPurpose;
 import org.mlaexchange.contracts.request.RequestFacts;
 import org.mlaexchange.contracts.request.RequestStatus;
-import org.mlaexchange.evidence.domain.DomainException.NotAParty;
-import org.mlaexchange.evidence.domain.DomainException.TransitionForbidden;
+import org.mlaexchange.contracts.rules.DomainException.NotAParty;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
 
 /**
  * The state machine of a transfer: {@link #open}, {@link #dispatch} and {@link #decide} turn a command

@@ -18,7 +18,7 @@ import org.mlaexchange.platform.testing.Tokens;
 /** The evidence API as a State's central authority uses it, with real tokens from its own realm. */
 final class Evidence {
 
-    static final String REQUEST_TOPIC = "test.mla.request.events";
+    static final String REQUEST_TOPIC = "evidence-test.mla.request.events";
 
     private Evidence() {
     }

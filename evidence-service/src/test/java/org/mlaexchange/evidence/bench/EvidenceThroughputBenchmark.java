@@ -113,7 +113,7 @@ class EvidenceThroughputBenchmark {
         }
 
         // the system: AR uploads through the API, NL downloads after dispatch
-        UUID request = PublishedRequests.inExecution("test.mla.request.events", "NL", "AR", false);
+        UUID request = PublishedRequests.inExecution("evidence-test.mla.request.events", "NL", "AR", false);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> known.find(request).isPresent());
         String base = "http://127.0.0.1:" + RestAssured.port;
         HttpClient http = HttpClient.newHttpClient();

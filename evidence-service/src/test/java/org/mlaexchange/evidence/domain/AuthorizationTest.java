@@ -1,5 +1,7 @@
 package org.mlaexchange.evidence.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mlaexchange.evidence.domain.EvidenceFixtures.AR;
@@ -27,9 +29,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.mlaexchange.contracts.StateCode;
-import org.mlaexchange.evidence.domain.DomainException.NotAParty;
-import org.mlaexchange.evidence.domain.DomainException.TransitionForbidden;
-import org.mlaexchange.evidence.domain.DomainException.WrongParty;
+import org.mlaexchange.contracts.rules.DomainException.NotAParty;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
+import org.mlaexchange.contracts.rules.DomainException.WrongParty;
 
 /** Who may act: each action belongs to one party (access: to either); a non-party does not see the case at all. */
 class AuthorizationTest {

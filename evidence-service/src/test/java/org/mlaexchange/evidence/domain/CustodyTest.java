@@ -1,5 +1,7 @@
 package org.mlaexchange.evidence.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,9 +41,9 @@ import org.mlaexchange.contracts.evidence.ItemEvent;
 import org.mlaexchange.contracts.evidence.ManifestEntry;
 import org.mlaexchange.contracts.evidence.TransferEvent;
 import org.mlaexchange.contracts.evidence.UsePurpose;
-import org.mlaexchange.evidence.domain.DomainException.InvalidCommand;
-import org.mlaexchange.evidence.domain.DomainException.TransitionForbidden;
-import org.mlaexchange.evidence.domain.DomainException.Violation;
+import org.mlaexchange.contracts.rules.DomainException.InvalidCommand;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
+import org.mlaexchange.contracts.rules.DomainException.Violation;
 
 /** The chain of custody of an item: registration, content, dispatch, receipt, verification, return and disposal. */
 class CustodyTest {

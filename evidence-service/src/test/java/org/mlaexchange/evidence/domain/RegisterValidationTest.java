@@ -1,5 +1,7 @@
 package org.mlaexchange.evidence.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mlaexchange.evidence.domain.EvidenceFixtures.ITEMS;
@@ -22,8 +24,8 @@ import org.mlaexchange.contracts.evidence.ItemConditions;
 import org.mlaexchange.contracts.evidence.ItemKind;
 import org.mlaexchange.contracts.evidence.ItemMetadata;
 import org.mlaexchange.contracts.evidence.Provenance;
-import org.mlaexchange.evidence.domain.DomainException.InvalidCommand;
-import org.mlaexchange.evidence.domain.DomainException.Violation;
+import org.mlaexchange.contracts.rules.DomainException.InvalidCommand;
+import org.mlaexchange.contracts.rules.DomainException.Violation;
 
 /** Registration rules: what an item's metadata and conditions must say, by kind. */
 class RegisterValidationTest {

@@ -1,5 +1,7 @@
 package org.mlaexchange.evidence.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,10 +33,10 @@ import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.evidence.ItemEvent;
 import org.mlaexchange.contracts.evidence.UseConsentDecision;
 import org.mlaexchange.contracts.evidence.UsePurpose;
-import org.mlaexchange.evidence.domain.DomainException.InvalidCommand;
-import org.mlaexchange.evidence.domain.DomainException.TransitionForbidden;
-import org.mlaexchange.evidence.domain.DomainException.UseNotPermitted;
-import org.mlaexchange.evidence.domain.DomainException.Violation;
+import org.mlaexchange.contracts.rules.DomainException.InvalidCommand;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
+import org.mlaexchange.evidence.domain.UseNotPermitted;
+import org.mlaexchange.contracts.rules.DomainException.Violation;
 
 /**
  * Use of what is received (speciality of evidence, model UNTOC 18(19)): free for the proceedings named

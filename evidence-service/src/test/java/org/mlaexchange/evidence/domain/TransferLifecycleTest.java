@@ -1,5 +1,7 @@
 package org.mlaexchange.evidence.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,10 +46,10 @@ import org.mlaexchange.contracts.evidence.ManifestEntry;
 import org.mlaexchange.contracts.evidence.TransferEvent;
 import org.mlaexchange.contracts.evidence.TransferPurpose;
 import org.mlaexchange.contracts.request.RequestStatus;
-import org.mlaexchange.evidence.domain.DomainException.InvalidCommand;
-import org.mlaexchange.evidence.domain.DomainException.NotAParty;
-import org.mlaexchange.evidence.domain.DomainException.TransitionForbidden;
-import org.mlaexchange.evidence.domain.DomainException.Violation;
+import org.mlaexchange.contracts.rules.DomainException.InvalidCommand;
+import org.mlaexchange.contracts.rules.DomainException.NotAParty;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
+import org.mlaexchange.contracts.rules.DomainException.Violation;
 
 /** A transfer from opening to dispatch or cancellation, given the request and the items. */
 class TransferLifecycleTest {

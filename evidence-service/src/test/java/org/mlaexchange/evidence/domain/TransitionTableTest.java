@@ -1,5 +1,7 @@
 package org.mlaexchange.evidence.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,7 +40,7 @@ import org.mlaexchange.contracts.evidence.ItemEvent;
 import org.mlaexchange.contracts.evidence.TransferEvent;
 import org.mlaexchange.contracts.evidence.UseConsentDecision;
 import org.mlaexchange.contracts.evidence.UsePurpose;
-import org.mlaexchange.evidence.domain.DomainException.TransitionForbidden;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
 
 /**
  * The tables of {@link TransferAction} and {@link ItemAction}, checked cell by cell: every (action,

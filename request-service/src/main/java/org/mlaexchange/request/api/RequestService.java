@@ -17,7 +17,6 @@ import org.mlaexchange.platform.eventlog.Receipt;
 import org.mlaexchange.platform.http.Versions;
 import org.mlaexchange.platform.identity.Caller;
 import org.mlaexchange.platform.problem.ProblemException;
-import org.mlaexchange.request.domain.DomainException;
 import org.mlaexchange.request.domain.MlaRequest;
 import org.mlaexchange.request.domain.RequestCommand;
 import org.mlaexchange.request.domain.RequestDecider;
@@ -98,12 +97,7 @@ public class RequestService {
 
     private Outcome apply(RequestEntity entity, MlaRequest current, RequestCommand command, StateCode actor) {
         Instant now = clock.instant();
-        List<RequestEvent> events;
-        try {
-            events = decider.decide(current, command, actor, now);
-        } catch (DomainException e) {
-            throw DomainProblems.of(e, current == null ? null : current.id());
-        }
+        List<RequestEvent> events = decider.decide(current, command, actor, now);
         if (events.isEmpty()) {
             return new Outcome(current, List.of());
         }

@@ -1,5 +1,7 @@
 package org.mlaexchange.request.domain;
 
+import org.mlaexchange.contracts.rules.Violations;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,5 +1,7 @@
 package org.mlaexchange.request.domain;
 
+import org.mlaexchange.contracts.rules.DomainAction;
+
 import static org.mlaexchange.contracts.request.RequestStatus.ACCEPTED;
 import static org.mlaexchange.contracts.request.RequestStatus.ACKNOWLEDGED;
 import static org.mlaexchange.contracts.request.RequestStatus.CONDITIONS_PROPOSED;
@@ -23,7 +25,7 @@ import org.mlaexchange.contracts.request.RequestStatus;
  * statuses. The resulting status is noted on each line; {@link RequestDecider} applies the guards that
  * depend on more than the status (measures, content).
  */
-public enum RequestAction {
+public enum RequestAction implements DomainAction {
 
     // action               path segment              by          allowed from                                   → status after
     SUBMIT(                 "submit",                 Party.REQUESTING),                                         // → SUBMITTED (creates the request)
@@ -68,6 +70,16 @@ public enum RequestAction {
     /** The party that may take this action. */
     public Party by() {
         return by;
+    }
+
+    @Override
+    public String label() {
+        return pathSegment;
+    }
+
+    @Override
+    public String party() {
+        return by == Party.SYSTEM ? "system" : by.name().toLowerCase(java.util.Locale.ROOT) + " State";
     }
 
     /** The statuses this action may be taken from (empty for {@link #SUBMIT}, which creates the request). */

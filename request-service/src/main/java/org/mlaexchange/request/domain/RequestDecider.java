@@ -1,5 +1,8 @@
 package org.mlaexchange.request.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+import org.mlaexchange.contracts.rules.Violations;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,9 +44,9 @@ import org.mlaexchange.contracts.request.RequestEvent.Refused;
 import org.mlaexchange.contracts.request.RequestEvent.Submitted;
 import org.mlaexchange.contracts.request.RequestEvent.Withdrawn;
 import org.mlaexchange.contracts.request.RequestStatus;
-import org.mlaexchange.request.domain.DomainException.NotAParty;
-import org.mlaexchange.request.domain.DomainException.TransitionForbidden;
-import org.mlaexchange.request.domain.DomainException.WrongParty;
+import org.mlaexchange.contracts.rules.DomainException.NotAParty;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
+import org.mlaexchange.contracts.rules.DomainException.WrongParty;
 import org.mlaexchange.request.domain.MlaRequest.Acceptance;
 import org.mlaexchange.request.domain.MlaRequest.Acknowledgement;
 import org.mlaexchange.request.domain.MlaRequest.ConditionsOutcome;
@@ -144,7 +147,7 @@ public final class RequestDecider {
     /** Party first (a non-party must not learn the status), then the table of {@link RequestAction}. */
     private static void authorize(MlaRequest state, RequestAction action, StateCode actor) {
         if (actor != null && !state.isParty(actor)) {
-            throw new NotAParty(actor, state.id());
+            throw new NotAParty(actor, "request", state.id());
         }
         if (action.by() == Party.SYSTEM) {
             if (actor != null) {

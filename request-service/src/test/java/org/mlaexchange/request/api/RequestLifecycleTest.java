@@ -32,7 +32,7 @@ import org.mlaexchange.platform.testing.TopicReader;
 
 /** A whole request NL → AR through the real stack: tokens from two realms, PostgreSQL, the relay, Kafka. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTopicReset.class, initArgs = @ResourceArg(name = "topics", value = "test.mla.request.events"))
+@QuarkusTestResource(value = KafkaTopicReset.class, initArgs = @ResourceArg(name = "topics", value = "request-test.mla.request.events"))
 class RequestLifecycleTest {
 
     @ConfigProperty(name = "mla.events.topic")

@@ -1,5 +1,7 @@
 package org.mlaexchange.request.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.request.RequestStatus;
-import org.mlaexchange.request.domain.DomainException.NotAParty;
-import org.mlaexchange.request.domain.DomainException.TransitionForbidden;
-import org.mlaexchange.request.domain.DomainException.WrongParty;
+import org.mlaexchange.contracts.rules.DomainException.NotAParty;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
+import org.mlaexchange.contracts.rules.DomainException.WrongParty;
 
 /** Who may act: each action belongs to one party; a non-party does not see the request at all. */
 class AuthorizationTest {
@@ -77,7 +79,7 @@ class AuthorizationTest {
         NotAParty e = assertThrows(NotAParty.class, () -> DECIDER.decide(state, validCommand(RequestAction.ACCEPT, state), SN, day(3)));
 
         assertEquals(SN, e.state());
-        assertEquals(ID, e.requestId());
+        assertEquals(ID, e.caseId());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.mlaexchange.request.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,9 +30,9 @@ import org.mlaexchange.contracts.request.MeasureProgress;
 import org.mlaexchange.contracts.request.MeasureStatus;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.contracts.request.RequestStatus;
-import org.mlaexchange.request.domain.DomainException.InvalidCommand;
-import org.mlaexchange.request.domain.DomainException.TransitionForbidden;
-import org.mlaexchange.request.domain.DomainException.Violation;
+import org.mlaexchange.contracts.rules.DomainException.InvalidCommand;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
+import org.mlaexchange.contracts.rules.DomainException.Violation;
 
 /** Each measure is decided and executed on its own: a request can be partly refused, partly executed. */
 class MeasureDecisionsTest {

@@ -1,5 +1,7 @@
 package org.mlaexchange.request.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -38,8 +40,8 @@ import org.mlaexchange.contracts.request.PostponementReason;
 import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.contracts.request.RequestStatus;
-import org.mlaexchange.request.domain.DomainException.InvalidCommand;
-import org.mlaexchange.request.domain.DomainException.Violation;
+import org.mlaexchange.contracts.rules.DomainException.InvalidCommand;
+import org.mlaexchange.contracts.rules.DomainException.Violation;
 import org.mlaexchange.request.domain.MlaRequest.ConditionsOutcome;
 
 /** Each transition of the lifecycle, given the events before it: the exact event and the state after it. */

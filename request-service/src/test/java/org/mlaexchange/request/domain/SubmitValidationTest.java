@@ -1,5 +1,7 @@
 package org.mlaexchange.request.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,8 +39,8 @@ import org.mlaexchange.contracts.request.Proceedings;
 import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.contracts.request.RequestedProcedure;
-import org.mlaexchange.request.domain.DomainException.InvalidCommand;
-import org.mlaexchange.request.domain.DomainException.Violation;
+import org.mlaexchange.contracts.rules.DomainException.InvalidCommand;
+import org.mlaexchange.contracts.rules.DomainException.Violation;
 
 /** Submission rules: required content, two distinct State Parties, a valid legal basis, an accepted language. */
 class SubmitValidationTest {

@@ -1,5 +1,7 @@
 package org.mlaexchange.request.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,7 +31,7 @@ import org.mlaexchange.contracts.request.MeasureStatus;
 import org.mlaexchange.contracts.request.PostponementReason;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.contracts.request.RequestStatus;
-import org.mlaexchange.request.domain.DomainException.TransitionForbidden;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
 import org.mlaexchange.request.domain.MlaRequest.Measure;
 
 /**

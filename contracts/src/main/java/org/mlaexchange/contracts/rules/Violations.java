@@ -1,22 +1,19 @@
-package org.mlaexchange.request.domain;
+package org.mlaexchange.contracts.rules;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.mlaexchange.request.domain.DomainException.InvalidCommand;
-import org.mlaexchange.request.domain.DomainException.Violation;
-
 /** Collects every rule a command breaks, so that the caller learns all of them at once. */
-final class Violations {
+public class Violations {
 
-    private final List<Violation> violations = new ArrayList<>();
+    private final List<DomainException.Violation> violations = new ArrayList<>();
 
-    void add(String field, String message) {
-        violations.add(new Violation(field, message));
+    public void add(String field, String message) {
+        violations.add(new DomainException.Violation(field, message));
     }
 
     /** Records {@code field: is required} when the value is null; returns whether it was present. */
-    boolean required(Object value, String field) {
+    public boolean required(Object value, String field) {
         if (value == null) {
             add(field, "is required");
             return false;
@@ -25,7 +22,7 @@ final class Violations {
     }
 
     /** Records {@code field: is required} when the text is null or blank; returns whether it was present. */
-    boolean requiredText(String value, String field) {
+    public boolean requiredText(String value, String field) {
         if (isBlank(value)) {
             add(field, "is required");
             return false;
@@ -34,7 +31,7 @@ final class Violations {
     }
 
     /** Requires at least one element, each a non-blank text. */
-    void requiredTexts(List<String> values, String field) {
+    public void requiredTexts(List<String> values, String field) {
         if (values == null || values.isEmpty()) {
             add(field, "at least one is required");
             return;
@@ -45,7 +42,7 @@ final class Violations {
     }
 
     /** Each element, if any, must be a non-blank text. */
-    void optionalTexts(List<String> values, String field) {
+    public void optionalTexts(List<String> values, String field) {
         if (values != null) {
             for (int i = 0; i < values.size(); i++) {
                 requiredText(values.get(i), field + "[" + i + "]");
@@ -53,13 +50,17 @@ final class Violations {
         }
     }
 
-    void throwIfAny() {
+    public boolean isEmpty() {
+        return violations.isEmpty();
+    }
+
+    public void throwIfAny() {
         if (!violations.isEmpty()) {
-            throw new InvalidCommand(violations);
+            throw new DomainException.InvalidCommand(violations);
         }
     }
 
-    static boolean isBlank(String value) {
+    public static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }
 }

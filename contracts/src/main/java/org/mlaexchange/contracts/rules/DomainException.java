@@ -1,14 +1,16 @@
-package org.mlaexchange.evidence.domain;
+package org.mlaexchange.contracts.rules;
 
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.mlaexchange.contracts.StateCode;
-import org.mlaexchange.contracts.evidence.UsePurpose;
 
-/** Why a decider refused a command. The API maps each kind to one problem type and HTTP status. */
-public abstract sealed class DomainException extends RuntimeException {
+/**
+ * Why a decider refused a command, in the words every service shares; the API answers each kind with
+ * one status and one problem type: not a party 404, wrong party 403, not permitted 403, transition
+ * forbidden 409, invalid command 422.
+ */
+public abstract class DomainException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -16,14 +18,14 @@ public abstract sealed class DomainException extends RuntimeException {
         super(message);
     }
 
-    /** The acting State is not a party to the transfer, item or request: for it the case does not exist (404). */
+    /** The acting State is not a party to the case: for it the case does not exist (404). */
     public static final class NotAParty extends DomainException {
         private static final long serialVersionUID = 1L;
         private final transient StateCode state;
         private final String caseKind;
         private final UUID caseId;
 
-        /** @param caseKind {@code transfer}, {@code item} or {@code request} */
+        /** @param caseKind what the case is, in messages: {@code request}, {@code transfer}, {@code item}, … */
         public NotAParty(StateCode state, String caseKind, UUID caseId) {
             super(state + " is not a party to " + caseKind + " " + caseId);
             this.state = state;
@@ -44,15 +46,14 @@ public abstract sealed class DomainException extends RuntimeException {
         }
     }
 
-    /** A party took an action that belongs to the other party (or to the system) (403). */
+    /** A party took an action that belongs to another party (or to the system) (403). */
     public static final class WrongParty extends DomainException {
         private static final long serialVersionUID = 1L;
         private final transient StateCode state;
-        private final EvidenceAction action;
+        private final transient DomainAction action;
 
-        public WrongParty(StateCode state, EvidenceAction action) {
-            super("'" + action.label() + "' is an action of the " + action.by().name().toLowerCase()
-                    + (action.by() == Party.SYSTEM ? "" : " State") + ", not of " + state);
+        public WrongParty(StateCode state, DomainAction action) {
+            super("'" + action.label() + "' is an action of the " + action.party() + ", not of " + state);
             this.state = state;
             this.action = action;
         }
@@ -61,37 +62,33 @@ public abstract sealed class DomainException extends RuntimeException {
             return state;
         }
 
-        public EvidenceAction action() {
+        public DomainAction action() {
             return action;
         }
     }
 
-    /**
-     * The action is not allowed in the current status (409): of the item or transfer acted on, or of the
-     * request when a transfer is opened.
-     */
+    /** The action is not allowed in the case's current status (409). */
     public static final class TransitionForbidden extends DomainException {
         private static final long serialVersionUID = 1L;
-        private final Enum<?> status;
-        private final EvidenceAction action;
+        private final transient Enum<?> status;
+        private final transient DomainAction action;
 
-        public TransitionForbidden(Enum<?> status, EvidenceAction action) {
+        public TransitionForbidden(Enum<?> status, DomainAction action) {
             this(status, action, null);
         }
 
         /** @param reason why, when the status alone allows the action but something else does not */
-        public TransitionForbidden(Enum<?> status, EvidenceAction action, String reason) {
+        public TransitionForbidden(Enum<?> status, DomainAction action, String reason) {
             super("'" + action.label() + "' is not allowed in status " + status + (reason == null ? "" : ": " + reason));
             this.status = status;
             this.action = action;
         }
 
-        /** A {@link TransferStatus}, an {@link ItemStatus} or a request status. */
         public Enum<?> status() {
             return status;
         }
 
-        public EvidenceAction action() {
+        public DomainAction action() {
             return action;
         }
     }
@@ -111,38 +108,28 @@ public abstract sealed class DomainException extends RuntimeException {
         }
     }
 
-    /**
-     * The receiving State may not use the item for that purpose: the speciality of evidence (model UNTOC
-     * 18(19)) requires the providing State's prior consent, and none permits it (403, with the reason).
-     */
-    public static final class UseNotPermitted extends DomainException {
+    /** The party may take the action in general, but a rule forbids this use of it (403 with the reason). */
+    public static class NotPermitted extends DomainException {
         private static final long serialVersionUID = 1L;
-        private final transient StateCode state;
-        private final UUID itemId;
-        private final UsePurpose purpose;
+        private final String code;
         private final String reason;
 
-        public UseNotPermitted(StateCode state, UUID itemId, UsePurpose purpose, String reason) {
-            super("use of item " + itemId + " for " + purpose + " is not permitted: " + reason);
-            this.state = state;
-            this.itemId = itemId;
-            this.purpose = purpose;
+        /** @param code the stable problem type, e.g. {@code use-not-permitted} */
+        public NotPermitted(String code, String reason) {
+            this(code, reason, reason);
+        }
+
+        /** @param message the full message (for logs), when it says more than {@code reason} */
+        protected NotPermitted(String code, String message, String reason) {
+            super(message);
+            this.code = code;
             this.reason = reason;
         }
 
-        public StateCode state() {
-            return state;
+        public String code() {
+            return code;
         }
 
-        public UUID itemId() {
-            return itemId;
-        }
-
-        public UsePurpose purpose() {
-            return purpose;
-        }
-
-        /** Why, in a sentence fit for the API's answer. */
         public String reason() {
             return reason;
         }
@@ -151,7 +138,7 @@ public abstract sealed class DomainException extends RuntimeException {
     /**
      * One rule broken by a command.
      *
-     * @param field path of the offending field, e.g. {@code metadata.provenance.place}
+     * @param field path of the offending field, e.g. {@code content.measures[1].specifics}
      */
     public record Violation(String field, String message) {
         @Override

@@ -1,26 +1,21 @@
 package org.mlaexchange.contracts.extradition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.mlaexchange.contracts.PlainContracts;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.request.ContactPerson;
 import org.mlaexchange.contracts.request.CrimeCategory;
@@ -93,7 +88,7 @@ class ExtraditionEventTypesTest {
     @Test
     void contracts_hold_no_floating_point_or_optional_values() {
         for (Class<?> eventClass : EVENT_CLASSES) {
-            assertPlain(eventClass, new HashSet<>());
+            PlainContracts.assertPlain(eventClass);
         }
     }
 
@@ -107,35 +102,6 @@ class ExtraditionEventTypesTest {
         assertEquals(List.of("Translation"), e.missing());
         assertEquals(List.of(), new ExtraditionEvent.Granted(UUID.randomUUID(), null, null, false, Instant.EPOCH).conditions());
         assertThrows(UnsupportedOperationException.class, () -> e.missing().add("x"));
-    }
-
-    /** Hash chains recompute canonical JSON: floating-point numbers are not allowed; absent values are null. */
-    private static void assertPlain(Class<?> type, Set<Class<?>> seen) {
-        if (!type.isRecord() || !seen.add(type)) {
-            return;
-        }
-        for (RecordComponent component : type.getRecordComponents()) {
-            for (Class<?> used : classesIn(component.getGenericType())) {
-                String where = type.getSimpleName() + "." + component.getName();
-                assertFalse(used == float.class || used == double.class || used == Float.class || used == Double.class
-                        || used == BigDecimal.class || used == Optional.class, where + " is " + used.getSimpleName());
-                assertPlain(used, seen);
-            }
-        }
-    }
-
-    private static List<Class<?>> classesIn(Type type) {
-        if (type instanceof Class<?> c) {
-            return List.of(c);
-        }
-        if (type instanceof ParameterizedType p) {
-            List<Class<?>> classes = new ArrayList<>(classesIn(p.getRawType()));
-            for (Type argument : p.getActualTypeArguments()) {
-                classes.addAll(classesIn(argument));
-            }
-            return classes;
-        }
-        throw new AssertionError("unexpected type in a contract: " + type);
     }
 
     private static List<ExtraditionEvent> samples() {

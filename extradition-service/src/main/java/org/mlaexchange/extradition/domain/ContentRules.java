@@ -1,5 +1,7 @@
 package org.mlaexchange.extradition.domain;
 
+import org.mlaexchange.contracts.rules.Violations;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;

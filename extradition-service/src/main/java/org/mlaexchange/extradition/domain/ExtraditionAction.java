@@ -1,5 +1,7 @@
 package org.mlaexchange.extradition.domain;
 
+import org.mlaexchange.contracts.rules.DomainAction;
+
 import static org.mlaexchange.contracts.extradition.ExtraditionStatus.ASSURANCES_PROVIDED;
 import static org.mlaexchange.contracts.extradition.ExtraditionStatus.ASSURANCES_REQUESTED;
 import static org.mlaexchange.contracts.extradition.ExtraditionStatus.CONSENT_TO_SIMPLIFIED_EXTRADITION;
@@ -29,7 +31,7 @@ import org.mlaexchange.contracts.extradition.ExtraditionStatus;
  * from which statuses. The resulting status is noted above each action; {@link ExtraditionDecider} applies
  * the guards that depend on more than the status (custody, grounds, pending consents, dates).
  */
-public enum ExtraditionAction {
+public enum ExtraditionAction implements DomainAction {
 
     // action(path segment, by, allowed from...), each below the status it leads to
 
@@ -137,6 +139,16 @@ public enum ExtraditionAction {
     /** The party that may take this action. */
     public Party by() {
         return by;
+    }
+
+    @Override
+    public String label() {
+        return pathSegment;
+    }
+
+    @Override
+    public String party() {
+        return by == Party.SYSTEM ? "system" : by.name().toLowerCase(java.util.Locale.ROOT) + " State";
     }
 
     /** The statuses this action may be taken from (empty for the two actions that open a case). */

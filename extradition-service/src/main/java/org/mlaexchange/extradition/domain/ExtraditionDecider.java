@@ -1,5 +1,8 @@
 package org.mlaexchange.extradition.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+import org.mlaexchange.contracts.rules.Violations;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,9 +60,9 @@ import org.mlaexchange.contracts.extradition.ReleaseReason;
 import org.mlaexchange.contracts.extradition.SurrenderArrangements;
 import org.mlaexchange.contracts.extradition.TransitDecision;
 import org.mlaexchange.contracts.extradition.WeighedFactor;
-import org.mlaexchange.extradition.domain.DomainException.NotAParty;
-import org.mlaexchange.extradition.domain.DomainException.TransitionForbidden;
-import org.mlaexchange.extradition.domain.DomainException.WrongParty;
+import org.mlaexchange.contracts.rules.DomainException.NotAParty;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
+import org.mlaexchange.contracts.rules.DomainException.WrongParty;
 import org.mlaexchange.extradition.domain.ExtraditionCase.Acknowledgement;
 import org.mlaexchange.extradition.domain.ExtraditionCase.Arrest;
 import org.mlaexchange.extradition.domain.ExtraditionCase.AssurancesGiven;
@@ -245,7 +248,7 @@ public final class ExtraditionDecider {
      */
     private static void authorize(ExtraditionCase state, ExtraditionAction action, StateCode actor) {
         if (actor != null && !state.isParty(actor)) {
-            throw new NotAParty(actor, state.id());
+            throw new NotAParty(actor, "extradition case", state.id());
         }
         switch (action.by()) {
             case SYSTEM -> {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -34,6 +35,28 @@ public final class PersonMatcher {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         return shareIdentifier(a, b) || shareNameAndDateOfBirth(a, b);
+    }
+
+    /**
+     * Keys to look a person up by: two persons {@link #likelySame} always share at least one key (an
+     * identifier, or a name or alias with the date of birth). A shared key makes a candidate, not a match:
+     * {@link #likelySame} still decides (e.g. on the issuing States of an identifier).
+     */
+    public static Set<String> matchKeys(PersonSought p) {
+        Objects.requireNonNull(p, "p");
+        Set<String> keys = new TreeSet<>();
+        for (PersonIdentifier id : p.identifiers()) {
+            if (id != null && id.kind() != null && id.kind() != IdentifierKind.OTHER) {
+                String value = normaliseIdentifier(id.value());
+                if (!value.isEmpty()) {
+                    keys.add("id:" + id.kind() + ":" + value);
+                }
+            }
+        }
+        if (p.dateOfBirth() != null) {
+            names(p).forEach(name -> keys.add("name:" + p.dateOfBirth() + ":" + name));
+        }
+        return keys;
     }
 
     /**

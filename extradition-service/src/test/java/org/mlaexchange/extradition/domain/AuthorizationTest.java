@@ -1,5 +1,7 @@
 package org.mlaexchange.extradition.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,9 +28,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.extradition.ExtraditionStatus;
 import org.mlaexchange.contracts.extradition.TransitDecision;
-import org.mlaexchange.extradition.domain.DomainException.NotAParty;
-import org.mlaexchange.extradition.domain.DomainException.TransitionForbidden;
-import org.mlaexchange.extradition.domain.DomainException.WrongParty;
+import org.mlaexchange.contracts.rules.DomainException.NotAParty;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
+import org.mlaexchange.contracts.rules.DomainException.WrongParty;
 
 /**
  * Who may act: each action belongs to one party; a State that is not a party does not see the case at

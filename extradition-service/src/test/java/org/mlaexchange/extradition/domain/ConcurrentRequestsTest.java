@@ -1,5 +1,7 @@
 package org.mlaexchange.extradition.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mlaexchange.extradition.domain.ExtraditionFixtures.DECIDER;
@@ -20,8 +22,8 @@ import org.mlaexchange.contracts.extradition.ConcurrencyFactor;
 import org.mlaexchange.contracts.extradition.ExtraditionEvent;
 import org.mlaexchange.contracts.extradition.ExtraditionStatus;
 import org.mlaexchange.contracts.extradition.WeighedFactor;
-import org.mlaexchange.extradition.domain.DomainException.InvalidCommand;
-import org.mlaexchange.extradition.domain.DomainException.Violation;
+import org.mlaexchange.contracts.rules.DomainException.InvalidCommand;
+import org.mlaexchange.contracts.rules.DomainException.Violation;
 
 /** Several States ask for the same person (model ECE 17): the requested State records the factors weighed and its choice. */
 class ConcurrentRequestsTest {

@@ -1,5 +1,7 @@
 package org.mlaexchange.extradition.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,9 +28,9 @@ import org.mlaexchange.contracts.extradition.ConsentDecision;
 import org.mlaexchange.contracts.extradition.ExtraditionEvent;
 import org.mlaexchange.contracts.extradition.ExtraditionStatus;
 import org.mlaexchange.contracts.extradition.Offence;
-import org.mlaexchange.extradition.domain.DomainException.InvalidCommand;
-import org.mlaexchange.extradition.domain.DomainException.TransitionForbidden;
-import org.mlaexchange.extradition.domain.DomainException.Violation;
+import org.mlaexchange.contracts.rules.DomainException.InvalidCommand;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
+import org.mlaexchange.contracts.rules.DomainException.Violation;
 import org.mlaexchange.extradition.domain.ExtraditionCase.Consent;
 
 /**

@@ -1,5 +1,7 @@
 package org.mlaexchange.extradition.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,9 +33,9 @@ import org.mlaexchange.contracts.extradition.ExtraditionEvent;
 import org.mlaexchange.contracts.extradition.ExtraditionGround;
 import org.mlaexchange.contracts.extradition.ExtraditionStatus;
 import org.mlaexchange.contracts.extradition.ProsecutionOutcome;
-import org.mlaexchange.extradition.domain.DomainException.InvalidCommand;
-import org.mlaexchange.extradition.domain.DomainException.TransitionForbidden;
-import org.mlaexchange.extradition.domain.DomainException.Violation;
+import org.mlaexchange.contracts.rules.DomainException.InvalidCommand;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
+import org.mlaexchange.contracts.rules.DomainException.Violation;
 
 /** Grant and refusal, assurances, simplified extradition, and the aut dedere aut judicare follow-up of a refusal. */
 class DecisionTest {

@@ -1,5 +1,7 @@
 package org.mlaexchange.extradition.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -47,8 +49,8 @@ import org.mlaexchange.contracts.extradition.WarrantReference;
 import org.mlaexchange.contracts.request.ContactPerson;
 import org.mlaexchange.contracts.request.CrimeCategory;
 import org.mlaexchange.contracts.request.LegalQualification;
-import org.mlaexchange.extradition.domain.DomainException.InvalidCommand;
-import org.mlaexchange.extradition.domain.DomainException.Violation;
+import org.mlaexchange.contracts.rules.DomainException.InvalidCommand;
+import org.mlaexchange.contracts.rules.DomainException.Violation;
 
 /** The two ways into a case (provisional arrest, formal request) and the formal request that follows a provisional arrest. */
 class OpeningTest {

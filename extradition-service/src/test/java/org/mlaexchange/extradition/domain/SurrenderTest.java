@@ -1,5 +1,7 @@
 package org.mlaexchange.extradition.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,9 +23,9 @@ import org.mlaexchange.contracts.extradition.ExtraditionEvent;
 import org.mlaexchange.contracts.extradition.ExtraditionStatus;
 import org.mlaexchange.contracts.extradition.SurrenderArrangements;
 import org.mlaexchange.contracts.extradition.SurrenderPostponementReason;
-import org.mlaexchange.extradition.domain.DomainException.InvalidCommand;
-import org.mlaexchange.extradition.domain.DomainException.TransitionForbidden;
-import org.mlaexchange.extradition.domain.DomainException.Violation;
+import org.mlaexchange.contracts.rules.DomainException.InvalidCommand;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
+import org.mlaexchange.contracts.rules.DomainException.Violation;
 
 /** Surrender (model ECE 18–19): agreed place and date, postponed, temporary with a return date, or not taken over. */
 class SurrenderTest {

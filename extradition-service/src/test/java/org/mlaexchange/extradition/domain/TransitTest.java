@@ -1,5 +1,7 @@
 package org.mlaexchange.extradition.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,10 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.mlaexchange.contracts.extradition.ExtraditionEvent;
 import org.mlaexchange.contracts.extradition.ExtraditionStatus;
 import org.mlaexchange.contracts.extradition.TransitDecision;
-import org.mlaexchange.extradition.domain.DomainException.InvalidCommand;
-import org.mlaexchange.extradition.domain.DomainException.NotAParty;
-import org.mlaexchange.extradition.domain.DomainException.TransitionForbidden;
-import org.mlaexchange.extradition.domain.DomainException.Violation;
+import org.mlaexchange.contracts.rules.DomainException.InvalidCommand;
+import org.mlaexchange.contracts.rules.DomainException.NotAParty;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
+import org.mlaexchange.contracts.rules.DomainException.Violation;
 import org.mlaexchange.extradition.domain.ExtraditionCase.Transit;
 
 /** Transit through a third State (model ECE 21): authorised or refused, or only notified for air transit without landing. */

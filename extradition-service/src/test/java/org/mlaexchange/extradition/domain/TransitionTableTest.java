@@ -1,5 +1,7 @@
 package org.mlaexchange.extradition.domain;
 
+import org.mlaexchange.contracts.rules.DomainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.mlaexchange.contracts.extradition.ExtraditionEvent;
 import org.mlaexchange.contracts.extradition.ExtraditionStatus;
-import org.mlaexchange.extradition.domain.DomainException.TransitionForbidden;
+import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
 
 /**
  * The table of {@link ExtraditionAction}, checked cell by cell: every (action, status) it allows

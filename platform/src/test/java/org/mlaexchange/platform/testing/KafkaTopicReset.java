@@ -35,7 +35,7 @@ public class KafkaTopicReset implements QuarkusTestResourceLifecycleManager {
                     throw e;
                 }
             }
-            long deadline = System.currentTimeMillis() + 30_000;
+            long deadline = System.currentTimeMillis() + 60_000;
             while (true) {
                 try {
                     admin.createTopics(topics.stream().map(t -> new NewTopic(t, 3, (short) 1)
@@ -49,9 +49,14 @@ public class KafkaTopicReset implements QuarkusTestResourceLifecycleManager {
                     Thread.sleep(300);
                 }
             }
+            // metadata reaches every listener a moment after creation
             Set<String> present = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            if (!present.containsAll(topics)) {
-                throw new IllegalStateException("topics not created: " + topics);
+            while (!present.containsAll(topics)) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("topics not created: " + topics + ", present: " + present);
+                }
+                Thread.sleep(200);
+                present = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
             throw new IllegalStateException("Kafka at " + TopicReader.BOOTSTRAP + " is not usable (start it with deploy/local/stack infra start): " + e, e);

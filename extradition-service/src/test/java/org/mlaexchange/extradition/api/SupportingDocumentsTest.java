@@ -14,13 +14,13 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.contracts.events.HashChain;
+import org.mlaexchange.platform.eventlog.OutboxRelay;
 import org.mlaexchange.contracts.evidence.EvidenceEventTypes;
 import org.mlaexchange.contracts.evidence.ItemEvent;
 import org.mlaexchange.extradition.events.KnownEvidenceItems;
@@ -100,7 +100,7 @@ class SupportingDocumentsTest {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TopicReader.BOOTSTRAP,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            producer.send(new ProducerRecord<>(Extraditions.EVIDENCE_TOPIC, item.toString(), HashChain.seal(unsealed).json()))
+            producer.send(OutboxRelay.recordOf(Extraditions.EVIDENCE_TOPIC, item.toString(), HashChain.seal(unsealed).json()))
                     .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + Extraditions.EVIDENCE_TOPIC, e);

@@ -176,9 +176,7 @@ public class OutboxRelay {
                         throw new IllegalStateException("event log gap after logseq " + last + ": found " + logseq);
                     }
                     last = logseq;
-                    ProducerRecord<String, String> record = new ProducerRecord<>(config.topic(), rs.getString(2), rs.getString(3));
-                    record.headers().add("content-type", CloudEvent.MEDIA_TYPE.getBytes(StandardCharsets.UTF_8));
-                    sent.add(producer.send(record));
+                    sent.add(producer.send(recordOf(config.topic(), rs.getString(2), rs.getString(3))));
                     times.add(rs.getTimestamp(4).toInstant());
                 }
             }
@@ -198,6 +196,13 @@ public class OutboxRelay {
             mark.executeUpdate();
         }
         return sent.size();
+    }
+
+    /** A published event as it goes on Kafka: key = case id, value = the sealed CloudEvent, structured mode. */
+    public static ProducerRecord<String, String> recordOf(String topic, String caseId, String cloudEventJson) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, caseId, cloudEventJson);
+        record.headers().add("content-type", CloudEvent.MEDIA_TYPE.getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     private KafkaProducer<String, String> producer() {

@@ -8,12 +8,12 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.contracts.events.HashChain;
+import org.mlaexchange.platform.eventlog.OutboxRelay;
 import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.contracts.request.RequestEventTypes;
@@ -56,7 +56,7 @@ public final class PublishedRequests {
                         "/mla-exchange/request-service", RequestEventTypes.typeOf(event), event.requestId().toString(),
                         Instant.now().toString(), CloudEvent.DATA_CONTENT_TYPE, (caseseq == 1 ? requesting : requested).value(),
                         caseseq, caseseq, HashChain.GENESIS, null, EventJson.toData(event));
-                producer.send(new ProducerRecord<>(topic, event.requestId().toString(), HashChain.seal(unsealed).json()))
+                producer.send(OutboxRelay.recordOf(topic, event.requestId().toString(), HashChain.seal(unsealed).json()))
                         .get(10, TimeUnit.SECONDS);
             }
         } catch (Exception e) {

@@ -1,0 +1,71 @@
+# Helpers for scripts that use MLA Exchange as a client would: Keycloak's token endpoint and the REST APIs.
+# Sourced by deploy/local/demo and deploy/local/system-test.
+KC=${KC:-http://127.0.0.1:8180}
+REQ=${REQ:-http://127.0.0.1:8081}
+EVI=${EVI:-http://127.0.0.1:8082}
+EXT=${EXT:-http://127.0.0.1:8083}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq >/dev/null; }
+
+step() { printf '\n\033[1m%s\033[0m\n' "$*"; }
+say() { printf '   %s\n' "$*"; }
+fail() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
+
+# token REALM USER: a password grant through the public console client
+token() {
+  curl -sf -d grant_type=password -d client_id=mla-console -d "username=$2" -d "password=$2" \
+    "$KC/realms/$1/protocol/openid-connect/token" | jq -r .access_token
+}
+
+# call METHOD URL TOKEN [JSON] [extra curl args...]: prints the body; fails unless 2xx
+call() {
+  local method=$1 url=$2 tok=$3 body=${4:-} status
+  shift 4 2>/dev/null || shift $#
+  local args=(-s -o "$WORK/body" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $tok" "$@")
+  if [ -n "$body" ]; then args+=(-H 'Content-Type: application/json' --data "$body"); fi
+  status=$(curl "${args[@]}" "$url")
+  [[ $status == 2* ]] || fail "$method $url answered $status: $(cat "$WORK/body")"
+  cat "$WORK/body"
+}
+
+# act SERVICE_URL PATH TOKEN JSON: a transition at the case's current version (If-Match)
+act() {
+  local etag
+  etag=$(curl -sfI -H "Authorization: Bearer $3" "$1/${2%/*}" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+  call POST "$1/$2" "$3" "$4" -H "If-Match: $etag"
+}
+
+
+
+# request_body REQUESTED_STATE: an MLA request with two measures (testimony by video conference, bank records)
+request_body() {
+  printf '%s' '{
+  "requestedState": "'"$1"'", "urgent": false, "confidential": false,
+  "content": {
+    "requestingAuthority": {"name": "Central Authority of the Netherlands", "address": "The Hague"},
+    "proceedingsAuthority": {"name": "National Public Prosecutor, International Crimes Unit", "address": "Rotterdam"},
+    "proceedings": {"nature": "INVESTIGATION", "subjectMatter": "Crimes against humanity in the northern province", "caseNumber": "ICU-2026-0142"},
+    "summaryOfFacts": "Between 2021 and 2023 civilians were detained and tortured at a site run by the suspect.",
+    "legalQualification": {"category": "CRIMES_AGAINST_HUMANITY", "law": "International Crimes Act, s. 4", "penalty": "life imprisonment"},
+    "measures": [
+      {"kind": "TAKING_EVIDENCE_OR_STATEMENTS", "specifics": "Hear witness W-17 by video conference"},
+      {"kind": "PROVIDING_DOCUMENTS_AND_RECORDS", "specifics": "Bank records of account AR-0042, 2021-2023"}],
+    "purpose": "Establish the command responsibility of the suspect",
+    "contact": {"name": "J. de Vries", "email": "j.devries@nl.demo", "phone": "+31 70 000 0001"},
+    "language": "en"}}'
+}
+
+# open_transfer TOKEN REQUEST_ID: opens an evidence transfer once the evidence service has learnt (from
+# Kafka) that the request is in execution; prints the transfer id
+open_transfer() {
+  local transfer=""
+  for _ in $(seq 1 120); do
+    transfer=$(curl -s -X POST -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
+      --data "{\"requestId\": \"$2\", \"note\": \"Results of request $2\"}" "$EVI/api/transfers" | jq -r '.transfer.id // empty')
+    [ -n "$transfer" ] && { echo "$transfer"; return 0; }
+    sleep 0.5
+  done
+  fail "the evidence service did not learn of request $2 within 60 s"
+}

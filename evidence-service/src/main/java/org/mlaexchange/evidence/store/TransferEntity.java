@@ -1,22 +1,16 @@
 package org.mlaexchange.evidence.store;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
 import org.hibernate.annotations.Generated;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.mlaexchange.platform.store.CaseRow;
 
 /** A transfer's live state (the fold of its events, as JSON) and the columns queries use. */
 @Entity
 @Table(name = "transfer")
-public class TransferEntity extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class TransferEntity extends CaseRow {
 
     @Generated
     @Column(name = "list_seq", insertable = false, updatable = false)
@@ -30,13 +24,4 @@ public class TransferEntity extends PanacheEntityBase {
 
     @Column(name = "receiving_state", nullable = false, length = 2)
     public String receivingState;
-
-    @Column(nullable = false)
-    public String status;
-
-    public int version;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, columnDefinition = "jsonb")
-    public String state;
 }

@@ -1,15 +1,11 @@
 package org.mlaexchange.extradition.store;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 import org.hibernate.annotations.Generated;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.mlaexchange.platform.store.CaseRow;
 
 /**
  * The live state of one extradition case (the fold of its events, as JSON) and the columns lists show
@@ -17,10 +13,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "extradition_case")
-public class ExtraditionEntity extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class ExtraditionEntity extends CaseRow {
 
     /** Insertion order, the paging cursor. */
     @Generated
@@ -32,12 +25,6 @@ public class ExtraditionEntity extends PanacheEntityBase {
 
     @Column(name = "requested_state", nullable = false, length = 2)
     public String requestedState;
-
-    @Column(nullable = false)
-    public String status;
-
-    /** Number of events of the case: its ETag. */
-    public int version;
 
     @Column(name = "protected_person")
     public boolean protectedPerson;
@@ -59,8 +46,4 @@ public class ExtraditionEntity extends PanacheEntityBase {
     /** When the earliest deadline not met and not yet reminded passes: the reminder job's work list. */
     @Column(name = "next_reminder_at")
     public Instant nextReminderAt;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, columnDefinition = "jsonb")
-    public String state;
 }

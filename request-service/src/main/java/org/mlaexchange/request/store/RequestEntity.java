@@ -1,23 +1,16 @@
 package org.mlaexchange.request.store;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 import org.hibernate.annotations.Generated;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.mlaexchange.platform.store.CaseRow;
 
 /** The live state of one request (the fold of its events, as JSON) and the columns lists filter on. */
 @Entity
 @Table(name = "mla_request")
-public class RequestEntity extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class RequestEntity extends CaseRow {
 
     /** Insertion order, the paging cursor. */
     @Generated
@@ -30,15 +23,9 @@ public class RequestEntity extends PanacheEntityBase {
     @Column(name = "requested_state", nullable = false, length = 2)
     public String requestedState;
 
-    @Column(nullable = false)
-    public String status;
-
     public boolean urgent;
 
     public boolean confidential;
-
-    /** Number of events of the request: its ETag. */
-    public int version;
 
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
@@ -49,8 +36,4 @@ public class RequestEntity extends PanacheEntityBase {
     /** Earliest due moment among deadlines not met yet; null when none runs. */
     @Column(name = "next_deadline_at")
     public Instant nextDeadlineAt;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, columnDefinition = "jsonb")
-    public String state;
 }

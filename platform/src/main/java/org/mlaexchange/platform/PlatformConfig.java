@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Settings every service shares, under {@code mla.*}. */
 @ConfigMapping(prefix = "mla")
@@ -19,6 +20,20 @@ public interface PlatformConfig {
     Http http();
 
     Projections projections();
+
+    Audit audit();
+
+    interface Audit {
+        /** Ed25519 private key (PKCS#8, PEM or base64) signing checkpoints; without it one is generated at start-up. */
+        Optional<String> signingKey();
+
+        /** Its public key (X.509, PEM or base64). */
+        Optional<String> publicKey();
+
+        /** How often the log head is signed when it has moved. */
+        @WithDefault("1m")
+        Duration checkpointEvery();
+    }
 
     interface Projections {
         /** Whether this service keeps the request projection (build time: it includes the consumer). */

@@ -52,9 +52,11 @@ public class AuditResource {
     private final CaseProjector projector;
     private final Clock clock;
     private final String service;
+    private final Checkpoints checkpoints;
 
     public AuditResource(AgroalDataSource dataSource, CurrentCaller caller, EventLog eventLog, CaseProjector projector,
-                         Clock clock, PlatformConfig config) {
+                         Clock clock, PlatformConfig config, Checkpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.dataSource = dataSource;
         this.caller = caller;
         this.eventLog = eventLog;
@@ -191,6 +193,97 @@ public class AuditResource {
         }
         CloudEvent last = upTo.get(upTo.size() - 1);
         return new AsOf(caseId, moment, last.caseseq(), last.logseq(), last.hash(), projector.project(upTo));
+    }
+
+    @GET
+    @Path("/checkpoints")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Signed checkpoints of this service's log (head, Merkle root, Ed25519 signature), newest first")
+    public List<org.mlaexchange.contracts.audit.Checkpoint> checkpoints(@QueryParam("limit") @jakarta.ws.rs.DefaultValue("20") int limit)
+            throws SQLException {
+        return checkpoints.list(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("/checkpoints")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign the log's current head now, and return the checkpoint")
+    public org.mlaexchange.contracts.audit.Checkpoint checkpointNow() throws SQLException {
+        return checkpoints.create(true).orElseThrow();
+    }
+
+    @GET
+    @Path("/public-keys")
+    @Produces(MediaType.APPLICATION_JSON)
+    @jakarta.annotation.security.PermitAll
+    @Operation(summary = "The public keys that sign this service's checkpoints (PEM), for anyone to verify them")
+    public List<Checkpoints.PublishedKey> publicKeys() throws SQLException {
+        return checkpoints.keys();
+    }
+
+    @GET
+    @Path("/events/{id}/proof")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "RFC 9162 inclusion proof of an event in the log's first treeSize events (default: the whole log)")
+    public InclusionProof proof(@PathParam("id") String eventId, @QueryParam("treeSize") Long treeSize) throws SQLException {
+        java.util.UUID id;
+        try {
+            id = java.util.UUID.fromString(eventId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Event " + eventId);
+        }
+        long logseq;
+        String caseId;
+        String hash;
+        long head;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement(
+                     "SELECT logseq, case_id, hash, (SELECT logseq FROM event_log_head WHERE id = 1) FROM event_log WHERE event_id = ?")) {
+            q.setObject(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.notFound("Event " + eventId);
+                }
+                logseq = rs.getLong(1);
+                caseId = rs.getString(2);
+                hash = rs.getString(3);
+                head = rs.getLong(4);
+            }
+        }
+        if (!caller.get().maySee(eventLog.partiesOf(caseId))) {
+            throw ProblemException.notFound("Event " + eventId);
+        }
+        long size = treeSize == null ? head : treeSize;
+        if (size < logseq || size > head) {
+            throw ProblemException.badRequest("tree-size-out-of-range", "treeSize must be between the event's logseq and the log's head",
+                    List.of(new Problem.FieldError("treeSize", "between " + logseq + " and " + head)));
+        }
+        return new InclusionProof(eventId, logseq, hash, size, checkpoints.inclusionProof(logseq, size));
+    }
+
+    /** {@code leafIndex} is {@code logseq - 1}; the leaf hash is SHA-256(0x00 || event hash bytes). */
+    public record InclusionProof(String eventId, long logseq, String eventHash, long treeSize, List<String> auditPath) {
+    }
+
+    @GET
+    @Path("/consistency")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "RFC 9162 consistency proof between two tree sizes (e.g. two checkpoints' logseq)")
+    public ConsistencyProof consistency(@QueryParam("from") long from, @QueryParam("to") long to) throws SQLException {
+        long head;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT logseq FROM event_log_head WHERE id = 1")) {
+            rs.next();
+            head = rs.getLong(1);
+        }
+        if (from < 0 || from > to || to > head) {
+            throw ProblemException.badRequest("tree-size-out-of-range", "Need 0 <= from <= to <= " + head,
+                    List.of(new Problem.FieldError("from", "0.." + to), new Problem.FieldError("to", from + ".." + head)));
+        }
+        return new ConsistencyProof(from, to, checkpoints.consistencyProof(from, to));
+    }
+
+    public record ConsistencyProof(long from, long to, List<String> proof) {
     }
 
     public record AsOf(String caseId, Instant asOf, long caseseq, long logseq, String hash, Object state) {

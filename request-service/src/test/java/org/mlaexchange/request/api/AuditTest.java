@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.mlaexchange.contracts.audit.Checkpoint;
+import org.mlaexchange.contracts.audit.CheckpointVerifier;
+import org.mlaexchange.contracts.audit.MerkleLog;
 import org.mlaexchange.platform.testing.Tokens;
 
 /** Auditors replay and verify the log; an edit made directly in the database is found. */
@@ -69,6 +74,50 @@ class AuditTest {
             update(logseq, original);
         }
         given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/verify").then().body("intact", equalTo(true));
+    }
+
+    @Test
+    void signedCheckpointsAndMerkleProofsLetAnOutsiderCheckTheLog() {
+        String id = Api.submitted("nl", "AR");
+        String oversight = Tokens.auditor("oversight");
+        Checkpoint first = Checkpoint.fromJson(given().auth().oauth2(oversight).post("/api/audit/checkpoints")
+                .then().statusCode(200).extract().asString());
+        assertEquals("request-service", first.service());
+        assertEquals(first.logseq(), first.treeSize());
+
+        // the public key is published to anyone, and verifies the signature; any change breaks it
+        String pem = given().get("/api/audit/public-keys").then().statusCode(200)
+                .extract().path("find { it.keyId == '" + first.keyId() + "' }.publicKey");
+        CheckpointVerifier verifier = CheckpointVerifier.fromEncoded(pem);
+        assertTrue(verifier.verify(first), () -> verifier.problem(first).orElse(""));
+        Checkpoint altered = new Checkpoint(first.service(), first.logseq(), first.headHash(), first.treeSize(),
+                "0".repeat(64), first.time(), first.keyId(), first.algorithm(), first.signature());
+        assertFalse(verifier.verify(altered));
+        given().auth().oauth2(oversight).get("/api/audit/checkpoints").then().statusCode(200)
+                .body("[0].merkleRoot", equalTo(first.merkleRoot()));
+
+        // an event of the request is in the signed tree
+        String eventId = given().auth().oauth2(Tokens.auditor("nl")).get("/api/audit/events?case=" + id).then().extract()
+                .asString().lines().map(l -> org.mlaexchange.contracts.events.EventJson.tree(l).get("id").asText()).findFirst().orElseThrow();
+        var proof = given().auth().oauth2(Tokens.auditor("nl")).get("/api/audit/events/" + eventId + "/proof?treeSize=" + first.treeSize())
+                .then().statusCode(200).extract().jsonPath();
+        List<byte[]> path = proof.<String>getList("auditPath").stream().map(HexFormat.of()::parseHex).toList();
+        assertTrue(MerkleLog.verifyInclusion(MerkleLog.leafHashOfEvent(proof.getString("eventHash")), proof.getLong("logseq") - 1,
+                first.treeSize(), path, HexFormat.of().parseHex(first.merkleRoot())));
+        // SN's auditor cannot ask about an NL → AR event
+        given().auth().oauth2(Tokens.auditor("sn")).get("/api/audit/events/" + eventId + "/proof").then().statusCode(404);
+
+        // the log grows; the later checkpoint extends the earlier one
+        Api.submitted("nl", "AR");
+        Checkpoint second = Checkpoint.fromJson(given().auth().oauth2(oversight).post("/api/audit/checkpoints")
+                .then().statusCode(200).extract().asString());
+        List<byte[]> consistency = given().auth().oauth2(oversight)
+                .get("/api/audit/consistency?from=" + first.treeSize() + "&to=" + second.treeSize()).then().statusCode(200)
+                .extract().jsonPath().<String>getList("proof").stream().map(HexFormat.of()::parseHex).toList();
+        assertTrue(MerkleLog.verifyConsistency(first.treeSize(), second.treeSize(), HexFormat.of().parseHex(first.merkleRoot()),
+                HexFormat.of().parseHex(second.merkleRoot()), consistency));
+        assertFalse(MerkleLog.verifyConsistency(first.treeSize(), second.treeSize(), HexFormat.of().parseHex(altered.merkleRoot()),
+                HexFormat.of().parseHex(second.merkleRoot()), consistency));
     }
 
     @Test

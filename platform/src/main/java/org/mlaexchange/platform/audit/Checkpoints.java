@@ -1,0 +1,193 @@
+package org.mlaexchange.platform.audit;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.PublicKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.mlaexchange.contracts.audit.Checkpoint;
+import org.mlaexchange.contracts.audit.CheckpointKeys;
+import org.mlaexchange.contracts.audit.CheckpointSigner;
+import org.mlaexchange.contracts.audit.MerkleLog;
+import org.mlaexchange.platform.PlatformConfig;
+
+/**
+ * Signs the log's head and Merkle root (RFC 9162) periodically and on demand, so that a history
+ * rewritten afterwards, even with valid hashes, contradicts a checkpoint held outside the service.
+ * The key comes from {@code mla.audit.signing-key}/{@code mla.audit.public-key}; without them a key
+ * is generated at start-up (development), and every checkpoint keeps the public key that signed it.
+ */
+@ApplicationScoped
+public class Checkpoints {
+
+    private static final Logger LOG = Logger.getLogger(Checkpoints.class);
+
+    private final AgroalDataSource dataSource;
+    private final Clock clock;
+    private final String service;
+    private final CheckpointSigner signer;
+
+    public Checkpoints(AgroalDataSource dataSource, Clock clock, PlatformConfig config) {
+        Optional<String> signingKey = config.audit().signingKey();
+        Optional<String> publicKey = config.audit().publicKey();
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.service = config.service();
+        if (signingKey.isPresent() && publicKey.isPresent()) {
+            this.signer = CheckpointSigner.fromEncoded(signingKey.get(), publicKey.get());
+        } else {
+            this.signer = CheckpointSigner.generate();
+            LOG.warnf("no mla.audit.signing-key configured: checkpoints are signed with a key generated at start-up (%s)",
+                    signer.keyId());
+        }
+    }
+
+    public String keyId() {
+        return signer.keyId();
+    }
+
+    public PublicKey publicKey() {
+        return signer.publicKey();
+    }
+
+    @Scheduled(every = "${mla.audit.checkpoint-every:1m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void periodic() {
+        try {
+            create(false);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("checkpoint not taken, will retry: %s", e.toString());
+        }
+    }
+
+    /** Signs the current head; unless {@code force}, nothing new when the head has not moved. */
+    public Optional<Checkpoint> create(boolean force) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement isolation = c.createStatement()) {
+                isolation.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"); // head and hashes from one snapshot
+            }
+            long logseq;
+            String head;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT logseq, hash FROM event_log_head WHERE id = 1")) {
+                rs.next();
+                logseq = rs.getLong(1);
+                head = rs.getString(2);
+            }
+            Optional<Checkpoint> latest = latest(c);
+            if (!force && latest.isPresent() && latest.get().logseq() == logseq) {
+                c.rollback();
+                return Optional.empty();
+            }
+            MerkleLog tree = new MerkleLog();
+            for (String hash : hashes(c, logseq)) {
+                tree.appendEventHash(hash);
+            }
+            Checkpoint checkpoint = signer.sign(service, logseq, head, tree.size(), tree.rootHex(), clock.instant());
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO audit_checkpoint (logseq, head_hash, merkle_root, created_at, key_id, public_key, checkpoint)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                insert.setLong(1, logseq);
+                insert.setString(2, head);
+                insert.setString(3, checkpoint.merkleRoot());
+                insert.setTimestamp(4, Timestamp.from(clock.instant()));
+                insert.setString(5, signer.keyId());
+                insert.setString(6, CheckpointKeys.toPem(signer.publicKey()));
+                insert.setString(7, checkpoint.toJson());
+                insert.executeUpdate();
+            }
+            c.commit();
+            return Optional.of(checkpoint);
+        }
+    }
+
+    /** Newest first. */
+    public List<Checkpoint> list(int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT checkpoint FROM audit_checkpoint ORDER BY id DESC LIMIT ?")) {
+            q.setInt(1, limit);
+            List<Checkpoint> result = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    result.add(Checkpoint.fromJson(rs.getString(1)));
+                }
+            }
+            return result;
+        }
+    }
+
+    /** Every key that signed a checkpoint of this log, PEM by key id. */
+    public List<PublishedKey> keys() throws SQLException {
+        List<PublishedKey> keys = new ArrayList<>();
+        keys.add(new PublishedKey(signer.keyId(), CheckpointKeys.toPem(signer.publicKey()), true));
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT DISTINCT key_id, public_key FROM audit_checkpoint")) {
+            while (rs.next()) {
+                if (!rs.getString(1).equals(signer.keyId())) {
+                    keys.add(new PublishedKey(rs.getString(1), rs.getString(2), false));
+                }
+            }
+        }
+        return keys;
+    }
+
+    public record PublishedKey(String keyId, String publicKey, boolean current) {
+    }
+
+    /** Merkle proofs over the log's first {@code treeSize} events (RFC 9162 §2.1.3 and §2.1.4), hex-encoded. */
+    public List<String> inclusionProof(long logseq, long treeSize) throws SQLException {
+        return hex(MerkleLog.inclusionProof(leafHashes(treeSize), logseq - 1, treeSize));
+    }
+
+    public List<String> consistencyProof(long fromSize, long toSize) throws SQLException {
+        return hex(MerkleLog.consistencyProof(leafHashes(toSize), fromSize, toSize));
+    }
+
+    private List<byte[]> leafHashes(long treeSize) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            List<byte[]> leaves = new ArrayList<>();
+            for (String hash : hashes(c, treeSize)) {
+                leaves.add(MerkleLog.leafHashOfEvent(hash));
+            }
+            c.rollback();
+            return leaves;
+        }
+    }
+
+    private static List<String> hashes(Connection c, long upTo) throws SQLException {
+        List<String> hashes = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT hash FROM event_log WHERE logseq <= ? ORDER BY logseq")) {
+            q.setFetchSize(10_000);
+            q.setLong(1, upTo);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    hashes.add(rs.getString(1));
+                }
+            }
+        }
+        return hashes;
+    }
+
+    private static Optional<Checkpoint> latest(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT checkpoint FROM audit_checkpoint ORDER BY id DESC LIMIT 1")) {
+            return rs.next() ? Optional.of(Checkpoint.fromJson(rs.getString(1))) : Optional.empty();
+        }
+    }
+
+    private static List<String> hex(List<byte[]> proof) {
+        return proof.stream().map(HexFormat.of()::formatHex).toList();
+    }
+}

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mlaexchange.extradition.TestClock;
+import org.mlaexchange.platform.testing.TestClock;
 import org.mlaexchange.extradition.events.DeadlineReminders;
 
 /** The provisional-arrest clock runs on the service clock: each passed period is listed as overdue and evented once. */

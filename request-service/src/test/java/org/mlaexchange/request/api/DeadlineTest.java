@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mlaexchange.request.TestClock;
+import org.mlaexchange.platform.testing.TestClock;
 import org.mlaexchange.request.events.DeadlineReminders;
 
 /** Deadlines run on the service clock; a passed deadline is listed as overdue and reminded once. */

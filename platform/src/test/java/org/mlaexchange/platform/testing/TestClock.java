@@ -1,4 +1,4 @@
-package org.mlaexchange.request;
+package org.mlaexchange.platform.testing;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The system clock plus an offset tests can move, so deadlines pass without waiting. */
+/**
+ * Replaces the platform's system clock in a service's tests: real time plus an offset a test moves, so a
+ * deadline passes at once. A bean of every service that has this test-jar (its beans.xml makes it one).
+ */
 @Singleton
 public class TestClock extends Clock {
 

@@ -33,6 +33,10 @@ public interface PlatformConfig {
         /** How often the log head is signed when it has moved. */
         @WithDefault("1m")
         Duration checkpointEvery();
+
+        /** Kafka topic every checkpoint is published to (keyed by service), for witnesses outside the service. */
+        @WithDefault("mla.audit.checkpoints")
+        String checkpointsTopic();
     }
 
     interface Projections {

@@ -80,10 +80,15 @@ public final class LogAudit {
         return true;
     }
 
+    /** Hash of the last event verified good (cheap, unlike {@link #result()}, which computes the Merkle root). */
+    public String lastVerifiedHash() {
+        return chain.result().headHash();
+    }
+
     /** Head, count, Merkle root and first break of what has been streamed so far. */
     public Result result() {
         ChainVerifier.Result r = chain.result();
-        return new Result(r.count(), r.headLogseq(), r.headHash(), tree.size(), tree.rootHex(), r.firstBreak());
+        return new Result(r.count(), r.headLogseq(), r.headHash(), tree.size(), tree.rootHex(), r.firstBreak(), r.redacted());
     }
 
     /** The Merkle tree of the verified prefix, e.g. to generate proofs or sign a checkpoint. */
@@ -191,10 +196,11 @@ public final class LogAudit {
 
     /**
      * {@code headLogseq}/{@code headHash}: the last event verified good; the Merkle tree covers
-     * logseq 1..headLogseq ({@code treeSize == headLogseq}). {@code count} is every event read.
+     * logseq 1..headLogseq ({@code treeSize == headLogseq}). {@code count} is every event read;
+     * {@code redacted} those whose content was withheld (checked by their place in the chain only).
      */
     public record Result(long count, long headLogseq, String headHash, long treeSize, String merkleRoot,
-                         ChainVerifier.Break firstBreak) {
+                         ChainVerifier.Break firstBreak, long redacted) {
         public boolean intact() {
             return firstBreak == null;
         }

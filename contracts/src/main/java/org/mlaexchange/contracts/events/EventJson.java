@@ -26,6 +26,8 @@ public final class EventJson {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // additive contract changes
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            // a member given twice reads differently in different parsers: an event never has one
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private EventJson() {

@@ -190,4 +190,32 @@ class LogAuditTest {
         List<byte[]> leaves = AuditLogs.leafHashes(log);
         assertTrue(MerkleLog.verifyInclusion(leaves.get(3), 3, LENGTH, MerkleLog.inclusionProof(leaves, 3, LENGTH), tree.root()));
     }
+
+    /** An event as the audit API serves it to a reader who may not see its content. */
+    private static String redact(String eventJson) {
+        com.fasterxml.jackson.databind.node.ObjectNode event =
+                (com.fasterxml.jackson.databind.node.ObjectNode) org.mlaexchange.contracts.events.EventJson.tree(eventJson);
+        event.set("data", event.objectNode().put("person", "[protected person]"));
+        event.put(org.mlaexchange.contracts.events.ChainVerifier.REDACTED, "protected-person");
+        return event.toString();
+    }
+
+    @Test
+    void redactedEventsAreCheckedByTheirPlaceInTheChainAndTheSignedRoot() {
+        List<String> log = new ArrayList<>(AuditLogs.chain(LENGTH));
+        Checkpoint head = checkpoint(log, LENGTH);
+        log.set(4, redact(log.get(4)));
+        LogAudit audit = audit(log, head);
+        assertTrue(audit.result().intact());
+        assertEquals(1, audit.result().redacted());
+        assertTrue(audit.checkAgainst(head).consistent(), "the redacted event's hash is still bound by the signed Merkle root");
+
+        // a redacted event whose hash was swapped breaks the link to the next event
+        List<String> swapped = new ArrayList<>(AuditLogs.chain(LENGTH));
+        String fake = redact(swapped.get(4)).replace(AuditLogs.hashes(swapped).get(4), "ab".repeat(32));
+        swapped.set(4, fake);
+        LogAudit broken = audit(swapped);
+        assertFalse(broken.result().intact());
+        assertEquals(6, broken.result().firstBreak().logseq());
+    }
 }

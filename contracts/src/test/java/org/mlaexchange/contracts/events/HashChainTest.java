@@ -72,6 +72,19 @@ class HashChainTest {
     }
 
     @Test
+    void theSameEventsInAnotherJsonFormStillVerifyButDuplicatedMembersDoNot() {
+        List<String> pretty = chain(5).stream().map(json -> EventJson.tree(json).toPrettyString()).toList();
+        assertTrue(verify(pretty).intact(), "the full check canonicalises what the fast path cannot read");
+        // whitespace is not content: the full check canonicalises it
+        List<String> log = chain(5);
+        String third = log.get(2).replace("\"n\":3", "\"n\": 3");
+        assertTrue(verify(java.util.List.of(log.get(0), log.get(1), third, log.get(3), log.get(4))).intact());
+        // duplicated members: the last wins for every reader, and the hash does not cover the first
+        String withEarlierLogseq = log.get(2).replaceFirst("\\{", "{\"logseq\":9,");
+        assertEquals(3, verify(java.util.List.of(log.get(0), log.get(1), withEarlierLogseq)).firstBreak().logseq());
+    }
+
+    @Test
     void editedPayloadIsTheFirstBreak() {
         List<String> log = chain(5);
         log.set(2, log.get(2).replace("\"n\":3", "\"n\":4"));

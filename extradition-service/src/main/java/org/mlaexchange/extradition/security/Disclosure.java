@@ -32,7 +32,7 @@ import org.mlaexchange.platform.identity.Caller;
 public class Disclosure {
 
     public static final String PROTECTED_LABEL = "[protected person]";
-    private static final Set<String> CARRY_PERSON = Set.of(ExtraditionEventTypes.PROVISIONAL_ARREST_REQUESTED,
+    static final Set<String> CARRY_PERSON = Set.of(ExtraditionEventTypes.PROVISIONAL_ARREST_REQUESTED,
             ExtraditionEventTypes.EXTRADITION_REQUESTED, ExtraditionEventTypes.FORMAL_REQUEST_SUBMITTED);
 
     private final ObjectMapper mapper;
@@ -134,14 +134,14 @@ public class Disclosure {
         return new PersonSought(List.of(PROTECTED_LABEL), List.of(), null, null, p.nationalities(), List.of(), null, true);
     }
 
-    private static void redactPerson(JsonNode request, ObjectMapper mapper) {
+    static void redactPerson(JsonNode request, ObjectMapper mapper) {
         if (request instanceof ObjectNode r && r.has("person")) {
             PersonSought person = mapper.convertValue(r.get("person"), PersonSought.class);
             r.set("person", mapper.valueToTree(redacted(person)));
         }
     }
 
-    private static void hideOtherCases(JsonNode concurrent, UUID caseId) {
+    static void hideOtherCases(JsonNode concurrent, UUID caseId) {
         if (concurrent instanceof ObjectNode record) {
             record.remove("otherCaseIds");
             if (!caseId.toString().equals(record.path("chosenCaseId").asText())) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mlaexchange.extradition.api.Extraditions.act;
 import static org.mlaexchange.extradition.api.Extraditions.as;
 import static org.mlaexchange.extradition.api.Extraditions.step;
@@ -139,6 +140,21 @@ class AccessAndInputTest {
                 .statusCode(200).extract().asString();
         assertFalse(asSeen.contains(name) || history.contains(name), "the protected person's name reached the oversight body");
         assertFalse(history.contains(person.get("dateOfBirth").toString()), "nor its date of birth");
+        // nor through the audit replay, where the withheld event keeps its hash and still verifies by its place in the chain
+        String replayOfCase = given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/events?case=" + id).then()
+                .statusCode(200).extract().asString();
+        assertFalse(replayOfCase.contains(name) || replayOfCase.contains(person.get("dateOfBirth").toString()), replayOfCase);
+        assertTrue(replayOfCase.contains("\"redacted\":\"protected-person\""), "the withheld event is marked");
+        String replay = given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/events").then().statusCode(200)
+                .extract().asString();
+        org.mlaexchange.contracts.audit.LogAudit audit = new org.mlaexchange.contracts.audit.LogAudit();
+        replay.lines().forEach(audit::accept);
+        assertTrue(audit.result().intact(), () -> audit.result().firstBreak().toString());
+        assertTrue(audit.result().redacted() > 0);
+        // a party's auditor replays the same event unredacted, and its hash recomputes
+        String asParty = given().auth().oauth2(Tokens.auditor("ar")).get("/api/audit/events?case=" + id).then().statusCode(200)
+                .extract().asString();
+        assertTrue(asParty.contains(name) && !asParty.contains("redacted"), asParty);
     }
 
     /** Runs a rejected call and checks that neither a case nor an event was written. */

@@ -59,6 +59,14 @@ class ConcurrentRequestsApiTest {
                 .body("concurrentRequests.otherCaseIds", nullValue());
         as("nl").get("/api/extraditions/" + fromNl + "/history").then().statusCode(200)
                 .body("find { it.type == 'org.mlaexchange.extradition.concurrent-requests-recorded.v1' }.data.otherCaseIds", nullValue());
+        // nor through the audit replay: NL's auditor gets the event with the other case withheld and marked
+        String nlReplay = io.restassured.RestAssured.given().auth().oauth2(org.mlaexchange.platform.testing.Tokens.auditor("nl"))
+                .get("/api/audit/events?case=" + fromNl).then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(nlReplay.contains(fromSn), "the other State's case reached NL's auditor");
+        org.junit.jupiter.api.Assertions.assertTrue(nlReplay.contains("\"redacted\":\"other-cases\""), nlReplay);
+        String arReplay = io.restassured.RestAssured.given().auth().oauth2(org.mlaexchange.platform.testing.Tokens.auditor("ar"))
+                .get("/api/audit/events?case=" + fromNl).then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(arReplay.contains(fromSn) && !arReplay.contains("redacted"), "AR recorded it");
     }
 
     @Test

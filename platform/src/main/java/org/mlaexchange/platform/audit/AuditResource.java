@@ -53,10 +53,12 @@ public class AuditResource {
     private final Clock clock;
     private final String service;
     private final Checkpoints checkpoints;
+    private final EventDisclosure disclosure;
 
     public AuditResource(AgroalDataSource dataSource, CurrentCaller caller, EventLog eventLog, CaseProjector projector,
-                         Clock clock, PlatformConfig config, Checkpoints checkpoints) {
+                         Clock clock, PlatformConfig config, Checkpoints checkpoints, EventDisclosure disclosure) {
         this.checkpoints = checkpoints;
+        this.disclosure = disclosure;
         this.dataSource = dataSource;
         this.caller = caller;
         this.eventLog = eventLog;
@@ -68,13 +70,15 @@ public class AuditResource {
     @GET
     @Path("/events")
     @Produces(NDJSON)
-    @Operation(summary = "Replay the event log in log order, one CloudEvent per line, limited to the cases you may see")
+    @Operation(summary = "Replay the event log in log order, one CloudEvent per line, limited to the cases you may see;"
+            + " data you may not see (a protected person, unless your State is a party) is withheld and the event marked redacted")
     public StreamingOutput events(@QueryParam("case") String caseId, @QueryParam("after") Long after,
                                   @QueryParam("from") String from, @QueryParam("to") String to,
-                                  @QueryParam("type") String type) {
+                                  @QueryParam("type") String type, @QueryParam("mentions") String mentions) {
         Instant fromTime = instant("from", from);
         Instant toTime = instant("to", to);
-        StringBuilder sql = new StringBuilder("SELECT envelope FROM event_log WHERE logseq > ?");
+        Caller reader = caller.get();
+        StringBuilder sql = new StringBuilder("SELECT envelope, parties FROM event_log WHERE logseq > ?");
         List<Object> args = new ArrayList<>();
         args.add(after == null ? 0L : after);
         if (!caller.get().oversight()) {
@@ -97,6 +101,17 @@ public class AuditResource {
             sql.append(" AND type = ?");
             args.add(type);
         }
+        if (mentions != null) {
+            // events of other cases that name this one (a transfer naming its request): for case timelines
+            try {
+                java.util.UUID.fromString(mentions);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("malformed-parameter", "Query parameter mentions must be a case id",
+                        List.of(new Problem.FieldError("mentions", "not a UUID: " + mentions)));
+            }
+            sql.append(" AND envelope LIKE ?");
+            args.add("%\"" + mentions + "\"%");
+        }
         sql.append(" ORDER BY logseq");
         return output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
@@ -111,7 +126,7 @@ public class AuditResource {
                     }
                     try (ResultSet rs = query.executeQuery()) {
                         while (rs.next()) {
-                            writer.write(rs.getString(1));
+                            writer.write(disclosure.forReader(reader, rs.getString(2), rs.getString(1)));
                             writer.write('\n');
                         }
                     }

@@ -15,6 +15,17 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.mlaexchange.contracts.audit.Checkpoint;
 import org.mlaexchange.contracts.audit.CheckpointKeys;
@@ -27,6 +38,8 @@ import org.mlaexchange.platform.PlatformConfig;
  * rewritten afterwards, even with valid hashes, contradicts a checkpoint held outside the service.
  * The key comes from {@code mla.audit.signing-key}/{@code mla.audit.public-key}; without them a key
  * is generated at start-up (development), and every checkpoint keeps the public key that signed it.
+ * Each checkpoint is stored, then published to {@code mla.audit.checkpoints} (key: the service) so
+ * witnesses outside the service hold it; one the broker did not acknowledge is retried by the periodic job.
  */
 @ApplicationScoped
 public class Checkpoints {
@@ -37,8 +50,15 @@ public class Checkpoints {
     private final Clock clock;
     private final String service;
     private final CheckpointSigner signer;
+    private final Map<String, Object> kafkaConfig;
+    private final String topic;
+    private final AtomicReference<Checkpoint> latest = new AtomicReference<>();
+    private KafkaProducer<String, String> producer;
 
-    public Checkpoints(AgroalDataSource dataSource, Clock clock, PlatformConfig config) {
+    public Checkpoints(AgroalDataSource dataSource, Clock clock, PlatformConfig config,
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.kafkaConfig = kafkaConfig;
+        this.topic = config.audit().checkpointsTopic();
         Optional<String> signingKey = config.audit().signingKey();
         Optional<String> publicKey = config.audit().publicKey();
         this.dataSource = dataSource;
@@ -66,6 +86,7 @@ public class Checkpoints {
     void periodic() {
         try {
             create(false);
+            publishPending();
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("checkpoint not taken, will retry: %s", e.toString());
         }
@@ -91,8 +112,14 @@ public class Checkpoints {
                 return Optional.empty();
             }
             MerkleLog tree = new MerkleLog();
-            for (String hash : hashes(c, logseq)) {
-                tree.appendEventHash(hash);
+            try (PreparedStatement q = c.prepareStatement("SELECT hash FROM event_log WHERE logseq <= ? ORDER BY logseq")) {
+                q.setFetchSize(10_000); // streamed: the tree keeps only its frontier
+                q.setLong(1, logseq);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        tree.appendEventHash(rs.getString(1));
+                    }
+                }
             }
             Checkpoint checkpoint = signer.sign(service, logseq, head, tree.size(), tree.rootHex(), clock.instant());
             try (PreparedStatement insert = c.prepareStatement("""
@@ -108,7 +135,64 @@ public class Checkpoints {
                 insert.executeUpdate();
             }
             c.commit();
+            this.latest.set(checkpoint);
+            publishPending();
             return Optional.of(checkpoint);
+        }
+    }
+
+    /** The newest checkpoint, for write receipts (cached; read from the table once). */
+    public Optional<Checkpoint> latest() {
+        Checkpoint known = latest.get();
+        if (known == null) {
+            try (Connection c = dataSource.getConnection()) {
+                latest(c).ifPresent(found -> latest.compareAndSet(null, found));
+            } catch (SQLException e) {
+                LOG.warnf("latest checkpoint not readable: %s", e.toString());
+            }
+            known = latest.get();
+        }
+        return Optional.ofNullable(known);
+    }
+
+    /** Publishes stored checkpoints the broker has not acknowledged yet, oldest first; stops at the first failure. */
+    synchronized void publishPending() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement(
+                     "SELECT id, checkpoint FROM audit_checkpoint WHERE published_at IS NULL ORDER BY id LIMIT 100");
+             PreparedStatement mark = c.prepareStatement("UPDATE audit_checkpoint SET published_at = now() WHERE id = ?")) {
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ProducerRecord<String, String> record = new ProducerRecord<>(topic, service, rs.getString(2));
+                    record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+                    producer().send(record).get(10, TimeUnit.SECONDS);
+                    mark.setLong(1, rs.getLong(1));
+                    mark.executeUpdate();
+                }
+            }
+        } catch (Exception e) {
+            LOG.warnf("checkpoint publication to %s pending, will retry: %s", topic, e.toString());
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Map<String, Object> props = new HashMap<>(kafkaConfig);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, "checkpoints-" + service);
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            producer = new KafkaProducer<>(props);
+        }
+        return producer;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(5));
         }
     }
 

@@ -21,7 +21,9 @@ import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.contracts.events.HashChain;
+import org.mlaexchange.contracts.audit.Checkpoint;
 import org.mlaexchange.platform.PlatformConfig;
+import org.mlaexchange.platform.audit.Checkpoints;
 
 /**
  * The service's append-only event log, which is also its transactional outbox: an event is appended
@@ -36,9 +38,11 @@ public class EventLog {
     private final EntityManager entityManager;
     private final Clock clock;
     private final String source;
+    private final Checkpoints checkpoints;
 
-    public EventLog(EntityManager entityManager, Clock clock, PlatformConfig config) {
+    public EventLog(EntityManager entityManager, Clock clock, PlatformConfig config, Checkpoints checkpoints) {
         this.entityManager = entityManager;
+        this.checkpoints = checkpoints;
         this.clock = clock;
         this.source = "/mla-exchange/" + config.service();
     }
@@ -61,6 +65,7 @@ public class EventLog {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<Receipt> receipts = new ArrayList<>();
+        Checkpoint latest = checkpoints.latest().orElse(null);
         try (PreparedStatement caseseqQuery = connection.prepareStatement(
                      "SELECT coalesce(max(caseseq), 0) FROM event_log WHERE case_id = ?");
              PreparedStatement insert = connection.prepareStatement("""
@@ -98,7 +103,7 @@ public class EventLog {
                 insert.setString(11, sealed.json());
                 insert.addBatch();
                 prevhash = sealed.event().hash();
-                receipts.add(new Receipt(unsealed.id(), event.type(), event.caseId(), caseseq, logseq, prevhash));
+                receipts.add(new Receipt(unsealed.id(), event.type(), event.caseId(), caseseq, logseq, prevhash, latest));
             }
             insert.executeBatch();
         }

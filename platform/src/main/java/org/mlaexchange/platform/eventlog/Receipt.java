@@ -1,5 +1,12 @@
 package org.mlaexchange.platform.eventlog;
 
-/** What the acting State holds after a change: the event that records it and its place in the chain. */
-public record Receipt(String eventId, String type, String caseId, long caseseq, long logseq, String hash) {
+import org.mlaexchange.contracts.audit.Checkpoint;
+
+/**
+ * What the acting State holds after a change: the event that records it, its place in the chain, and
+ * the latest signed checkpoint of the log (null before the first), so the State keeps its own proof of
+ * the history up to then and can later ask for the event's inclusion in a newer checkpoint.
+ */
+public record Receipt(String eventId, String type, String caseId, long caseseq, long logseq, String hash,
+                      Checkpoint checkpoint) {
 }

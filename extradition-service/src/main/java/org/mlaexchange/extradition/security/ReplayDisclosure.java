@@ -1,0 +1,77 @@
+package org.mlaexchange.extradition.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import org.mlaexchange.contracts.events.ChainVerifier;
+import org.mlaexchange.contracts.events.EventJson;
+import org.mlaexchange.contracts.extradition.ExtraditionEventTypes;
+import org.mlaexchange.platform.audit.EventDisclosure;
+import org.mlaexchange.platform.identity.Caller;
+
+/**
+ * The audit replay under the same rules as {@link Disclosure}: a protected person's identity reaches
+ * only the States party to the case (the oversight body's auditors get it redacted), and other cases
+ * about the same person only the requested State (who records them) and the oversight body.
+ * A withheld event keeps its hash and is marked {@value ChainVerifier#REDACTED}.
+ */
+@ApplicationScoped
+public class ReplayDisclosure implements EventDisclosure {
+
+    static final String PROTECTED_PERSON = "protected-person";
+    static final String OTHER_CASES = "other-cases";
+    private static final String PROTECTED_MARK = "\"protectedPerson\":true";
+
+    private final AgroalDataSource dataSource;
+
+    public ReplayDisclosure(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public String forReader(Caller caller, String parties, String eventJson) {
+        boolean carriesPerson = Disclosure.CARRY_PERSON.stream().anyMatch(type -> eventJson.contains("\"type\":\"" + type + "\""));
+        boolean namesOthers = eventJson.contains("\"type\":\"" + ExtraditionEventTypes.CONCURRENT_REQUESTS_RECORDED + "\"");
+        if (!carriesPerson && !namesOthers) {
+            return eventJson;
+        }
+        ObjectNode event = (ObjectNode) EventJson.tree(eventJson);
+        String caseId = event.path("subject").asText();
+        if (carriesPerson && !EventDisclosure.isParty(caller, parties) && isProtectedCase(caseId, eventJson)) {
+            Disclosure.redactPerson(event.path("data").path("request"), EventJson.mapper());
+            event.put(ChainVerifier.REDACTED, PROTECTED_PERSON);
+            return event.toString();
+        }
+        if (namesOthers && !caller.oversight() && (caller.state() == null
+                || !caller.state().value().equals(event.path("actorstate").asText()))) {
+            Disclosure.hideOtherCases(event.path("data"), UUID.fromString(caseId));
+            event.put(ChainVerifier.REDACTED, OTHER_CASES);
+            return event.toString();
+        }
+        return eventJson;
+    }
+
+    /** Protected if any request of the case says so (a later formal request may mark a person the arrest request did not). */
+    private boolean isProtectedCase(String caseId, String eventJson) {
+        if (eventJson.contains(PROTECTED_MARK)) {
+            return true;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT 1 FROM event_log WHERE case_id = ? AND envelope LIKE ? LIMIT 1")) {
+            q.setString(1, caseId);
+            q.setString(2, "%" + PROTECTED_MARK + "%");
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new UncheckedIOException(new java.io.IOException("event log read failed", e));
+        }
+    }
+}

@@ -121,6 +121,23 @@ class AuditTest {
     }
 
     @Test
+    void checkpointsGoToKafkaAndEveryWriteReceiptCarriesTheLatest() {
+        Checkpoint signed = Checkpoint.fromJson(given().auth().oauth2(Tokens.auditor("oversight")).post("/api/audit/checkpoints")
+                .then().statusCode(200).extract().asString());
+        // the acting State's receipt holds the newest checkpoint, so it keeps its own proof of the history before its change
+        io.restassured.path.json.JsonPath receipt = Api.submit("nl", Api.submission("AR")).statusCode(201).extract().jsonPath();
+        assertEquals(signed.signature(), receipt.getString("receipts[0].checkpoint.signature"));
+        assertEquals(signed.merkleRoot(), receipt.getString("receipts[0].checkpoint.merkleRoot"));
+        assertTrue(receipt.getLong("receipts[0].logseq") > signed.logseq());
+        // witnesses outside the service get it from the checkpoints topic, keyed by the service
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> published = org.mlaexchange.platform.testing.TopicReader
+                .readUntil("request-test.mla.audit.checkpoints", records -> records.stream()
+                        .anyMatch(r -> r.value().equals(signed.toJson())), java.time.Duration.ofSeconds(20));
+        assertTrue(published.stream().anyMatch(r -> r.value().equals(signed.toJson()) && "request-service".equals(r.key())),
+                "checkpoint of logseq " + signed.logseq() + " not on the topic");
+    }
+
+    @Test
     void theLogRefusesUpdatesFromTheApplicationsRole() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             Api.submitted("nl", "AR");

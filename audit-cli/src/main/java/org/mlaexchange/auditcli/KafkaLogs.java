@@ -44,6 +44,7 @@ final class KafkaLogs {
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50); // reading to known end offsets: do not wait for new data
         return props;
     }
 
@@ -94,15 +95,31 @@ final class KafkaLogs {
     static final class Merged implements Iterator<String>, AutoCloseable {
         private final KafkaConsumer<String, String> consumer;
         private final Map<TopicPartition, Long> ends = new HashMap<>();
-        private final Map<TopicPartition, ArrayDeque<Pending>> queues = new HashMap<>();
-        private final List<TopicPartition> paused = new ArrayList<>();
+        private final Map<TopicPartition, Integer> index = new HashMap<>();
+        private final TopicPartition[] partitions;
+        private final ArrayDeque<Pending>[] queues;
+        /** Offset after the last record received, per partition: it is read out once this reaches its end offset. */
+        private final long[] received;
+        private final long[] endOffsets;
+        private final boolean[] paused;
         private long lastLogseq;
         private long duplicates;
         private String next;
 
+        @SuppressWarnings("unchecked")
         Merged(String bootstrapServers, String topic) {
             consumer = open(bootstrapServers, topic, ends);
-            ends.keySet().forEach(p -> queues.put(p, new ArrayDeque<>()));
+            partitions = ends.keySet().toArray(TopicPartition[]::new);
+            queues = new ArrayDeque[partitions.length];
+            received = new long[partitions.length];
+            endOffsets = new long[partitions.length];
+            paused = new boolean[partitions.length];
+            for (int i = 0; i < partitions.length; i++) {
+                index.put(partitions[i], i);
+                queues[i] = new ArrayDeque<>();
+                received[i] = consumer.position(partitions[i]);
+                endOffsets[i] = ends.get(partitions[i]);
+            }
         }
 
         long duplicatesSkipped() {
@@ -112,25 +129,24 @@ final class KafkaLogs {
         @Override
         public boolean hasNext() {
             while (next == null) {
-                TopicPartition lowest = null;
+                int lowest = -1;
                 boolean waiting = false;
-                for (Map.Entry<TopicPartition, ArrayDeque<Pending>> q : queues.entrySet()) {
-                    if (q.getValue().isEmpty()) {
-                        if (consumer.position(q.getKey()) < ends.get(q.getKey())) {
-                            waiting = true; // this partition may still hold a lower logseq
-                        }
-                    } else if (lowest == null || q.getValue().peek().logseq() < queues.get(lowest).peek().logseq()) {
-                        lowest = q.getKey();
+                for (int i = 0; i < queues.length; i++) {
+                    Pending head = queues[i].peek();
+                    if (head == null) {
+                        waiting |= received[i] < endOffsets[i]; // this partition may still hold a lower logseq
+                    } else if (lowest < 0 || head.logseq() < queues[lowest].peek().logseq()) {
+                        lowest = i;
                     }
                 }
                 if (waiting) {
                     fetch();
                     continue;
                 }
-                if (lowest == null) {
+                if (lowest < 0) {
                     return false;
                 }
-                Pending p = queues.get(lowest).poll();
+                Pending p = queues[lowest].poll();
                 if (p.logseq() > 0 && p.logseq() <= lastLogseq) {
                     duplicates++; // published again after a relay restart
                     continue;
@@ -153,23 +169,30 @@ final class KafkaLogs {
 
         private void fetch() {
             List<TopicPartition> resume = new ArrayList<>();
-            for (TopicPartition p : paused) {
-                if (queues.get(p).size() < PAUSE_AT / 10) {
-                    resume.add(p);
+            for (int i = 0; i < partitions.length; i++) {
+                if (paused[i] && queues[i].size() < PAUSE_AT / 10) {
+                    resume.add(partitions[i]);
+                    paused[i] = false;
                 }
             }
-            consumer.resume(resume);
-            paused.removeAll(resume);
+            if (!resume.isEmpty()) {
+                consumer.resume(resume);
+            }
             for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                if (record.offset() < ends.get(partition)) {
-                    queues.get(partition).add(new Pending(logseqOf(record.value()), record.value()));
+                int i = index.get(new TopicPartition(record.topic(), record.partition()));
+                if (record.offset() < endOffsets[i]) {
+                    queues[i].add(new Pending(logseqOf(record.value()), record.value()));
                 }
+                received[i] = record.offset() + 1;
             }
-            for (Map.Entry<TopicPartition, ArrayDeque<Pending>> q : queues.entrySet()) {
-                if (q.getValue().size() >= PAUSE_AT && !paused.contains(q.getKey())) {
-                    consumer.pause(List.of(q.getKey())); // bounded memory: wait for the other partitions
-                    paused.add(q.getKey());
+            for (int i = 0; i < partitions.length; i++) {
+                if (received[i] < endOffsets[i]) {
+                    // compacted or transaction-marker gaps: trust the consumer's position
+                    received[i] = Math.max(received[i], consumer.position(partitions[i]));
+                }
+                if (!paused[i] && queues[i].size() >= PAUSE_AT) {
+                    consumer.pause(List.of(partitions[i])); // bounded memory: wait for the other partitions
+                    paused[i] = true;
                 }
             }
         }
@@ -182,7 +205,7 @@ final class KafkaLogs {
 
     /** The top-level logseq (canonical JSON: the last member of that name); -1 if there is none. */
     static long logseqOf(String json) {
-        int at = json.lastIndexOf("\"logseq\":");
+        int at = org.mlaexchange.contracts.events.EventJson.lastMember(json, "\"logseq\":");
         if (at < 0) {
             return -1;
         }

@@ -9,8 +9,9 @@ final class Progress {
     private final PrintStream err;
     private final boolean enabled;
     private final String label;
-    private final long start = System.nanoTime();
-    private long last = start;
+    /** From the first event: connecting and reading checkpoints are not replay. */
+    private long start;
+    private long last;
     private long count;
 
     Progress(PrintStream err, boolean enabled, String label) {
@@ -20,7 +21,10 @@ final class Progress {
     }
 
     void tick() {
-        count++;
+        if (count++ == 0) {
+            start = System.nanoTime();
+            last = start;
+        }
         if (enabled && (count & 0x3FF) == 0) {
             long now = System.nanoTime();
             if (now - last >= EVERY_NANOS) {
@@ -31,11 +35,12 @@ final class Progress {
     }
 
     double rate() {
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = seconds();
         return seconds == 0 ? 0 : count / seconds;
     }
 
+    /** Seconds from the first event to now (0 before it). */
     double seconds() {
-        return (System.nanoTime() - start) / 1e9;
+        return count == 0 ? 0 : (System.nanoTime() - start) / 1e9;
     }
 }

@@ -90,9 +90,12 @@ final class ServiceAuditor {
             } else if (!verifiers.containsKey(id)) {
                 verifiers.put(id, verifier);
                 newKeys.put(id, pem);
-                notes.add("signing key " + id + " seen for the first time" + (pinned.isEmpty() ? "" : " (not pinned before)"));
             }
         });
+        if (!newKeys.isEmpty()) {
+            notes.add((pinned.isEmpty() ? "signing keys seen for the first time (pinned when the log verifies): "
+                    : "signing keys not pinned before (the service changed its key?): ") + String.join(", ", newKeys.keySet()));
+        }
 
         LogAudit audit = new LogAudit();
         List<Checkpoint> saved = witness == null ? List.of() : witness.checkpoints();
@@ -184,7 +187,7 @@ final class ServiceAuditor {
 
     /** The top-level event id (canonical JSON: the last {@code "id"} member). */
     static String eventIdOf(String json) {
-        int at = json.lastIndexOf("\"id\":\"");
+        int at = org.mlaexchange.contracts.events.EventJson.lastMember(json, "\"id\":\"");
         return at < 0 || at + 6 + 36 > json.length() ? null : json.substring(at + 6, at + 6 + 36);
     }
 }

@@ -73,7 +73,7 @@ public final class LogAudit {
         if (!chain.accept(eventJson)) {
             return false;
         }
-        tree.appendEventHash(chain.result().headHash());
+        tree.appendEventHashBytes(chain.headHashBytes());
         if (!watchedSizes.isEmpty() && watchedSizes.contains(tree.size())) {
             snapshots.put(tree.size(), head());
         }

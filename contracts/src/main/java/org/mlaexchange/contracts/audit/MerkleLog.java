@@ -72,6 +72,11 @@ public final class MerkleLog {
         append(bytes);
     }
 
+    /** Appends an event given by its {@code hash} attribute as 32 bytes. */
+    public void appendEventHashBytes(byte[] eventHash) {
+        append(requireHash(eventHash));
+    }
+
     /** Appends a leaf by its input (entry) bytes: leaf hash = SHA-256(0x00 || leafInput). */
     public void append(byte[] leafInput) {
         appendLeafHash(hash(digest, LEAF_PREFIX, leafInput, null));

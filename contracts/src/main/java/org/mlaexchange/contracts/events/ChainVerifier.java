@@ -1,6 +1,10 @@
 package org.mlaexchange.contracts.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Walks one service log in {@code logseq} order and reports the first broken link: a hash that does
@@ -76,6 +80,7 @@ public final class ChainVerifier {
         expectedLogseq = logseq + 1;
         expectedPrevhash = recorded;
         head = recorded;
+        headBytes = null;
         return true;
     }
 
@@ -87,19 +92,16 @@ public final class ChainVerifier {
      * also says what is wrong.
      */
     private boolean acceptCanonical(String json) {
-        int h = json.lastIndexOf("\"hash\":\"");
+        int h = EventJson.lastMember(json, HASH_MEMBER);
         int end = h + HASH_MEMBER.length() + 64;
         if (h < 0 || end + 1 >= json.length() || json.charAt(end) != '"' || json.charAt(end + 1) != ',') {
             return false;
         }
-        String recorded = json.substring(h + HASH_MEMBER.length(), end);
-        String withoutHash = json.substring(0, h) + json.substring(end + 2);
-        if (!sha256.hex(withoutHash).equals(recorded)) {
-            return false;
-        }
-        int l = json.lastIndexOf("\"logseq\":");
-        int p = json.lastIndexOf("\"prevhash\":\"");
-        if (l < 0 || p < 0 || p + 13 + 64 > json.length()) {
+        // logseq and prevhash come after hash (sorted members), so search forward from it
+        int l = json.indexOf("\"logseq\":", end);
+        int p = json.indexOf("\"prevhash\":\"", end);
+        if (l < 0 || p < 0 || p + 12 + 64 >= json.length() || json.charAt(p + 12 + 64) != '"'
+                || json.indexOf("\"logseq\":", l + 1) >= 0 || json.indexOf("\"prevhash\":\"", p + 1) >= 0) {
             return false;
         }
         int digits = l + 9;
@@ -111,30 +113,60 @@ public final class ChainVerifier {
                 || !json.regionMatches(p + 12, expectedPrevhash, 0, 64)) {
             return false;
         }
+        // SHA-256 of the text without the hash member: the two parts on either side of it
+        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length == json.length()) { // all ASCII: byte offsets are char offsets
+            digest.update(utf8, 0, h);
+            digest.update(utf8, end + 2, utf8.length - end - 2);
+        } else {
+            digest.update(json.substring(0, h).getBytes(StandardCharsets.UTF_8));
+            digest.update(json.substring(end + 2).getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] computed = digest.digest();
+        if (!hexEquals(json, h + HASH_MEMBER.length(), computed)) {
+            return false;
+        }
+        String hash = json.substring(h + HASH_MEMBER.length(), end);
         expectedLogseq++;
-        expectedPrevhash = recorded;
-        head = recorded;
+        expectedPrevhash = hash;
+        head = hash;
+        headBytes = computed;
+        return true;
+    }
+
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether {@code text} at {@code from} is the lower-case hex of {@code bytes} (no parsing, no allocation). */
+    private static boolean hexEquals(String text, int from, byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (text.charAt(from + 2 * i) != HEX_DIGITS[(bytes[i] >> 4) & 0xF]
+                    || text.charAt(from + 2 * i + 1) != HEX_DIGITS[bytes[i] & 0xF]) {
+                return false;
+            }
+        }
         return true;
     }
 
     private static final String HASH_MEMBER = "\"hash\":\"";
-    private final Sha256 sha256 = new Sha256();
-
+    private static final HexFormat HEX = HexFormat.of();
     /** One reusable digest per verifier (a verifier is used by one thread). */
-    private static final class Sha256 {
-        private final java.security.MessageDigest digest;
+    private final MessageDigest digest = sha256();
+    private byte[] headBytes;
 
-        Sha256() {
-            try {
-                digest = java.security.MessageDigest.getInstance("SHA-256");
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always present in the JDK", e);
         }
+    }
 
-        String hex(String text) {
-            return java.util.HexFormat.of().formatHex(digest.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    /** The hash of the last event verified good, as bytes (null before the first); do not modify. */
+    public byte[] headHashBytes() {
+        if (headBytes == null && !HashChain.GENESIS.equals(head)) {
+            headBytes = HEX.parseHex(head);
         }
+        return headBytes;
     }
 
     public Result result() {

@@ -73,6 +73,22 @@ public final class EventJson {
         }
     }
 
+    /**
+     * Where the last occurrence of {@code memberStart} (e.g. {@code "logseq":}) is in event JSON, or -1.
+     * In canonical form the envelope's own members follow {@code data}, so the last occurrence is the
+     * envelope's. Found with forward searches, which the JVM vectorises ({@code lastIndexOf} does not).
+     */
+    public static int lastMember(String json, String memberStart) {
+        int at = json.indexOf(memberStart);
+        if (at < 0) {
+            return -1;
+        }
+        for (int next = json.indexOf(memberStart, at + 1); next >= 0; next = json.indexOf(memberStart, at + 1)) {
+            at = next;
+        }
+        return at;
+    }
+
     public static JsonNode tree(String json) {
         try {
             return MAPPER.readTree(json);

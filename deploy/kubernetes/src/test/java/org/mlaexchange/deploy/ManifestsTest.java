@@ -589,6 +589,8 @@ class ManifestsTest {
         String secret = database(service) + "-app";
         assertEquals(secret + "/username", ref(secrets.get("QUARKUS_DATASOURCE_USERNAME")), where + "database user");
         assertEquals(secret + "/password", ref(secrets.get("QUARKUS_DATASOURCE_PASSWORD")), where + "database password");
+        assertEquals(service + "-checkpoint-key/signing-key", ref(secrets.get("MLA_AUDIT_SIGNING_KEY")), where + "checkpoint signing key");
+        assertEquals(service + "-checkpoint-key/public-key", ref(secrets.get("MLA_AUDIT_PUBLIC_KEY")), where + "its public key");
         assertEquals(List.of("mla-platform", "service"),
                 c.getEnvFrom().stream().map(EnvFromSource::getConfigMapRef).map(r -> r.getName()).toList(),
                 where + "envFrom: the shared and the service's ConfigMap");

@@ -147,7 +147,7 @@ final class ServiceAuditor {
         if (!result.intact()) {
             ChainVerifier.Break b = result.firstBreak();
             findings.add(new Finding("chain", b.logseq(), b.eventId(), b.reason()));
-        } else if (witnessed > result.headLogseq()) {
+        } else if (witnessed > result.headLogseq() && !witnessBroken) {
             findings.add(new Finding("witness", result.headLogseq() + 1, null, "the log ends at logseq " + result.headLogseq()
                     + " but this auditor verified it up to logseq " + witnessed + " on an earlier run: events "
                     + (result.headLogseq() + 1) + ".." + witnessed + " are missing (truncated)"));

@@ -66,6 +66,14 @@ final class AuditApi {
 
     /** NDJSON lines as they arrive (the service streams the log; nothing is held whole). */
     Stream<String> lines(URI uri) {
+        return replay(uri).lines();
+    }
+
+    /** The replayed lines and whether the service says they are its whole log ({@code Audit-Log-View: complete}). */
+    record Replay(Stream<String> lines, boolean complete) {
+    }
+
+    Replay replay(URI uri) {
         HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token())
                 .header("Accept", "application/x-ndjson").GET().build();
         try {
@@ -75,7 +83,8 @@ final class AuditApi {
                 response.body().close();
                 throw new AuditFailure("GET " + uri + " answered " + response.statusCode() + ": " + body);
             }
-            return response.body().filter(line -> !line.isBlank());
+            return new Replay(response.body().filter(line -> !line.isBlank()),
+                    response.headers().firstValue("Audit-Log-View").map("complete"::equals).orElse(false));
         } catch (IOException e) {
             throw new AuditFailure("GET " + uri + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -96,7 +96,14 @@ public class VerifyCommand implements Callable<Integer> {
             }
             List<Checkpoint> served = new ArrayList<>();
             api.get(url.resolve("/api/audit/checkpoints?limit=1000"), true).forEach(c -> served.add(Checkpoint.fromJson(c.toString())));
-            try (Stream<String> lines = api.lines(url.resolve("/api/audit/events"))) {
+            AuditApi.Replay replay = api.replay(url.resolve("/api/audit/events"));
+            try (Stream<String> lines = replay.lines()) {
+                if (!replay.complete()) {
+                    throw new AuditFailure(service + " replays only part of its log to this auditor (the cases of its State):"
+                            + " the chain and the Merkle root can only be checked on the whole log, by an auditor of the"
+                            + " oversight body (--issuer .../realms/oversight); a State's auditor can check its own events"
+                            + " with GET /api/audit/events/{id}/proof against a signed checkpoint");
+                }
                 Prefetch events = new Prefetch(lines.iterator(), service);
                 return auditor.audit(url.toString(), events, served, keys, meter, () -> 0);
             }

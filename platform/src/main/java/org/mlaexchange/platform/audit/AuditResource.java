@@ -44,6 +44,8 @@ import org.mlaexchange.platform.problem.ProblemException;
 public class AuditResource {
 
     public static final String NDJSON = "application/x-ndjson";
+    /** {@code complete}: every event of the log from {@code after}; {@code partial}: filtered or limited to the caller's cases. */
+    public static final String VIEW_HEADER = "Audit-Log-View";
     private static final int FETCH_SIZE = 1000;
 
     private final AgroalDataSource dataSource;
@@ -72,7 +74,7 @@ public class AuditResource {
     @Produces(NDJSON)
     @Operation(summary = "Replay the event log in log order, one CloudEvent per line, limited to the cases you may see;"
             + " data you may not see (a protected person, unless your State is a party) is withheld and the event marked redacted")
-    public StreamingOutput events(@QueryParam("case") String caseId, @QueryParam("after") Long after,
+    public jakarta.ws.rs.core.Response events(@QueryParam("case") String caseId, @QueryParam("after") Long after,
                                   @QueryParam("from") String from, @QueryParam("to") String to,
                                   @QueryParam("type") String type, @QueryParam("mentions") String mentions) {
         Instant fromTime = instant("from", from);
@@ -113,7 +115,9 @@ public class AuditResource {
             args.add("%\"" + mentions + "\"%");
         }
         sql.append(" ORDER BY logseq");
-        return output -> {
+        // whether this is the whole log (a verifier can check the chain) or the part this auditor may see
+        boolean whole = reader.oversight() && (after == null || after == 0) && caseId == null && fromTime == null && toTime == null && type == null && mentions == null;
+        StreamingOutput body = output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
             // a server-side cursor: the log is streamed, never held in memory whole
             try (Connection connection = dataSource.getConnection()) {
@@ -137,6 +141,7 @@ public class AuditResource {
             }
             writer.flush();
         };
+        return jakarta.ws.rs.core.Response.ok(body).header(VIEW_HEADER, whole ? "complete" : "partial").build();
     }
 
     @GET

@@ -37,11 +37,15 @@ class AuditTest {
         String nlToAr = Api.submitted("nl", "AR");
         String snToAr = Api.submitted("sn", "AR");
         List<String> nlLines = lines(given().auth().oauth2(Tokens.auditor("nl")).get("/api/audit/events")
-                .then().statusCode(200).contentType("application/x-ndjson").extract().asString());
+                .then().statusCode(200).contentType("application/x-ndjson").header("Audit-Log-View", "partial")
+                .extract().asString());
         assertTrue(nlLines.stream().anyMatch(l -> l.contains(nlToAr)));
         assertFalse(nlLines.stream().anyMatch(l -> l.contains(snToAr)), "NL's auditor must not see SN → AR");
         List<String> all = lines(given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/events")
-                .then().statusCode(200).extract().asString());
+                .then().statusCode(200).header("Audit-Log-View", "complete").extract().asString());
+        // a filtered replay is not the whole log, whoever asks
+        given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/events?case=" + nlToAr).then().statusCode(200)
+                .header("Audit-Log-View", "partial");
         assertTrue(all.stream().anyMatch(l -> l.contains(nlToAr)) && all.stream().anyMatch(l -> l.contains(snToAr)));
         // officers are not auditors
         given().auth().oauth2(Tokens.officer("nl")).get("/api/audit/events").then().statusCode(403);

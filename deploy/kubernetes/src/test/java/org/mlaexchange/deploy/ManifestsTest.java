@@ -685,6 +685,8 @@ class ManifestsTest {
         // read by IssuerTenantResolver (and quarkus-oidc) when set
         tenants().forEach(t -> known.put(envName("quarkus.oidc." + t + ".token.issuer"), "quarkus.oidc." + t + ".token.issuer"));
         NON_QUARKUS_ENV.forEach(known::put);
+        // optional keys of PlatformConfig.Audit, without a default (so in no properties file)
+        List.of("mla.audit.signing-key", "mla.audit.public-key").forEach(k -> known.put(envName(k), k));
 
         List<String> names = new ArrayList<>();
         all(ConfigMap.class).forEach(cm -> names.addAll(cm.getData().keySet()));

@@ -6,7 +6,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mlaexchange.platform.testing.AsOfCheck;
 import org.mlaexchange.platform.testing.Tokens;

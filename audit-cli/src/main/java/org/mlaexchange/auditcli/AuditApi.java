@@ -59,6 +59,27 @@ final class AuditApi {
         return json(send(request.build(), "GET " + uri));
     }
 
+    /** GET with the token; empty on 404 (not there, or not for this caller). */
+    Optional<JsonNode> find(URI uri) {
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token()).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404) {
+                return Optional.empty();
+            }
+            if (response.statusCode() / 100 != 2) {
+                throw new AuditFailure("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return Optional.of(json(response.body()));
+        } catch (IOException e) {
+            throw new AuditFailure("GET " + uri + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditFailure("interrupted", e);
+        }
+    }
+
     JsonNode post(URI uri) {
         return json(send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token())
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(), "POST " + uri));

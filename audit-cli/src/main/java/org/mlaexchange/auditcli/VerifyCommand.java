@@ -100,8 +100,8 @@ public class VerifyCommand implements Callable<Integer> {
                 if (!replay.complete()) {
                     throw new AuditFailure(service + " replays only part of its log to this auditor (the cases of its State):"
                             + " the chain and the Merkle root can only be checked on the whole log, by an auditor of the"
-                            + " oversight body (--issuer .../realms/oversight); a State's auditor can check its own events"
-                            + " with GET /api/audit/events/{id}/proof against a signed checkpoint");
+                            + " oversight body (--issuer .../realms/oversight); a State's auditor proves its own events against a"
+                            + " signed checkpoint with: mla-audit prove EVENT_ID");
                 }
                 Prefetch events = new Prefetch(lines.iterator(), service);
                 return auditor.audit(url.toString(), events, served, keys, meter, () -> 0);

@@ -75,7 +75,9 @@ public class ProveCommand implements Callable<Integer> {
                         checkpoint.logseq(), name, problem.get());
                 return 1;
             }
-            JsonNode inTree = api.get(url.resolve("/api/audit/events/" + eventId + "/proof?treeSize=" + checkpoint.treeSize()), true);
+            // the proof found above is over the whole log; ask again only if the checkpoint covers another size
+            JsonNode inTree = proof.get().path("treeSize").asLong() == checkpoint.treeSize() ? proof.get()
+                    : api.get(url.resolve("/api/audit/events/" + eventId + "/proof?treeSize=" + checkpoint.treeSize()), true);
             String hash = inTree.path("eventHash").asText();
             HexFormat hex = HexFormat.of();
             List<byte[]> path = new java.util.ArrayList<>();

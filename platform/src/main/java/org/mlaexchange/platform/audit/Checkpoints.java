@@ -53,6 +53,7 @@ public class Checkpoints {
     private final Map<String, Object> kafkaConfig;
     private final String topic;
     private final AtomicReference<Checkpoint> latest = new AtomicReference<>();
+    private volatile boolean latestLoaded;
     private KafkaProducer<String, String> producer;
 
     public Checkpoints(AgroalDataSource dataSource, Clock clock, PlatformConfig config,
@@ -141,18 +142,17 @@ public class Checkpoints {
         }
     }
 
-    /** The newest checkpoint, for write receipts (cached; read from the table once). */
+    /** The newest checkpoint, for write receipts: read from the table once, then kept by {@link #create}. */
     public Optional<Checkpoint> latest() {
-        Checkpoint known = latest.get();
-        if (known == null) {
+        if (!latestLoaded) {
             try (Connection c = dataSource.getConnection()) {
                 latest(c).ifPresent(found -> latest.compareAndSet(null, found));
+                latestLoaded = true; // none yet is an answer too: writes do not ask the table again
             } catch (SQLException e) {
                 LOG.warnf("latest checkpoint not readable: %s", e.toString());
             }
-            known = latest.get();
         }
-        return Optional.ofNullable(known);
+        return Optional.ofNullable(latest.get());
     }
 
     /** Publishes stored checkpoints the broker has not acknowledged yet, oldest first; stops at the first failure. */

@@ -1,0 +1,121 @@
+package org.mlaexchange.console.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.TemplateExtension;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small helpers for templates: URL encoding and reading JSON from the services. */
+@TemplateExtension
+public class Extensions {
+
+    /** A text whose key is composed: t.k('status', 'ACCEPTED') reads "status.ACCEPTED" (the value itself when absent). */
+    static String k(java.util.Map<String, String> texts, String prefix, Object value) {
+        String v = String.valueOf(value);
+        String found = texts.get(prefix + "." + v);
+        // indexed paths share one label: "content.measures.0.kind" reads "field.content.measures.kind"
+        return found != null ? found : texts.getOrDefault(prefix + "." + v.replaceAll("\\.\\d+\\.", "."), v);
+    }
+
+    /** A form field's id from its name: "content.contact.name" to "content-contact-name". */
+    static String dashed(String name) {
+        return name == null ? "" : name.replace('.', '-');
+    }
+
+    /** The name of an indexed field: 0.path('content.measures', 'kind') is "content.measures.0.kind". */
+    static String path(Integer index, String prefix, String suffix) {
+        return prefix + "." + index + "." + suffix;
+    }
+
+    static int ordinal(Integer index) {
+        return index + 1;
+    }
+
+    /** What a form showed when it was the one submitted: its errors and values; nothing for the other forms. */
+    static String at(java.util.Map<String, String> map, String submittedAction, String action, String key) {
+        return action.equals(submittedAction) ? map.get(key) : null;
+    }
+
+    /** The fields of a JSON object as text, for showing a service's answer as it is. */
+    static List<java.util.Map.Entry<String, String>> entries(JsonNode node) {
+        List<java.util.Map.Entry<String, String>> out = new ArrayList<>();
+        node.fields().forEachRemaining(e -> out.add(java.util.Map.entry(e.getKey(),
+                e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString())));
+        return out;
+    }
+
+    static String urlEncode(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+
+    /** A text field of a JSON object ("a.b.c" walks into objects); empty when absent. */
+    static String str(JsonNode node, String path) {
+        JsonNode at = at(node, path);
+        return at.isValueNode() ? at.asText() : "";
+    }
+
+    static JsonNode node(JsonNode node, String path) {
+        return at(node, path);
+    }
+
+    static boolean has(JsonNode node, String path) {
+        JsonNode at = at(node, path);
+        return !at.isMissingNode() && !at.isNull() && !(at.isTextual() && at.asText().isEmpty())
+                && !(at.isContainerNode() && at.isEmpty());
+    }
+
+    static boolean flag(JsonNode node, String path) {
+        return at(node, path).asBoolean(false);
+    }
+
+    static List<JsonNode> list(JsonNode node, String path) {
+        List<JsonNode> out = new ArrayList<>();
+        at(node, path).forEach(out::add);
+        return out;
+    }
+
+    /** The text values of a JSON array, for lists of strings. */
+    static List<String> texts(JsonNode node, String path) {
+        List<String> out = new ArrayList<>();
+        at(node, path).forEach(n -> out.add(n.isValueNode() ? n.asText() : n.toString()));
+        return out;
+    }
+
+    /** The last part of a dotted event type, without version: "org.mlaexchange.request.accepted.v1" to "request.accepted". */
+    static String eventName(String type) {
+        if (type == null) {
+            return "";
+        }
+        String t = type.replaceFirst("^org\\.mlaexchange\\.", "").replaceFirst("\\.v\\d+$", "");
+        return t;
+    }
+
+    /** "2026-11-22T12:20:21.840418Z" to "2026-11-22 12:20 UTC". */
+    static String when(String instant) {
+        if (instant == null || instant.length() < 16) {
+            return instant == null ? "" : instant;
+        }
+        return instant.substring(0, 10) + " " + instant.substring(11, 16) + " UTC";
+    }
+
+    static String shortId(String id) {
+        return id == null || id.length() < 8 ? id : id.substring(0, 8);
+    }
+
+    static String shortHash(String hash) {
+        return hash == null || hash.length() < 16 ? hash : hash.substring(0, 16) + "…";
+    }
+
+    private static JsonNode at(JsonNode node, String path) {
+        JsonNode at = node;
+        for (String part : path.split("\\.")) {
+            if (at == null) {
+                break;
+            }
+            at = at.path(part);
+        }
+        return at;
+    }
+}

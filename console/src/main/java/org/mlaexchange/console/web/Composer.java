@@ -77,6 +77,21 @@ final class Composer {
         return body;
     }
 
+    /** An error on a whole object ("content.contact is required") shows at its first field. */
+    static Map<String, String> onFields(Map<String, String> errors) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        errors.forEach((field, message) -> {
+            String at = field;
+            if (!TEXTS.contains(field) && !field.matches("content\\.(measures|personsConcerned)\\.\\d+\\..*")
+                    && !field.equals("requestedState")) {
+                at = TEXTS.stream().filter(t -> t.startsWith(field + ".")).findFirst()
+                        .orElse(field.equals("content.measures") ? "content.measures.0.kind" : field);
+            }
+            out.merge(at, message, (a, b) -> a + "; " + b);
+        });
+        return out;
+    }
+
     private static void put(ObjectNode body, String path, String value) {
         String[] parts = path.split("\\.");
         ObjectNode at = body;

@@ -53,7 +53,7 @@ public class Extensions {
     /** A text field of a JSON object ("a.b.c" walks into objects); empty when absent. */
     static String str(JsonNode node, String path) {
         JsonNode at = at(node, path);
-        return at.isValueNode() ? at.asText() : "";
+        return at.isValueNode() && !at.isNull() ? at.asText() : "";
     }
 
     static JsonNode node(JsonNode node, String path) {

@@ -22,8 +22,7 @@ final class Receipts {
         for (JsonNode r : receipts) {
             compact.addObject().put("eventId", r.path("eventId").asText()).put("type", r.path("type").asText())
                     .put("caseseq", r.path("caseseq").asLong()).put("logseq", r.path("logseq").asLong())
-                    .put("hash", r.path("hash").asText())
-                    .set("checkpoint", r.path("checkpoint").isMissingNode() ? null : r.path("checkpoint"));
+                    .put("hash", r.path("hash").asText());
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(compact.toString().getBytes(StandardCharsets.UTF_8));
     }

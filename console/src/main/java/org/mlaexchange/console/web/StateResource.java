@@ -168,9 +168,7 @@ public class StateResource {
         data.put("version", request.path("version").asText(""));
         data.put("mine", request.path("requestingState").asText().equals(officer.state()) ? "requesting"
                 : request.path("requestedState").asText().equals(officer.state()) ? "requested" : "");
-        ApiResponse transfers = services.get(Service.EVIDENCE, "/api/transfers?requestId=" + id, officer.token());
-        data.put("transfers", transfers.ok() && transfers.body().path("items").isArray() ? list(transfers.body().path("items"))
-                : transfers.ok() && transfers.body().isArray() ? list(transfers.body()) : List.of());
+        data.put("transfers", transfersOf(id));
         return Response.status(status).entity(visit.page("request", officer, data)).build();
     }
 
@@ -189,6 +187,19 @@ public class StateResource {
             });
         }
         return forms;
+    }
+
+    /** The request's evidence transfers, where the evidence service lists them (GET /api/transfers?requestId=). */
+    private List<JsonNode> transfersOf(UUID id) {
+        try {
+            ApiResponse transfers = services.get(Service.EVIDENCE, "/api/transfers?requestId=" + id, officer.token());
+            if (transfers.ok() && transfers.body().path("items").isArray()) {
+                return list(transfers.body().path("items"));
+            }
+            return transfers.ok() && transfers.body().isArray() ? list(transfers.body()) : List.of();
+        } catch (Services.ServiceUnavailable e) {
+            return List.of();
+        }
     }
 
     private static JsonNode latestContent(JsonNode request) {
@@ -329,7 +340,7 @@ public class StateResource {
                     + Receipts.encode(result.receipts(), json))).build();
         }
         if (result.status() == 400 || result.status() == 422 || result.status() == 409) {
-            Map<String, String> errors = normalise(result.fieldErrors());
+            Map<String, String> errors = Composer.onFields(normalise(result.fieldErrors()));
             return Response.status(422).entity(composerPage(values, errors, result.problemDetail())).build();
         }
         return failure(result);

@@ -95,6 +95,7 @@ class OfficersScenarioTest {
         nl.type("content-proceedings-caseNumber", marker);
         nl.select("content-legalQualification-category", "CRIMES_AGAINST_HUMANITY");
         nl.type("content-legalQualification-law", "International Crimes Act, s. 4");
+        nl.type("content-legalQualification-penalty", "life imprisonment");
         nl.select("content-measures-0-kind", "TAKING_EVIDENCE_OR_STATEMENTS");
         nl.type("content-measures-0-specifics", "Hear witness W-17 by video conference");
         nl.select("content-measures-1-kind", "PROVIDING_DOCUMENTS_AND_RECORDS");

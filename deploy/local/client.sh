@@ -32,9 +32,12 @@ call() {
 
 # act SERVICE_URL PATH TOKEN JSON: a transition at the case's current version (If-Match)
 act() {
-  local etag
-  etag=$(curl -sfI -H "Authorization: Bearer $3" "$1/${2%/*}" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
-  call POST "$1/$2" "$3" "$4" -H "If-Match: $etag"
+  call POST "$1/$2" "$3" "$4" -H "If-Match: $(etag "$1/${2%/*}" "$3")"
+}
+
+# etag CASE_URL TOKEN: the case's current version, as a client reads it before acting
+etag() {
+  curl -sfI -H "Authorization: Bearer $2" "$1" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}'
 }
 
 
@@ -63,7 +66,7 @@ open_transfer() {
   local transfer=""
   for _ in $(seq 1 120); do
     transfer=$(curl -s -X POST -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
-      --data "{\"requestId\": \"$2\", \"note\": \"Results of request $2\"}" "$EVI/api/transfers" | jq -r '.transfer.id // empty')
+      --data "{\"requestId\": \"$2\", \"note\": \"Results of request $2\"}" "$EVI/api/transfers" | jq -r '.case.id // empty')
     [ -n "$transfer" ] && { echo "$transfer"; return 0; }
     sleep 0.5
   done

@@ -23,6 +23,14 @@ public interface PlatformConfig {
 
     Audit audit();
 
+    Writes writes();
+
+    interface Writes {
+        /** Most changes one group commit carries (see platform Writes). */
+        @WithDefault("256")
+        int maxGroup();
+    }
+
     interface Audit {
         /** Ed25519 private key (PKCS#8, PEM or base64) signing checkpoints; without it one is generated at start-up. */
         Optional<String> signingKey();

@@ -1,8 +1,7 @@
 package org.mlaexchange.evidence.api;
 
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -29,90 +28,104 @@ import org.mlaexchange.evidence.domain.TransferCommand;
 import org.mlaexchange.evidence.domain.TransferDecider;
 import org.mlaexchange.evidence.events.EvidenceEventCodec;
 import org.mlaexchange.evidence.store.ContentStore;
+import org.mlaexchange.evidence.store.EvidenceRepository;
 import org.mlaexchange.evidence.store.ItemEntity;
 import org.mlaexchange.evidence.store.TransferEntity;
 import org.mlaexchange.evidence.store.UseConsentEntity;
 import org.mlaexchange.platform.eventlog.EventLog;
 import org.mlaexchange.platform.eventlog.NewEvent;
-import org.mlaexchange.platform.eventlog.Receipt;
 import org.mlaexchange.platform.http.Versions;
 import org.mlaexchange.platform.identity.Caller;
 import org.mlaexchange.platform.problem.Problem;
 import org.mlaexchange.platform.problem.ProblemException;
 import org.mlaexchange.platform.projection.KnownRequests;
 import org.mlaexchange.platform.store.JsonState;
+import org.mlaexchange.platform.write.CaseWrites;
+import org.mlaexchange.platform.write.Writes;
 
 /**
- * Carries out each evidence action in one transaction: decide, store the new states and append the
- * events (transfer and items are cases of their own). On any error nothing is kept, content included.
+ * Evidence actions on the shared write path ({@link Writes}): each is one unit of a group commit that
+ * locks what it decides on, decides, stores the new states and appends the events (transfer and items
+ * are cases of their own). Content is streamed before its unit runs, holding no lock, and is kept only
+ * if the unit records it. On any error nothing is kept.
  */
 @ApplicationScoped
 public class EvidenceService {
 
     private final TransferDecider transfers = new TransferDecider();
     private final ItemDecider items = new ItemDecider(UUID::randomUUID);
+    private final EvidenceRepository repository;
     private final KnownRequests knownRequests;
     private final ContentStore contentStore;
+    private final Writes writes;
     private final EventLog eventLog;
     private final EvidenceEventCodec codec;
     private final Clock clock;
     private final long maxContentBytes;
 
-    public EvidenceService(KnownRequests knownRequests, ContentStore contentStore, EventLog eventLog, EvidenceEventCodec codec,
-                           Clock clock, EvidenceConfig config) {
+    public EvidenceService(EvidenceRepository repository, KnownRequests knownRequests, ContentStore contentStore, Writes writes,
+                           EventLog eventLog, EvidenceEventCodec codec, Clock clock, EvidenceConfig config) {
+        this.repository = repository;
         this.knownRequests = knownRequests;
         this.contentStore = contentStore;
+        this.writes = writes;
         this.eventLog = eventLog;
         this.codec = codec;
         this.clock = clock;
         this.maxContentBytes = config.maxContentBytes();
     }
 
-    /** States after a change and the receipts of the events that recorded it. */
-    public record Changed(Transfer transfer, List<EvidenceItem> items, List<Receipt> receipts) {
+    /** The transfer and the items a change touched, as they are after it. */
+    public record Result(Transfer transfer, List<EvidenceItem> items) {
     }
 
-    @Transactional
-    public Changed open(Caller caller, UUID requestId, String note) {
-        StateCode actor = caller.actingState();
-        RequestFacts request = knownRequests.find(requestId).filter(r -> r.isParty(actor))
-                .orElseThrow(() -> ProblemException.notFound("Request " + requestId));
-        List<TransferEvent> events = transfers.open(request, new TransferCommand.Open(UUID.randomUUID(), note), actor, clock.instant());
-        Transfer transfer = TransferDecider.fold(events);
-        TransferEntity entity = new TransferEntity();
-        write(entity, transfer);
-        entity.persist();
-        return new Changed(transfer, List.of(), append(transferEntries(transfer, events, actor)));
+    public Writes.Written<Result> open(Caller caller, UUID requestId, String note) {
+        StateCode actor = CaseWrites.actingState(caller);
+        return writes.run(() -> {
+            RequestFacts request = knownRequests.find(requestId).filter(r -> r.isParty(actor))
+                    .orElseThrow(() -> ProblemException.notFound("Request " + requestId));
+            List<TransferEvent> events = transfers.open(request, new TransferCommand.Open(UUID.randomUUID(), note), actor, clock.instant());
+            Transfer transfer = TransferDecider.fold(events);
+            TransferEntity entity = new TransferEntity();
+            write(entity, transfer);
+            repository.persist(entity);
+            append(transferEntries(transfer, events, actor));
+            return new Result(transfer, List.of());
+        });
     }
 
-    @Transactional
-    public Changed register(Caller caller, UUID transferId, ItemMetadata metadata) {
-        StateCode actor = caller.actingState();
-        Transfer transfer = transfer(lockTransfer(transferId), actor);
-        List<ItemEvent> events = items.register(transfer, new ItemCommand.Register(UUID.randomUUID(), metadata), actor, clock.instant());
-        EvidenceItem item = ItemDecider.fold(events);
-        ItemEntity entity = new ItemEntity();
-        write(entity, item);
-        entity.persist();
-        return new Changed(transfer, List.of(item), append(itemEntries(item, events, actor)));
+    public Writes.Written<Result> register(Caller caller, UUID transferId, ItemMetadata metadata) {
+        StateCode actor = CaseWrites.actingState(caller);
+        return writes.run(() -> {
+            Transfer transfer = transfer(lockTransfer(transferId), actor);
+            List<ItemEvent> events = items.register(transfer, new ItemCommand.Register(UUID.randomUUID(), metadata), actor, clock.instant());
+            EvidenceItem item = ItemDecider.fold(events);
+            ItemEntity entity = new ItemEntity();
+            write(entity, item);
+            repository.persist(entity);
+            append(itemEntries(item, events, actor));
+            return new Result(transfer, List.of(item));
+        });
     }
 
-    /** Streams the content in, checks its digest against {@code Content-Digest}, then records it. */
-    @Transactional
-    @TransactionConfiguration(timeout = 3600)
-    public Changed storeContent(Caller caller, UUID itemId, InputStream content, byte[] expectedDigest, Long contentLength,
-                                String mediaType) {
-        StateCode actor = caller.actingState();
-        ItemEntity entity = lockItem(itemId);
-        EvidenceItem item = item(entity, actor);
-        if (!item.providingState().equals(actor)) {
-            // refused before reading a byte: only the providing State uploads
-            throw ProblemException.forbidden("wrong-party", "Only the providing State (" + item.providingState() + ") stores content");
-        }
+    /**
+     * Streams the content in and checks its digest against {@code Content-Digest}, then records it.
+     * Whether this State may store content on this item now is decided before a byte is read; no row
+     * is locked while the bytes arrive, and the unit that records them checks again that the item did
+     * not change meanwhile.
+     */
+    public Writes.Written<Result> storeContent(Caller caller, UUID itemId, String ifMatch, InputStream content, byte[] expectedDigest,
+                                               Long contentLength, String mediaType) {
+        StateCode actor = CaseWrites.actingState(caller);
+        EvidenceItem before = QuarkusTransaction.joiningExisting().call(() -> {
+            EvidenceItem item = item(repository.item(itemId).orElseThrow(() -> ProblemException.notFound("Item " + itemId)), actor);
+            Versions.requireMatch(ifMatch, item.version());
+            items.checkMayStoreContent(item, transfer(repository.transfer(item.transferId()).orElse(null), actor), actor);
+            return item;
+        });
         if (contentLength != null && contentLength > maxContentBytes) {
             throw tooLarge();
         }
-        Transfer transfer = transfer(TransferEntity.findById(item.transferId()), actor);
         ContentStore.Stored stored;
         try {
             stored = contentStore.write(itemId, content, maxContentBytes);
@@ -121,98 +134,103 @@ public class EvidenceService {
         } catch (java.io.UncheckedIOException e) {
             throw ProblemException.badRequest("upload-interrupted", "The body ended before it was complete; nothing was stored", null);
         }
-        if (contentLength != null && stored.size() != contentLength) {
-            throw ProblemException.badRequest("truncated-content", "The body ended after " + stored.size()
-                    + " bytes but Content-Length announced " + contentLength + "; nothing was stored", null);
-        }
-        if (!MessageDigest.isEqual(stored.digest(), expectedDigest)) {
-            throw new ProblemException(Problem.of(422, "digest-mismatch", "Content does not match its digest",
-                    "The SHA-256 of what arrived (" + stored.sha256() + ") differs from Content-Digest; nothing was stored",
-                    List.of(new Problem.FieldError("Content-Digest", "does not match the content received"))));
-        }
-        List<ItemEvent> events = items.storeContent(item, transfer,
-                new ItemCommand.StoreContent(stored.sha256(), stored.size(), mediaType), actor, clock.instant());
-        return applyItemEvents(Map.of(itemId, entity), events, actor, transfer);
-    }
-
-    @Transactional
-    public Changed dispatch(Caller caller, UUID transferId, String ifMatch, String reference) {
-        StateCode actor = caller.actingState();
-        TransferEntity entity = lockTransfer(transferId);
-        Transfer transfer = transfer(entity, actor);
-        checkVersion(ifMatch, transfer.version());
-        Map<UUID, ItemEntity> itemEntities = lockItemsOf(transferId);
-        List<EvidenceItem> itemStates = itemEntities.values().stream().map(EvidenceService::read).toList();
-        Outcome outcome = transfers.dispatch(transfer, itemStates, new TransferCommand.Dispatch(reference), actor, clock.instant());
-        return applyOutcome(entity, transfer, itemEntities, outcome, actor);
-    }
-
-    @Transactional
-    public Changed cancel(Caller caller, UUID transferId, String ifMatch, String reasons) {
-        StateCode actor = caller.actingState();
-        TransferEntity entity = lockTransfer(transferId);
-        Transfer transfer = transfer(entity, actor);
-        checkVersion(ifMatch, transfer.version());
-        List<TransferEvent> events = transfers.decide(transfer, new TransferCommand.Cancel(reasons), actor, clock.instant());
-        return applyOutcome(entity, transfer, Map.of(), new Outcome(events, List.of()), actor);
-    }
-
-    @Transactional
-    public Changed receipt(Caller caller, UUID itemId, ItemCommand.RecordReceipt command) {
-        StateCode actor = caller.actingState();
-        EvidenceItem item = item(lockItem(itemId), actor);
-        TransferEntity transferEntity = lockTransfer(item.transferId());
-        Transfer transfer = transfer(transferEntity, actor);
-        Map<UUID, ItemEntity> itemEntities = lockItemsOf(transfer.id());
-        List<EvidenceItem> itemStates = itemEntities.values().stream().map(EvidenceService::read).toList();
-        Outcome outcome = items.recordReceipt(item, transfer, itemStates, command, actor, clock.instant());
-        return applyOutcome(transferEntity, transfer, itemEntities, outcome, actor);
-    }
-
-    /** Custody actions on one item (access, consents, notices, return, disposal). */
-    @Transactional
-    public Changed act(Caller caller, UUID itemId, ItemCommand command) {
-        StateCode actor = caller.actingState();
-        ItemEntity entity = lockItem(itemId);
-        EvidenceItem item = item(entity, actor);
-        List<ItemEvent> events = items.decide(item, command, actor, clock.instant());
-        for (ItemEvent event : events) {
-            if (event instanceof ItemEvent.UseConsentRequested requested) {
-                UseConsentEntity consent = new UseConsentEntity();
-                consent.id = requested.consentId();
-                consent.itemId = itemId;
-                consent.persist();
+        try {
+            if (contentLength != null && stored.size() != contentLength) {
+                throw ProblemException.badRequest("truncated-content", "The body ended after " + stored.size()
+                        + " bytes but Content-Length announced " + contentLength + "; nothing was stored", null);
             }
+            if (!MessageDigest.isEqual(stored.digest(), expectedDigest)) {
+                throw new ProblemException(Problem.of(422, "digest-mismatch", "Content does not match its digest",
+                        "The SHA-256 of what arrived (" + stored.sha256() + ") differs from Content-Digest; nothing was stored",
+                        List.of(new Problem.FieldError("Content-Digest", "does not match the content received"))));
+            }
+            return writes.run(() -> {
+                ItemEntity entity = lockItem(itemId);
+                EvidenceItem item = item(entity, actor);
+                Versions.requireMatch(Versions.etag(before.version()), item.version());
+                Transfer transfer = transfer(lockTransfer(item.transferId()), actor);
+                List<ItemEvent> events = items.storeContent(item, transfer,
+                        new ItemCommand.StoreContent(stored.sha256(), stored.size(), mediaType), actor, clock.instant());
+                contentStore.accept(itemId, stored.uploadId());
+                return applyItemEvents(Map.of(itemId, entity), events, actor, transfer);
+            });
+        } catch (RuntimeException refused) {
+            contentStore.discard(stored.uploadId());
+            throw refused;
         }
-        return applyItemEvents(Map.of(itemId, entity), events, actor, null);
+    }
+
+    public Writes.Written<Result> dispatch(Caller caller, UUID transferId, String ifMatch, String reference) {
+        StateCode actor = CaseWrites.actingState(caller);
+        return writes.run(() -> {
+            TransferEntity entity = lockTransfer(transferId);
+            Transfer transfer = transfer(entity, actor);
+            Versions.requireMatch(ifMatch, transfer.version());
+            Map<UUID, ItemEntity> itemEntities = repository.lockItemsOf(transferId);
+            List<EvidenceItem> itemStates = itemEntities.values().stream().map(EvidenceService::read).toList();
+            Outcome outcome = transfers.dispatch(transfer, itemStates, new TransferCommand.Dispatch(reference), actor, clock.instant());
+            return applyOutcome(entity, transfer, itemEntities, outcome, actor);
+        });
+    }
+
+    public Writes.Written<Result> cancel(Caller caller, UUID transferId, String ifMatch, String reasons) {
+        StateCode actor = CaseWrites.actingState(caller);
+        return writes.run(() -> {
+            TransferEntity entity = lockTransfer(transferId);
+            Transfer transfer = transfer(entity, actor);
+            Versions.requireMatch(ifMatch, transfer.version());
+            List<TransferEvent> events = transfers.decide(transfer, new TransferCommand.Cancel(reasons), actor, clock.instant());
+            return applyOutcome(entity, transfer, Map.of(), new Outcome(events, List.of()), actor);
+        });
+    }
+
+    public Writes.Written<Result> receipt(Caller caller, UUID itemId, String ifMatch, ItemCommand.RecordReceipt command) {
+        StateCode actor = CaseWrites.actingState(caller);
+        return writes.run(() -> {
+            EvidenceItem item = item(lockItem(itemId), actor);
+            Versions.requireMatch(ifMatch, item.version());
+            TransferEntity transferEntity = lockTransfer(item.transferId());
+            Transfer transfer = transfer(transferEntity, actor);
+            Map<UUID, ItemEntity> itemEntities = repository.lockItemsOf(transfer.id());
+            List<EvidenceItem> itemStates = itemEntities.values().stream().map(EvidenceService::read).toList();
+            Outcome outcome = items.recordReceipt(item, transfer, itemStates, command, actor, clock.instant());
+            return applyOutcome(transferEntity, transfer, itemEntities, outcome, actor);
+        });
+    }
+
+    /** Custody actions on one item (consents, notices, return, disposal), at the version the caller read. */
+    public Writes.Written<Result> act(Caller caller, UUID itemId, String ifMatch, ItemCommand command) {
+        StateCode actor = CaseWrites.actingState(caller);
+        return writes.run(() -> actOnItem(itemId, ifMatch, command, actor));
     }
 
     /** Records the access (a custody event) before any byte leaves; refused without a needed consent. */
-    @Transactional
     public EvidenceItem access(Caller caller, UUID itemId, UsePurpose purpose, UUID consentId) {
-        return act(caller, itemId, new ItemCommand.Access(caller.subject(), purpose, consentId)).items().get(0);
+        StateCode actor = CaseWrites.actingState(caller);
+        return writes.run(() -> actOnItem(itemId, null, new ItemCommand.Access(caller.subject(), purpose, consentId), actor))
+                .value().items().get(0);
     }
 
-    @Transactional
-    public Changed decideConsent(Caller caller, UUID consentId, ItemCommand.DecideUseConsent command) {
-        UseConsentEntity consent = UseConsentEntity.findById(consentId);
-        if (consent == null) {
-            throw ProblemException.notFound("Use consent " + consentId);
-        }
-        try {
-            return act(caller, consent.itemId, command);
-        } catch (ProblemException e) {
-            if (e.problem().status() == 404) {
-                throw ProblemException.notFound("Use consent " + consentId);
+    /** The providing State decides on a use consent, at the version of the item it read. */
+    public Writes.Written<Result> decideConsent(Caller caller, UUID consentId, String ifMatch, ItemCommand.DecideUseConsent command) {
+        StateCode actor = CaseWrites.actingState(caller);
+        return writes.run(() -> {
+            UseConsentEntity consent = repository.useConsent(consentId)
+                    .orElseThrow(() -> ProblemException.notFound("Use consent " + consentId));
+            try {
+                return actOnItem(consent.itemId, ifMatch, command, actor);
+            } catch (ProblemException e) {
+                if (e.problem().status() == 404) {
+                    throw ProblemException.notFound("Use consent " + consentId);
+                }
+                throw e;
             }
-            throw e;
-        }
+        });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Transfer transfer(Caller caller, UUID transferId) {
-        TransferEntity entity = TransferEntity.findById(transferId);
-        Transfer transfer = entity == null ? null : read(entity);
+        Transfer transfer = repository.transfer(transferId).map(EvidenceService::read).orElse(null);
         if (transfer == null || !caller.maySee(List.of(transfer.providingState(), transfer.receivingState()))) {
             throw ProblemException.notFound("Transfer " + transferId);
         }
@@ -222,13 +240,12 @@ public class EvidenceService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<EvidenceItem> itemsOf(Caller caller, UUID transferId) {
         transfer(caller, transferId);
-        return ItemEntity.<ItemEntity>list("transferId", transferId).stream().map(EvidenceService::read).toList();
+        return repository.itemsOf(transferId).stream().map(EvidenceService::read).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public EvidenceItem item(Caller caller, UUID itemId) {
-        ItemEntity entity = ItemEntity.findById(itemId);
-        EvidenceItem item = entity == null ? null : read(entity);
+        EvidenceItem item = repository.item(itemId).map(EvidenceService::read).orElse(null);
         if (item == null || !caller.maySee(List.of(item.providingState(), item.receivingState()))) {
             throw ProblemException.notFound("Item " + itemId);
         }
@@ -241,8 +258,26 @@ public class EvidenceService {
         return eventLog.caseEvents(itemId.toString(), null);
     }
 
-    private Changed applyOutcome(TransferEntity transferEntity, Transfer transfer, Map<UUID, ItemEntity> itemEntities,
-                                 Outcome outcome, StateCode actor) {
+    private Result actOnItem(UUID itemId, String ifMatch, ItemCommand command, StateCode actor) {
+        ItemEntity entity = lockItem(itemId);
+        EvidenceItem item = item(entity, actor);
+        if (ifMatch != null || !(command instanceof ItemCommand.Access)) {
+            Versions.requireMatch(ifMatch, item.version());
+        }
+        List<ItemEvent> events = items.decide(item, command, actor, clock.instant());
+        for (ItemEvent event : events) {
+            if (event instanceof ItemEvent.UseConsentRequested requested) {
+                UseConsentEntity consent = new UseConsentEntity();
+                consent.id = requested.consentId();
+                consent.itemId = itemId;
+                repository.persist(consent);
+            }
+        }
+        return applyItemEvents(Map.of(itemId, entity), events, actor, null);
+    }
+
+    private Result applyOutcome(TransferEntity transferEntity, Transfer transfer, Map<UUID, ItemEntity> itemEntities,
+                                Outcome outcome, StateCode actor) {
         List<NewEvent> entries = new ArrayList<>();
         Transfer next = transfer;
         for (TransferEvent event : outcome.transferEvents()) {
@@ -252,13 +287,11 @@ public class EvidenceService {
         if (!outcome.transferEvents().isEmpty()) {
             write(transferEntity, next);
         }
-        Changed items = applyItemEvents(itemEntities, outcome.itemEvents(), actor, next);
-        List<Receipt> receipts = new ArrayList<>(append(entries));
-        receipts.addAll(items.receipts());
-        return new Changed(next, items.items(), receipts);
+        append(entries);
+        return applyItemEvents(itemEntities, outcome.itemEvents(), actor, next);
     }
 
-    private Changed applyItemEvents(Map<UUID, ItemEntity> entities, List<ItemEvent> events, StateCode actor, Transfer transfer) {
+    private Result applyItemEvents(Map<UUID, ItemEntity> entities, List<ItemEvent> events, StateCode actor, Transfer transfer) {
         Map<UUID, EvidenceItem> states = new LinkedHashMap<>();
         List<NewEvent> entries = new ArrayList<>();
         for (ItemEvent event : events) {
@@ -268,11 +301,14 @@ public class EvidenceService {
             entries.add(codec.toLogEntry(next, event, actor));
         }
         states.forEach((id, state) -> write(entities.get(id), state));
-        return new Changed(transfer, List.copyOf(states.values()), append(entries));
+        append(entries);
+        return new Result(transfer, List.copyOf(states.values()));
     }
 
-    private List<Receipt> append(List<NewEvent> entries) {
-        return entries.isEmpty() ? List.of() : eventLog.append(entries);
+    private void append(List<NewEvent> entries) {
+        if (!entries.isEmpty()) {
+            eventLog.append(entries);
+        }
     }
 
     private List<NewEvent> transferEntries(Transfer transfer, List<TransferEvent> events, StateCode actor) {
@@ -284,38 +320,17 @@ public class EvidenceService {
     }
 
 
-    private static void checkVersion(String ifMatch, int version) {
-        if (ifMatch != null) {
-            Versions.requireMatch(ifMatch, version);
-        }
-    }
-
     private static ProblemException tooLarge() {
         return new ProblemException(Problem.of(413, "content-too-large", "Content too large",
                 "Evidence content is limited by mla.evidence.max-content-bytes; nothing was stored", null));
     }
 
-    private static TransferEntity lockTransfer(UUID id) {
-        TransferEntity entity = TransferEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (entity == null) {
-            throw ProblemException.notFound("Transfer " + id);
-        }
-        return entity;
+    private TransferEntity lockTransfer(UUID id) {
+        return repository.lockTransfer(id).orElseThrow(() -> ProblemException.notFound("Transfer " + id));
     }
 
-    private static ItemEntity lockItem(UUID id) {
-        ItemEntity entity = ItemEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (entity == null) {
-            throw ProblemException.notFound("Item " + id);
-        }
-        return entity;
-    }
-
-    private static Map<UUID, ItemEntity> lockItemsOf(UUID transferId) {
-        Map<UUID, ItemEntity> result = new LinkedHashMap<>();
-        ItemEntity.<ItemEntity>find("transferId = ?1 order by id", transferId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list().forEach(e -> result.put(e.id, e));
-        return result;
+    private ItemEntity lockItem(UUID id) {
+        return repository.lockItem(id).orElseThrow(() -> ProblemException.notFound("Item " + id));
     }
 
     /** A transfer its caller may see; anyone else is told it does not exist. */

@@ -47,11 +47,13 @@ import org.mlaexchange.platform.problem.ProblemException;
 public class ItemResource {
 
     private final EvidenceService evidence;
+    private final EvidenceViews views;
     private final ContentStore contentStore;
     private final CurrentCaller caller;
 
-    public ItemResource(EvidenceService evidence, ContentStore contentStore, CurrentCaller caller) {
+    public ItemResource(EvidenceService evidence, EvidenceViews views, ContentStore contentStore, CurrentCaller caller) {
         this.evidence = evidence;
+        this.views = views;
         this.contentStore = contentStore;
         this.caller = caller;
     }
@@ -74,19 +76,20 @@ public class ItemResource {
     @Operation(summary = "An item's metadata, conditions, seal, receipt and consents (never its content)")
     public Response get(@PathParam("id") UUID id) {
         EvidenceItem item = evidence.item(caller.get(), id);
-        return Response.ok(item).header(HttpHeaders.ETAG, Versions.etag(item.version())).build();
+        return Response.ok(views.item(item)).header(HttpHeaders.ETAG, Versions.etag(item.version())).build();
     }
 
     @PUT
     @Path("/{id}/content")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Upload the content as a raw stream with Content-Digest: sha-256=:<base64>: (RFC 9530)")
-    public EvidenceService.Changed upload(@PathParam("id") UUID id, @HeaderParam("Content-Digest") String contentDigest,
-                                          @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
-                                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String mediaType, InputStream content) {
+    @Operation(summary = "Upload the content as a raw stream with Content-Digest: sha-256=:<base64>: (RFC 9530), at the item's version (If-Match)")
+    public Response upload(@PathParam("id") UUID id, @HeaderParam("Content-Digest") String contentDigest,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String mediaType, InputStream content) {
         byte[] expected = ContentDigest.parseSha256(contentDigest);
-        return evidence.storeContent(caller.get(), id, content, expected, contentLength,
-                mediaType == null ? MediaType.APPLICATION_OCTET_STREAM : mediaType);
+        return views.itemChanged(Response.ok(), id, evidence.storeContent(caller.get(), id, ifMatch, content, expected, contentLength,
+                mediaType == null ? MediaType.APPLICATION_OCTET_STREAM : mediaType));
     }
 
     @GET
@@ -121,8 +124,9 @@ public class ItemResource {
     @POST
     @Path("/{id}/receipt")
     @Operation(summary = "Receiving State: your own digest (or seal number) of what arrived; a mismatch quarantines the item")
-    public EvidenceService.Changed receipt(@PathParam("id") UUID id, @NotNull ItemCommand.RecordReceipt body) {
-        return evidence.receipt(caller.get(), id, body);
+    public Response receipt(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @NotNull ItemCommand.RecordReceipt body) {
+        return views.itemChanged(Response.ok(), id, evidence.receipt(caller.get(), id, ifMatch, body));
     }
 
     @GET
@@ -136,32 +140,35 @@ public class ItemResource {
     @POST
     @Path("/{id}/use-consents")
     @Operation(summary = "Receiving State: ask the providing State's consent to use the item for other proceedings or pass it on")
-    public Response requestConsent(@PathParam("id") UUID id, @NotNull ConsentRequest body) {
-        EvidenceService.Changed changed = evidence.act(caller.get(), id,
-                new ItemCommand.RequestUseConsent(body.purpose(), body.thirdState(), body.description()));
-        return Response.status(201).entity(changed).build();
+    public Response requestConsent(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                   @NotNull ConsentRequest body) {
+        return views.itemChanged(Response.status(201), id, evidence.act(caller.get(), id, ifMatch,
+                new ItemCommand.RequestUseConsent(body.purpose(), body.thirdState(), body.description())));
     }
 
     @POST
     @Path("/{id}/exculpatory-disclosures")
     @Operation(summary = "Receiving State: prior notice that exculpatory material will be disclosed")
-    public EvidenceService.Changed exculpatory(@PathParam("id") UUID id, @NotNull ExculpatoryNotice body) {
-        return evidence.act(caller.get(), id,
-                new ItemCommand.NotifyExculpatoryDisclosure(body.disclosedTo(), body.description(), body.disclosureDate()));
+    public Response exculpatory(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @NotNull ExculpatoryNotice body) {
+        return views.itemChanged(Response.ok(), id, evidence.act(caller.get(), id, ifMatch,
+                new ItemCommand.NotifyExculpatoryDisclosure(body.disclosedTo(), body.description(), body.disclosureDate())));
     }
 
     @POST
     @Path("/{id}/return")
     @Operation(summary = "Providing State: the item came back")
-    public EvidenceService.Changed returned(@PathParam("id") UUID id, Note body) {
-        return evidence.act(caller.get(), id, new ItemCommand.RecordReturn(body == null ? null : body.note()));
+    public Response returned(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Note body) {
+        return views.itemChanged(Response.ok(), id, evidence.act(caller.get(), id, ifMatch,
+                new ItemCommand.RecordReturn(body == null ? null : body.note())));
     }
 
     @POST
     @Path("/{id}/disposal")
     @Operation(summary = "Receiving State: the item was disposed of")
-    public EvidenceService.Changed disposal(@PathParam("id") UUID id, @NotNull Disposal body) {
-        return evidence.act(caller.get(), id, new ItemCommand.Dispose(body.method()));
+    public Response disposal(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @NotNull Disposal body) {
+        return views.itemChanged(Response.ok(), id, evidence.act(caller.get(), id, ifMatch, new ItemCommand.Dispose(body.method())));
     }
 
     /** A single {@code bytes=first-last} range (or the whole content). */

@@ -25,6 +25,7 @@ import org.mlaexchange.evidence.domain.Transfer;
 import org.mlaexchange.platform.http.Versions;
 import org.mlaexchange.platform.identity.Caller;
 import org.mlaexchange.platform.identity.CurrentCaller;
+import org.mlaexchange.platform.write.Writes;
 
 /**
  * Transfers of evidence in execution of an MLA request: the providing State opens one, registers
@@ -38,10 +39,12 @@ import org.mlaexchange.platform.identity.CurrentCaller;
 public class TransferResource {
 
     private final EvidenceService evidence;
+    private final EvidenceViews views;
     private final CurrentCaller caller;
 
-    public TransferResource(EvidenceService evidence, CurrentCaller caller) {
+    public TransferResource(EvidenceService evidence, EvidenceViews views, CurrentCaller caller) {
         this.evidence = evidence;
+        this.views = views;
         this.caller = caller;
     }
 
@@ -54,15 +57,12 @@ public class TransferResource {
     public record Cancelling(String reasons) {
     }
 
-    public record TransferView(Transfer transfer, List<EvidenceItem> items) {
-    }
-
     @POST
     @Operation(summary = "Open a transfer for an MLA request you are party to (results in execution, or supporting material)")
     public Response open(@NotNull Opening body, @Context UriInfo uri) {
-        EvidenceService.Changed changed = evidence.open(caller.get(), body.requestId(), body.note());
-        URI location = uri.getAbsolutePathBuilder().path(changed.transfer().id().toString()).build();
-        return Response.created(location).header(HttpHeaders.ETAG, Versions.etag(changed.transfer().version())).entity(changed).build();
+        Writes.Written<EvidenceService.Result> opened = evidence.open(caller.get(), body.requestId(), body.note());
+        URI location = uri.getAbsolutePathBuilder().path(opened.value().transfer().id().toString()).build();
+        return views.transferChanged(Response.created(location), opened);
     }
 
     @GET
@@ -71,7 +71,7 @@ public class TransferResource {
     @Operation(summary = "A transfer and its items' metadata and status")
     public Response get(@PathParam("id") UUID id) {
         Transfer transfer = evidence.transfer(caller.get(), id);
-        return Response.ok(new TransferView(transfer, evidence.itemsOf(caller.get(), id)))
+        return Response.ok(views.transfer(transfer, evidence.itemsOf(caller.get(), id)))
                 .header(HttpHeaders.ETAG, Versions.etag(transfer.version())).build();
     }
 
@@ -79,25 +79,23 @@ public class TransferResource {
     @Path("/{id}/items")
     @Operation(summary = "Register an item's metadata and conditions (content follows with PUT /api/items/{id}/content)")
     public Response register(@PathParam("id") UUID id, @NotNull ItemMetadata metadata, @Context UriInfo uri) {
-        EvidenceService.Changed changed = evidence.register(caller.get(), id, metadata);
-        EvidenceItem item = changed.items().get(0);
+        Writes.Written<EvidenceService.Result> registered = evidence.register(caller.get(), id, metadata);
+        EvidenceItem item = registered.value().items().get(0);
         URI location = uri.getBaseUriBuilder().path("api/items").path(item.id().toString()).build();
-        return Response.created(location).header(HttpHeaders.ETAG, Versions.etag(item.version())).entity(changed).build();
+        return views.itemChanged(Response.created(location), item.id(), registered);
     }
 
     @POST
     @Path("/{id}/dispatch")
     @Operation(summary = "Seal and hand over the transfer: no item can be added or changed afterwards")
-    public EvidenceService.Changed dispatch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                            Dispatching body) {
-        return evidence.dispatch(caller.get(), id, ifMatch, body == null ? null : body.reference());
+    public Response dispatch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Dispatching body) {
+        return views.transferChanged(Response.ok(), evidence.dispatch(caller.get(), id, ifMatch, body == null ? null : body.reference()));
     }
 
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel an open transfer")
-    public EvidenceService.Changed cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                          Cancelling body) {
-        return evidence.cancel(caller.get(), id, ifMatch, body == null ? null : body.reasons());
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Cancelling body) {
+        return views.transferChanged(Response.ok(), evidence.cancel(caller.get(), id, ifMatch, body == null ? null : body.reasons()));
     }
 }

@@ -37,4 +37,23 @@ public sealed interface EvidenceAction extends DomainAction permits TransferActi
             default -> by().name().toLowerCase(Locale.ROOT) + " State";
         };
     }
+
+    /**
+     * The actions of a table the State may take on the transfer or item now (the deciders may still
+     * refuse one on a guard beyond the table, e.g. a missing consent): clients render these, never the rules.
+     */
+    static <A extends EvidenceAction> java.util.List<A> availableTo(EvidenceCase target, A[] actions,
+                                                                   org.mlaexchange.contracts.StateCode state) {
+        if (state == null || !target.isParty(state)) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(actions)
+                .filter(a -> !a.allowedFrom().isEmpty() && a.isAllowedFrom(target.status()))
+                .filter(a -> switch (a.by()) {
+                    case SYSTEM -> false;
+                    case EITHER -> true;
+                    default -> state.equals(target.stateOf(a.by()));
+                })
+                .toList();
+    }
 }

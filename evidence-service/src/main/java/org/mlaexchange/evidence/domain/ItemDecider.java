@@ -89,21 +89,31 @@ public final class ItemDecider {
      * @throws DomainException.TransitionForbidden content already stored, a physical object, or the transfer not open
      * @throws DomainException.InvalidCommand      malformed digest or media type, or a mismatch with what was declared
      */
-    public List<ItemEvent> storeContent(EvidenceItem state, Transfer transfer, ItemCommand.StoreContent command,
-                                        StateCode actorState, Instant now) {
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(now, "now");
+    /**
+     * Whether the acting State may store content on the item now: asked before a byte of it is read.
+     *
+     * @throws DomainException when it may not (not a party, not the providing State, a physical object,
+     *                         or the transfer no longer open)
+     */
+    public void checkMayStoreContent(EvidenceItem state, Transfer transfer, StateCode actorState) {
         requireTransferOf(state, transfer);
         Authorization.authorize(state, ItemAction.STORE_CONTENT, actorState);
-        ItemMetadata metadata = state.metadata();
-        if (!metadata.kind().hasContent()) {
+        if (!state.metadata().kind().hasContent()) {
             throw new TransitionForbidden(state.status(), ItemAction.STORE_CONTENT, "a physical object has no content");
         }
         if (transfer.status() != TransferStatus.OPEN) {
             throw new TransitionForbidden(state.status(), ItemAction.STORE_CONTENT, "transfer " + transfer.id() + " is "
                     + transfer.status());
         }
+    }
+
+    public List<ItemEvent> storeContent(EvidenceItem state, Transfer transfer, ItemCommand.StoreContent command,
+                                        StateCode actorState, Instant now) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(now, "now");
+        checkMayStoreContent(state, transfer, actorState);
+        ItemMetadata metadata = state.metadata();
         Violations v = new Violations();
         if (v.requiredText(command.sha256(), "sha256") && v.sha256(command.sha256(), "sha256")
                 && metadata.declaredSha256() != null && !metadata.declaredSha256().equals(command.sha256())) {

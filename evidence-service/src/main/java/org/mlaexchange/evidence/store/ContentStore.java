@@ -1,6 +1,7 @@
 package org.mlaexchange.evidence.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -28,6 +29,9 @@ public class ContentStore {
 
     public static final int CHUNK_SIZE = 1024 * 1024;
 
+    /** Longest an upload may take (its own transaction): 2 GiB at a slow 1 MiB/s. */
+    private static final int UPLOAD_TIMEOUT_SECONDS = 3600;
+
     private final EntityManager entityManager;
     private final AgroalDataSource dataSource;
 
@@ -36,49 +40,69 @@ public class ContentStore {
         this.dataSource = dataSource;
     }
 
-    /** What was stored: size and lower-case hex SHA-256 of the bytes that arrived. */
-    public record Stored(long size, String sha256, byte[] digest) {
+    /** What arrived: its upload, size and lower-case hex SHA-256; kept only once {@link #accept}ed. */
+    public record Stored(UUID uploadId, long size, String sha256, byte[] digest) {
     }
 
-    /** The upload was larger than allowed; nothing is kept (the transaction rolls back). */
+    /** The upload was larger than allowed; nothing is kept (its transaction rolls back). */
     public static class TooLarge extends RuntimeException {
         public TooLarge(long limit) {
             super("content exceeds the limit of " + limit + " bytes");
         }
     }
 
-    /** Streams {@code content} into chunks of the item, in the caller's transaction. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    /**
+     * Streams {@code content} into chunks under a new upload id, in a transaction of its own that holds
+     * no lock on the item; until the item's unit {@link #accept}s it the upload is nobody's content.
+     */
     public Stored write(UUID itemId, InputStream content, long maxBytes) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            MessageDigest sha256 = sha256();
-            long size = 0;
-            int seq = 0;
-            byte[] buffer = new byte[CHUNK_SIZE];
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO item_content_chunk (item_id, seq, data) VALUES (?, ?, ?)")) {
-                while (true) {
-                    int filled = fill(content, buffer);
-                    if (filled == 0) {
-                        break;
+        UUID uploadId = UUID.randomUUID();
+        return QuarkusTransaction.requiringNew().timeout(UPLOAD_TIMEOUT_SECONDS).call(() -> entityManager.unwrap(Session.class)
+                .doReturningWork(connection -> {
+                    MessageDigest sha256 = sha256();
+                    long size = 0;
+                    int seq = 0;
+                    byte[] buffer = new byte[CHUNK_SIZE];
+                    try (PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO item_content_chunk (upload_id, item_id, seq, data) VALUES (?, ?, ?, ?)")) {
+                        while (true) {
+                            int filled = fill(content, buffer);
+                            if (filled == 0) {
+                                break;
+                            }
+                            size += filled;
+                            if (size > maxBytes) {
+                                throw new TooLarge(maxBytes);
+                            }
+                            sha256.update(buffer, 0, filled);
+                            insert.setObject(1, uploadId);
+                            insert.setObject(2, itemId);
+                            insert.setInt(3, seq++);
+                            insert.setBytes(4, filled == CHUNK_SIZE ? buffer : java.util.Arrays.copyOf(buffer, filled));
+                            insert.executeUpdate();
+                            if (filled < CHUNK_SIZE) {
+                                break;
+                            }
+                        }
                     }
-                    size += filled;
-                    if (size > maxBytes) {
-                        throw new TooLarge(maxBytes);
-                    }
-                    sha256.update(buffer, 0, filled);
-                    insert.setObject(1, itemId);
-                    insert.setInt(2, seq++);
-                    insert.setBytes(3, filled == CHUNK_SIZE ? buffer : java.util.Arrays.copyOf(buffer, filled));
-                    insert.executeUpdate();
-                    if (filled < CHUNK_SIZE) {
-                        break;
-                    }
-                }
-            }
-            byte[] digest = sha256.digest();
-            return new Stored(size, HexFormat.of().formatHex(digest), digest);
-        });
+                    byte[] digest = sha256.digest();
+                    return new Stored(uploadId, size, HexFormat.of().formatHex(digest), digest);
+                }));
+    }
+
+    /** Makes the upload the item's content, in the unit that records it (content-stored). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void accept(UUID itemId, UUID uploadId) {
+        entityManager.createNativeQuery("INSERT INTO item_content (item_id, upload_id) VALUES (?1, ?2)")
+                .setParameter(1, itemId).setParameter(2, uploadId).executeUpdate();
+    }
+
+    /** Drops an upload that was refused after it arrived (digest mismatch, item changed meanwhile). */
+    public void discard(UUID uploadId) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("DELETE FROM item_content_chunk WHERE upload_id = ?1 AND NOT EXISTS "
+                        + "(SELECT 1 FROM item_content WHERE upload_id = ?1)")
+                .setParameter(1, uploadId).executeUpdate());
     }
 
     /** Writes bytes {@code from}..{@code to} (inclusive) of the item's content, reading one chunk at a time. */
@@ -88,8 +112,9 @@ public class ContentStore {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false); // a cursor: chunks are fetched one by one
             connection.setReadOnly(true);
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT seq, data FROM item_content_chunk WHERE item_id = ? AND seq BETWEEN ? AND ? ORDER BY seq")) {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT c.seq, c.data FROM item_content i JOIN item_content_chunk c ON c.upload_id = i.upload_id
+                    WHERE i.item_id = ? AND c.seq BETWEEN ? AND ? ORDER BY c.seq""")) {
                 query.setFetchSize(1);
                 query.setObject(1, itemId);
                 query.setInt(2, firstChunk);

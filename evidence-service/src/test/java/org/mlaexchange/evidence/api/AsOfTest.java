@@ -30,7 +30,13 @@ class AsOfTest {
         Evidence.register("ar", transfer, Evidence.physicalObject());
         String oversight = Tokens.auditor("oversight");
         AsOfCheck.assertEveryCaseRebuildsToItsLiveState(dataSource, (id, firstType) -> firstType.startsWith("org.mlaexchange.evidence.transfer.")
-                ? given().auth().oauth2(oversight).get("/api/transfers/" + id).then().statusCode(200).extract().path("transfer")
+                ? withoutItems(given().auth().oauth2(oversight).get("/api/transfers/" + id).then().statusCode(200).extract().path(""))
                 : given().auth().oauth2(oversight).get("/api/items/" + id).then().statusCode(200).extract().path(""));
+    }
+
+    private static Object withoutItems(java.util.Map<String, Object> transferView) {
+        java.util.Map<String, Object> transfer = new java.util.LinkedHashMap<>(transferView);
+        transfer.remove("items");
+        return transfer;
     }
 }

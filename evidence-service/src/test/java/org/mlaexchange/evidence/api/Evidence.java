@@ -36,7 +36,7 @@ final class Evidence {
 
     static String openTransfer(String realm, UUID requestId) {
         return as(realm).body(Map.of("requestId", requestId, "note", "Results of measure m1"))
-                .post("/api/transfers").then().statusCode(201).extract().path("transfer.id");
+                .post("/api/transfers").then().statusCode(201).extract().path("case.id");
     }
 
     static Map<String, Object> document(String description) {
@@ -55,13 +55,23 @@ final class Evidence {
 
     static String register(String realm, String transferId, Map<String, Object> metadata) {
         return as(realm).body(metadata).post("/api/transfers/" + transferId + "/items").then().statusCode(201)
-                .extract().path("items[0].id");
+                .extract().path("case.id");
     }
 
     static io.restassured.response.ValidatableResponse upload(String realm, String itemId, byte[] content, String digestHeader) {
         return given().auth().oauth2(Tokens.officer(realm)).contentType("application/pdf")
-                .header("Content-Digest", digestHeader).body(content)
+                .header("Content-Digest", digestHeader).header("If-Match", etag(realm, "/api/items/" + itemId)).body(content)
                 .put("/api/items/" + itemId + "/content").then();
+    }
+
+    /** The case's current ETag, as the caller reads it before acting. */
+    static String etag(String realm, String casePath) {
+        return as(realm).get(casePath).then().statusCode(200).extract().header("ETag");
+    }
+
+    /** An action on a transfer or item at the version the caller just read ({@code If-Match}). */
+    static io.restassured.response.ValidatableResponse act(String realm, String casePath, String action, Object body) {
+        return as(realm).header("If-Match", etag(realm, casePath)).body(body).post(casePath + "/" + action).then();
     }
 
     static String digestHeader(byte[] content) {

@@ -3,12 +3,14 @@ package org.mlaexchange.evidence.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mlaexchange.evidence.api.Evidence.as;
 
 import io.agroal.api.AgroalDataSource;
+import io.restassured.http.ContentType;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,13 +62,22 @@ class EvidenceTransferTest {
         String drive = Evidence.register("ar", transfer, Evidence.physicalObject());
         byte[] content = Evidence.bytes(3 * 1024 * 1024 + 17, 1); // spans several chunks
         Evidence.upload("ar", document, content, Evidence.digestHeader(content)).statusCode(200)
-                .body("items[0].status", equalTo("CONTENT_STORED"))
-                .body("items[0].content.sha256", equalTo(Evidence.hex(content)));
+                .body("case.status", equalTo("CONTENT_STORED"))
+                .body("case.content.sha256", equalTo(Evidence.hex(content)))
+                .body("case.allowedActions", equalTo(List.of("download")));
 
         // nothing leaves before dispatch
         as("nl").get("/api/items/" + document + "/content").then().statusCode(409);
-        as("ar").body(Map.of("reference", "AR-TR-1")).post("/api/transfers/" + transfer + "/dispatch").then().statusCode(200)
-                .body("transfer.status", equalTo("DISPATCHED"));
+        // every transition names the version it acted on: none is 428, an old one 412
+        as("ar").body(Map.of("reference", "AR-TR-1")).post("/api/transfers/" + transfer + "/dispatch").then().statusCode(428);
+        as("ar").header("If-Match", "\"7\"").body(Map.of("reference", "AR-TR-1")).post("/api/transfers/" + transfer + "/dispatch")
+                .then().statusCode(412);
+        as("ar").get("/api/transfers/" + transfer).then().body("allowedActions", equalTo(List.of("items", "dispatch", "cancel")));
+        Evidence.act("ar", "/api/transfers/" + transfer, "dispatch", Map.of("reference", "AR-TR-1")).statusCode(200)
+                .body("case.status", equalTo("DISPATCHED")).body("case.items", hasSize(2));
+        // the oversight body reads; it never acts (403 problem, not a server error)
+        given().auth().oauth2(Tokens.auditor("oversight")).contentType(ContentType.JSON).header("If-Match", "\"2\"")
+                .body(Map.of("sha256", Evidence.hex(content))).post("/api/items/" + document + "/receipt").then().statusCode(403);
         // sealed: no more items
         as("ar").body(Evidence.document("Late addition")).post("/api/transfers/" + transfer + "/items").then().statusCode(409);
 
@@ -79,11 +90,12 @@ class EvidenceTransferTest {
                 .header("Content-Range", "bytes 1048570-1048585/" + content.length).extract().asByteArray();
         assertArrayEquals(Arrays.copyOfRange(content, 1048570, 1048586), range);
 
-        as("nl").body(Map.of("sha256", Evidence.hex(content), "note", "Received intact"))
-                .post("/api/items/" + document + "/receipt").then().statusCode(200)
-                .body("items[0].status", equalTo("VERIFIED"));
-        as("nl").body(Map.of("sealNumber", "AR-SEAL-000123")).post("/api/items/" + drive + "/receipt").then().statusCode(200)
-                .body("transfer.status", equalTo("COMPLETED"));
+        as("nl").get("/api/items/" + document).then().body("allowedActions", equalTo(List.of("receipt", "download", "use-consents", "exculpatory-disclosures")));
+        Evidence.act("nl", "/api/items/" + document, "receipt", Map.of("sha256", Evidence.hex(content), "note", "Received intact"))
+                .statusCode(200).body("case.status", equalTo("VERIFIED"));
+        Evidence.act("nl", "/api/items/" + drive, "receipt", Map.of("sealNumber", "AR-SEAL-000123")).statusCode(200)
+                .body("case.status", equalTo("VERIFIED"));
+        as("nl").get("/api/transfers/" + transfer).then().body("status", equalTo("COMPLETED"));
 
         List<String> custody = as("nl").get("/api/items/" + document + "/custody").then().statusCode(200).extract().path("type");
         assertEquals(List.of("registered", "content-stored", "dispatched", "accessed", "accessed", "receipt-recorded", "verified"),
@@ -93,11 +105,14 @@ class EvidenceTransferTest {
         given().auth().oauth2(Tokens.auditor("nl")).get("/api/items/" + document + "/content").then().statusCode(403);
 
         // the item and the transfer rebuilt from their events equal the live ones
-        Object liveItem = as("nl").get("/api/items/" + document).then().extract().as(Object.class);
+        Map<String, Object> liveItem = as("nl").get("/api/items/" + document).then().extract().as(Map.class);
+        liveItem.remove("allowedActions");
         Object rebuiltItem = given().auth().oauth2(Tokens.auditor("ar")).get("/api/audit/cases/" + document).then().statusCode(200)
                 .extract().path("state");
         assertEquals(liveItem, rebuiltItem);
-        Object liveTransfer = as("ar").get("/api/transfers/" + transfer).then().extract().path("transfer");
+        Map<String, Object> liveTransfer = as("ar").get("/api/transfers/" + transfer).then().extract().as(Map.class);
+        liveTransfer.remove("items");
+        liveTransfer.remove("allowedActions");
         Object rebuiltTransfer = given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/cases/" + transfer).then()
                 .statusCode(200).extract().path("state");
         assertEquals(liveTransfer, rebuiltTransfer);
@@ -149,7 +164,7 @@ class EvidenceTransferTest {
             OutputStream out = socket.getOutputStream();
             out.write(("PUT /api/items/" + item + "/content HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Authorization: Bearer " + Tokens.officer("ar") + "\r\nContent-Type: application/pdf\r\n"
-                    + "Content-Digest: " + Evidence.digestHeader(content) + "\r\nContent-Length: " + content.length + "\r\n\r\n")
+                    + "If-Match: \"1\"\r\nContent-Digest: " + Evidence.digestHeader(content) + "\r\nContent-Length: " + content.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(content, 0, content.length / 2);
             out.flush();
@@ -168,9 +183,9 @@ class EvidenceTransferTest {
         String item = Evidence.register("ar", transfer, Evidence.document("Witness list"));
         byte[] content = Evidence.bytes(4096, 4);
         Evidence.upload("ar", item, content, Evidence.digestHeader(content)).statusCode(200);
-        as("ar").body(Map.of()).post("/api/transfers/" + transfer + "/dispatch").then().statusCode(200);
-        as("nl").body(Map.of("sha256", "0".repeat(64))).post("/api/items/" + item + "/receipt").then().statusCode(200)
-                .body("items[0].status", equalTo("QUARANTINED"));
+        Evidence.act("ar", "/api/transfers/" + transfer, "dispatch", Map.of()).statusCode(200);
+        Evidence.act("nl", "/api/items/" + item, "receipt", Map.of("sha256", "0".repeat(64))).statusCode(200)
+                .body("case.status", equalTo("QUARANTINED"));
         as("nl").get("/api/items/" + item + "/content").then().statusCode(409);
         as("ar").get("/api/items/" + item + "/custody").then().body("type", hasItems("org.mlaexchange.evidence.item.discrepancy-found.v1"));
     }
@@ -182,23 +197,29 @@ class EvidenceTransferTest {
         String item = Evidence.register("ar", transfer, Evidence.document("Testimony record"));
         byte[] content = Evidence.bytes(1000, 5);
         Evidence.upload("ar", item, content, Evidence.digestHeader(content)).statusCode(200);
-        as("ar").body(Map.of()).post("/api/transfers/" + transfer + "/dispatch").then().statusCode(200);
+        Evidence.act("ar", "/api/transfers/" + transfer, "dispatch", Map.of()).statusCode(200);
 
         as("nl").get("/api/items/" + item + "/content?purpose=OTHER_PROCEEDINGS").then().statusCode(403)
                 .body("type", equalTo("urn:mla-exchange:problem:use-not-permitted"));
-        String denied = as("nl").body(Map.of("purpose", "OTHER_PROCEEDINGS", "description", "Case ICU-2026-0200"))
-                .post("/api/items/" + item + "/use-consents").then().statusCode(201)
-                .extract().path("items[0].useConsents[0].id");
-        as("ar").body(Map.of("decision", "DENIED", "reasons", "Ongoing domestic case")).post("/api/use-consents/" + denied + "/decision")
+        String denied = Evidence.act("nl", "/api/items/" + item, "use-consents",
+                        Map.of("purpose", "OTHER_PROCEEDINGS", "description", "Case ICU-2026-0200")).statusCode(201)
+                .extract().path("case.useConsents[0].id");
+        as("ar").header("If-Match", Evidence.etag("ar", "/api/items/" + item))
+                .body(Map.of("decision", "DENIED", "reasons", "Ongoing domestic case")).post("/api/use-consents/" + denied + "/decision")
                 .then().statusCode(200);
         as("nl").get("/api/items/" + item + "/content?purpose=OTHER_PROCEEDINGS&consent=" + denied).then().statusCode(403);
 
-        String granted = as("nl").body(Map.of("purpose", "OTHER_PROCEEDINGS", "description", "Case ICU-2026-0201"))
-                .post("/api/items/" + item + "/use-consents").then().statusCode(201)
-                .extract().path("items[0].useConsents[1].id");
-        as("nl").body(Map.of("decision", "GRANTED")).post("/api/use-consents/" + granted + "/decision").then().statusCode(403);
-        as("sn").body(Map.of("decision", "GRANTED")).post("/api/use-consents/" + granted + "/decision").then().statusCode(404);
-        as("ar").body(Map.of("decision", "GRANTED_WITH_CONDITIONS", "conditions", List.of("Not to be disclosed to the press")))
+        String granted = Evidence.act("nl", "/api/items/" + item, "use-consents",
+                        Map.of("purpose", "OTHER_PROCEEDINGS", "description", "Case ICU-2026-0201")).statusCode(201)
+                .extract().path("case.useConsents[1].id");
+        String version = Evidence.etag("ar", "/api/items/" + item);
+        as("nl").header("If-Match", version).body(Map.of("decision", "GRANTED")).post("/api/use-consents/" + granted + "/decision")
+                .then().statusCode(403);
+        as("sn").header("If-Match", version).body(Map.of("decision", "GRANTED")).post("/api/use-consents/" + granted + "/decision")
+                .then().statusCode(404);
+        as("ar").body(Map.of("decision", "GRANTED")).post("/api/use-consents/" + granted + "/decision").then().statusCode(428);
+        as("ar").header("If-Match", version)
+                .body(Map.of("decision", "GRANTED_WITH_CONDITIONS", "conditions", List.of("Not to be disclosed to the press")))
                 .post("/api/use-consents/" + granted + "/decision").then().statusCode(200);
         byte[] downloaded = given().auth().oauth2(Tokens.officer("nl"))
                 .get("/api/items/" + item + "/content?purpose=OTHER_PROCEEDINGS&consent=" + granted).then().statusCode(200)

@@ -127,7 +127,7 @@ class EvidenceThroughputBenchmark {
         t0 = System.nanoTime();
         HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(URI.create(base + "/api/items/" + item + "/content"))
                 .header("Authorization", "Bearer " + Tokens.officer("ar")).header("Content-Type", "video/mp4")
-                .header("Content-Digest", digestHeader)
+                .header("Content-Digest", digestHeader).header("If-Match", "\"1\"")
                 .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> new Generated(SIZE)), SIZE))
                 .build(), HttpResponse.BodyHandlers.ofString());
         long uploadNanos = System.nanoTime() - t0;
@@ -137,7 +137,7 @@ class EvidenceThroughputBenchmark {
         }
         report("MLA Exchange upload (PUT, digest checked)", SIZE, uploadNanos, uploadHeap);
 
-        post(http, base + "/api/transfers/" + transfer + "/dispatch", "ar", "{}", null);
+        post(http, base + "/api/transfers/" + transfer + "/dispatch", "ar", "{}", null, "\"1\"");
         heap.start();
         t0 = System.nanoTime();
         HttpResponse<InputStream> download = http.send(HttpRequest.newBuilder(URI.create(base + "/api/items/" + item + "/content"))
@@ -156,15 +156,22 @@ class EvidenceThroughputBenchmark {
     }
 
     private static String post(HttpClient http, String url, String realm, String json, String created) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + Tokens.officer(realm)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return post(http, url, realm, json, created, null);
+    }
+
+    private static String post(HttpClient http, String url, String realm, String json, String created, String ifMatch)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + Tokens.officer(realm)).header("Content-Type", "application/json");
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        HttpResponse<String> response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new AssertionError(url + ": " + response.statusCode() + " " + response.body());
         }
-        return created == null ? null : "transfer".equals(created)
-                ? EventJson.tree(response.body()).path("transfer").path("id").asText()
-                : EventJson.tree(response.body()).path("items").path(0).path("id").asText();
+        return created == null ? null : EventJson.tree(response.body()).path("case").path("id").asText();
     }
 
     private static void report(String what, long bytes, long nanos, Long maxHeap) {

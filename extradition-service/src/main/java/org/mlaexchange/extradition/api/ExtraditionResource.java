@@ -1,5 +1,7 @@
 package org.mlaexchange.extradition.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,17 +36,18 @@ import org.mlaexchange.contracts.extradition.ArrivalChannel;
 import org.mlaexchange.contracts.extradition.ExtraditionStatus;
 import org.mlaexchange.contracts.extradition.FormalRequest;
 import org.mlaexchange.contracts.extradition.ProvisionalArrestRequest;
+import org.mlaexchange.extradition.domain.ExtraditionAction;
 import org.mlaexchange.extradition.domain.ExtraditionCase;
 import org.mlaexchange.extradition.domain.ExtraditionCommand;
 import org.mlaexchange.extradition.security.Disclosure;
 import org.mlaexchange.extradition.store.ExtraditionEntity;
 import org.mlaexchange.extradition.store.ExtraditionRepository;
 import org.mlaexchange.platform.eventlog.EventLog;
-import org.mlaexchange.platform.eventlog.Receipt;
+import org.mlaexchange.platform.write.Changed;
+import org.mlaexchange.platform.write.Writes;
 import org.mlaexchange.platform.http.Versions;
 import org.mlaexchange.platform.identity.Caller;
 import org.mlaexchange.platform.identity.CurrentCaller;
-import org.mlaexchange.platform.problem.ProblemException;
 
 /**
  * Extradition cases between central authorities. The caller's State is the identity provider that
@@ -63,9 +66,11 @@ public class ExtraditionResource {
     private final EventLog eventLog;
     private final CurrentCaller caller;
     private final Clock clock;
+    private final ObjectMapper mapper;
 
     public ExtraditionResource(ExtraditionService extraditions, Disclosure disclosure, EventLog eventLog, CurrentCaller caller,
-                               Clock clock) {
+                               Clock clock, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.extraditions = extraditions;
         this.disclosure = disclosure;
         this.eventLog = eventLog;
@@ -81,12 +86,6 @@ public class ExtraditionResource {
     public record ProvisionalArrestSubmission(StateCode requestedState, ArrivalChannel channel, ProvisionalArrestRequest request) {
     }
 
-    /**
-     * A case after a change, as the acting State sees it, with the receipts (event id, caseseq, logseq,
-     * hash) of the events recording the change. The requested State also sees {@code concurrentCaseIds}.
-     */
-    public record Changed(@Schema(implementation = ExtraditionCase.class) Object extradition, List<Receipt> receipts) {
-    }
 
     /** What a list shows of a case: parties, status, deadlines and a label of the person (never a protected person's names). */
     public record Summary(UUID id, StateCode requestingState, StateCode requestedState, ExtraditionStatus status, int version,
@@ -139,8 +138,7 @@ public class ExtraditionResource {
     public Response get(@PathParam("id") UUID id) {
         Caller who = caller.get();
         ExtraditionCase found = extraditions.get(who, id);
-        return Response.ok(disclosure.caseFor(who, found, extraditions.concurrentCaseIds(who, found)))
-                .header(HttpHeaders.ETAG, Versions.etag(found.version())).build();
+        return Response.ok(view(who, found)).header(HttpHeaders.ETAG, Versions.etag(found.version())).build();
     }
 
     @GET
@@ -377,21 +375,32 @@ public class ExtraditionResource {
         return act(id, ifMatch, body);
     }
 
-    private Response created(UriInfo uri, ExtraditionService.Outcome outcome) {
-        ExtraditionCase opened = outcome.extradition();
-        return Response.created(uri.getBaseUriBuilder().path(ExtraditionResource.class).path(opened.id().toString()).build())
-                .header(HttpHeaders.ETAG, Versions.etag(opened.version()))
-                .entity(new Changed(disclosure.caseFor(caller.get(), opened, List.of()), outcome.receipts())).build();
+    private Response created(UriInfo uri, Writes.Written<ExtraditionCase> written) {
+        return changed(Response.created(uri.getBaseUriBuilder().path(ExtraditionResource.class)
+                .path(written.value().id().toString()).build()), written);
     }
 
     private Response act(UUID id, String ifMatch, ExtraditionCommand command) {
-        Caller who = caller.get();
-        if (who.oversight()) {
-            throw ProblemException.forbidden("oversight-reads-only", "The oversight body does not act on extradition cases");
-        }
-        ExtraditionService.Outcome outcome = extraditions.act(who, id, ifMatch, command);
-        ExtraditionCase changed = outcome.extradition();
-        return Response.ok(new Changed(disclosure.caseFor(who, changed, extraditions.concurrentCaseIds(who, changed)), outcome.receipts()))
-                .header(HttpHeaders.ETAG, Versions.etag(changed.version())).build();
+        return changed(Response.ok(), extraditions.act(caller.get(), id, ifMatch, command));
+    }
+
+    private Response changed(Response.ResponseBuilder response, Writes.Written<ExtraditionCase> written) {
+        ExtraditionCase c = written.value();
+        return response.header(HttpHeaders.ETAG, Versions.etag(c.version()))
+                .entity(new Changed<>(view(caller.get(), c), c.version(), written.receipts())).build();
+    }
+
+    /**
+     * The case as the caller sees it (redacted where it may not see a part; the requested State also sees
+     * {@code concurrentCaseIds}), with the actions it may take now ({@code allowedActions}, POST path segments).
+     */
+    private ObjectNode view(Caller who, ExtraditionCase c) {
+        Object shown = disclosure.caseFor(who, c, extraditions.concurrentCaseIds(who, c));
+        ObjectNode view = shown instanceof ObjectNode node ? node : mapper.valueToTree(shown);
+        List<String> actions = who.roles().contains(Caller.CENTRAL_AUTHORITY) && !who.oversight()
+                ? ExtraditionAction.availableTo(c, who.state()).stream().map(ExtraditionAction::pathSegment).toList()
+                : List.of();
+        view.set("allowedActions", mapper.valueToTree(actions));
+        return view;
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
@@ -23,10 +24,11 @@ import org.mlaexchange.extradition.events.KnownEvidenceItems;
 import org.mlaexchange.extradition.security.Disclosure;
 import org.mlaexchange.extradition.store.ExtraditionEntity;
 import org.mlaexchange.extradition.store.ExtraditionRepository;
-import org.mlaexchange.platform.eventlog.EventLog;
 import org.mlaexchange.platform.eventlog.NewEvent;
 import org.mlaexchange.platform.eventlog.Receipt;
-import org.mlaexchange.platform.http.Versions;
+import org.mlaexchange.platform.write.CaseKind;
+import org.mlaexchange.platform.write.CaseWrites;
+import org.mlaexchange.platform.write.Writes;
 import org.mlaexchange.platform.identity.Caller;
 import org.mlaexchange.platform.problem.DomainProblems;
 import org.mlaexchange.platform.problem.Problem;
@@ -35,66 +37,48 @@ import org.mlaexchange.platform.projection.KnownRequests;
 import org.mlaexchange.platform.store.JsonState;
 
 /**
- * Carries out a command on an extradition case in one transaction: decide, evolve, store the new state
- * with its indexes (transit States, the person's match keys, concurrent requests found) and append the
- * events to the log (the outbox). On any error nothing is kept.
+ * Extradition cases on the shared write path ({@link CaseWrites}): each command is decided (with the
+ * checks that reach beyond the case), evolved, stored with its indexes (transit States, the person's
+ * match keys, concurrent requests found) and appended as one unit of a group commit. On any error
+ * nothing is kept.
  */
 @ApplicationScoped
-public class ExtraditionService {
+public class ExtraditionService implements CaseKind<ExtraditionCase, ExtraditionCommand, ExtraditionEvent> {
 
     /** A moment after every due date a case can hold: asks the case for every deadline still running. */
     private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
 
     private final ExtraditionRepository repository;
     private final ExtraditionDecider decider;
-    private final EventLog eventLog;
+    private final CaseWrites writes;
     private final ExtraditionEventCodec codec;
     private final KnownRequests knownRequests;
     private final KnownEvidenceItems knownItems;
     private final Clock clock;
 
-    public ExtraditionService(ExtraditionRepository repository, ExtraditionDecider decider, EventLog eventLog,
+    public ExtraditionService(ExtraditionRepository repository, ExtraditionDecider decider, CaseWrites writes,
                               ExtraditionEventCodec codec, KnownRequests knownRequests, KnownEvidenceItems knownItems, Clock clock) {
         this.repository = repository;
         this.decider = decider;
-        this.eventLog = eventLog;
+        this.writes = writes;
         this.codec = codec;
         this.knownRequests = knownRequests;
         this.knownItems = knownItems;
         this.clock = clock;
     }
 
-    /** A case after a change, with the receipts of the events that recorded it. */
-    public record Outcome(ExtraditionCase extradition, List<Receipt> receipts) {
-    }
-
     /** Opens a case: a formal request or a request for provisional arrest, by the caller's State. */
-    @Transactional
-    public Outcome open(Caller caller, ExtraditionCommand opening) {
-        StateCode requesting = caller.actingState();
-        List<Problem.FieldError> references = opening instanceof ExtraditionCommand.SubmitExtraditionRequest submit
-                && submit.request() != null
-                ? documentReferences(requesting, submit.request().documents(), "request.documents") : List.of();
-        return apply(null, null, opening, requesting, references);
+    public Writes.Written<ExtraditionCase> open(Caller caller, ExtraditionCommand opening) {
+        return writes.open(this, caller, opening);
     }
 
-    @Transactional
-    public Outcome act(Caller caller, UUID id, String ifMatch, ExtraditionCommand command) {
-        StateCode actor = caller.actingState();
-        ExtraditionEntity entity = repository.findForUpdate(id).orElseThrow(() -> notFound(id));
-        ExtraditionCase current = read(entity);
-        if (!current.isParty(actor)) {
-            throw notFound(id);
-        }
-        Versions.requireMatch(ifMatch, current.version());
-        return apply(entity, current, command, actor, crossChecks(current, command, actor));
+    public Writes.Written<ExtraditionCase> act(Caller caller, UUID id, String ifMatch, ExtraditionCommand command) {
+        return writes.act(this, caller, id, ifMatch, command);
     }
 
     /** Emits the reminders due on one case; no change when none is due (each deadline is reminded once). */
-    @Transactional
     public List<Receipt> remindOverdue(UUID id) {
-        ExtraditionEntity entity = repository.findForUpdate(id).orElseThrow(() -> notFound(id));
-        return apply(entity, read(entity), new ExtraditionCommand.RecordOverdueDeadlines(), null, List.of()).receipts();
+        return writes.bySystem(this, id, new ExtraditionCommand.RecordOverdueDeadlines()).receipts();
     }
 
     /** Cases with a deadline that passed and was not reminded yet, for the reminder job. */
@@ -124,9 +108,31 @@ public class ExtraditionService {
         return repository.page(filter, after, limit);
     }
 
-    private Outcome apply(ExtraditionEntity entity, ExtraditionCase current, ExtraditionCommand command, StateCode actor,
-                          List<Problem.FieldError> alsoInvalid) {
-        Instant now = clock.instant();
+    // --- the extradition case as a kind of case on the write path
+
+    @Override
+    public String label() {
+        return "Extradition case";
+    }
+
+    @Override
+    public Optional<ExtraditionCase> lock(UUID id) {
+        return repository.findForUpdate(id).map(ExtraditionService::read);
+    }
+
+    @Override
+    public boolean isParty(ExtraditionCase c, StateCode actor) {
+        return c.isParty(actor);
+    }
+
+    @Override
+    public int version(ExtraditionCase c) {
+        return c.version();
+    }
+
+    @Override
+    public List<ExtraditionEvent> decide(ExtraditionCase current, ExtraditionCommand command, StateCode actor, Instant now) {
+        List<Problem.FieldError> alsoInvalid = current == null ? openingReferences(actor, command) : crossChecks(current, command, actor);
         List<ExtraditionEvent> events;
         try {
             events = decider.decide(current, command, actor, now);
@@ -139,22 +145,32 @@ public class ExtraditionService {
         if (!alsoInvalid.isEmpty()) {
             throw ProblemException.invalid("The extradition request or action breaks the rules listed in errors", alsoInvalid);
         }
-        if (events.isEmpty()) {
-            return new Outcome(current, List.of());
-        }
-        ExtraditionCase next = current;
-        List<NewEvent> entries = new ArrayList<>();
-        for (ExtraditionEvent event : events) {
-            next = ExtraditionDecider.evolve(next, event);
-            entries.add(codec.toLogEntry(next, event, actor));
-        }
-        ExtraditionEntity row = entity == null ? new ExtraditionEntity() : entity;
-        write(row, next, now);
-        if (entity == null) {
+        return events;
+    }
+
+    @Override
+    public ExtraditionCase evolve(ExtraditionCase c, ExtraditionEvent event) {
+        return ExtraditionDecider.evolve(c, event);
+    }
+
+    @Override
+    public NewEvent logEntry(ExtraditionCase after, ExtraditionEvent event, StateCode actor) {
+        return codec.toLogEntry(after, event, actor);
+    }
+
+    @Override
+    public void store(ExtraditionCase before, ExtraditionCase after, Instant now) {
+        ExtraditionEntity row = before == null ? new ExtraditionEntity() : repository.findById(after.id());
+        write(row, after, now);
+        if (before == null) {
             repository.persist(row);
         }
-        updateIndexes(current, next, now);
-        return new Outcome(next, eventLog.append(entries));
+        updateIndexes(before, after, now);
+    }
+
+    private List<Problem.FieldError> openingReferences(StateCode requesting, ExtraditionCommand opening) {
+        return opening instanceof ExtraditionCommand.SubmitExtraditionRequest submit && submit.request() != null
+                ? documentReferences(requesting, submit.request().documents(), "request.documents") : List.of();
     }
 
     /**

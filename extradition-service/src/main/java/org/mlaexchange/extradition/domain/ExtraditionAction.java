@@ -160,6 +160,20 @@ public enum ExtraditionAction implements DomainAction {
         return allowedFrom.contains(status);
     }
 
+    /**
+     * What the State may do on the case now, by this table (the decider may still refuse one on a guard
+     * beyond it, e.g. custody or dates): clients render these, never the rules.
+     */
+    public static java.util.List<ExtraditionAction> availableTo(ExtraditionCase c, org.mlaexchange.contracts.StateCode state) {
+        if (state == null || !c.isParty(state)) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(values())
+                .filter(a -> a.by != Party.SYSTEM && !a.opensCase() && a.isAllowedFrom(c.status()))
+                .filter(a -> a.by == Party.TRANSIT ? c.activeTransit(state).isPresent() : state.equals(c.stateOf(a.by)))
+                .toList();
+    }
+
     /** Whether this action opens a new case (no state before it). */
     public boolean opensCase() {
         return this == REQUEST_PROVISIONAL_ARREST || this == SUBMIT_REQUEST;

@@ -79,7 +79,7 @@ class AccessAndInputTest {
         body.put("requestingState", "SN");
         unchanged(() -> Extraditions.submit("nl", body).statusCode(400).body("errors[0].field", equalTo("requestingState")));
         Extraditions.submit("sn", Extraditions.submission("AR", Extraditions.formalRequest(Extraditions.person()))).statusCode(201)
-                .body("extradition.requestingState", equalTo("SN"));
+                .body("case.requestingState", equalTo("SN"));
     }
 
     @Test
@@ -108,7 +108,7 @@ class AccessAndInputTest {
                 .body("errors.field", equalTo(List.of("reasons"))));
         unchanged(() -> act("ar", id, "refuse", 2, Map.of("grounds", List.of(), "reasons", " ")).statusCode(422)
                 .body("errors.field", hasItems("grounds", "reasons")));
-        act("ar", id, "refuse", 2, REFUSAL).statusCode(200).body("extradition.status", equalTo("REFUSED"));
+        act("ar", id, "refuse", 2, REFUSAL).statusCode(200).body("case.status", equalTo("REFUSED"));
     }
 
     @Test
@@ -119,7 +119,7 @@ class AccessAndInputTest {
         unchanged(() -> Extraditions.submit("nl", Map.of("requestedState", "SN", "channel", "INTERPOL",
                 "request", Extraditions.formalRequest(person))).statusCode(422).body("errors.field", hasItem("channel")));
         String id = Extraditions.submit("nl", Extraditions.submission("AR", Extraditions.formalRequest(person))).statusCode(201)
-                .extract().path("extradition.id");
+                .extract().path("case.id");
         String plain = Extraditions.submitted("nl", "AR");
         as("nl").get("/api/extraditions?limit=100").then()
                 .body("items.find { it.id == '" + plain + "' }.person", startsWith("P. J. Q"))

@@ -26,12 +26,12 @@ class ConcurrentRequestsApiTest {
         // the two descriptions differ in name; the passport is the same
         String fromNl = Extraditions.submit("nl", Extraditions.submission("AR",
                         Extraditions.formalRequest(Extraditions.person(passport, false, "AR"))))
-                .statusCode(201).extract().path("extradition.id");
+                .statusCode(201).extract().path("case.id");
         String fromSn = Extraditions.submit("sn", Extraditions.submission("AR",
                         Extraditions.formalRequest(Extraditions.person(passport, false, "AR"))))
                 .statusCode(201)
                 .body("extradition", not(hasKey("concurrentCaseIds")))
-                .extract().path("extradition.id");
+                .extract().path("case.id");
 
         as("ar").get("/api/extraditions/" + fromNl).then().statusCode(200).body("concurrentCaseIds", equalTo(List.of(fromSn)));
         as("ar").get("/api/extraditions/" + fromSn).then().statusCode(200).body("concurrentCaseIds", equalTo(List.of(fromNl)));
@@ -44,15 +44,15 @@ class ConcurrentRequestsApiTest {
 
         // AR weighs the requests and chooses NL's; the ids it weighed stay with AR
         step("ar", fromNl, "acknowledge", Extraditions.acknowledgement())
-                .body("extradition.concurrentCaseIds", equalTo(List.of(fromSn)));
+                .body("case.concurrentCaseIds", equalTo(List.of(fromSn)));
         step("ar", fromNl, "record-concurrent-requests", Map.of(
                 "otherCaseIds", List.of(fromSn),
                 "factors", List.of(Map.of("factor", "DATES_OF_REQUESTS", "assessment", "The Dutch request arrived first"),
                         Map.of("factor", "SERIOUSNESS_OF_OFFENCES", "assessment", "Comparable")),
                 "chosenCaseId", fromNl,
                 "reasons", "Earlier request for offences of comparable seriousness"))
-                .body("extradition.concurrentRequests.chosenCaseId", equalTo(fromNl))
-                .body("extradition.concurrentRequests.otherCaseIds", equalTo(List.of(fromSn)));
+                .body("case.concurrentRequests.chosenCaseId", equalTo(fromNl))
+                .body("case.concurrentRequests.otherCaseIds", equalTo(List.of(fromSn)));
         as("nl").get("/api/extraditions/" + fromNl).then().statusCode(200)
                 .body("concurrentRequests.chosenCaseId", equalTo(fromNl))
                 .body("concurrentRequests.reasons", equalTo("Earlier request for offences of comparable seriousness"))

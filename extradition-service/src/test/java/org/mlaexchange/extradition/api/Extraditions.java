@@ -106,7 +106,7 @@ final class Extraditions {
 
     /** A formal request from {@code realm}'s State to {@code requestedState} for a person of its own; returns the case id. */
     static String submitted(String realm, String requestedState) {
-        return submit(realm, submission(requestedState, formalRequest(person()))).statusCode(201).extract().path("extradition.id");
+        return submit(realm, submission(requestedState, formalRequest(person()))).statusCode(201).extract().path("case.id");
     }
 
     static ValidatableResponse act(String realm, String id, String action, int version, Object body) {

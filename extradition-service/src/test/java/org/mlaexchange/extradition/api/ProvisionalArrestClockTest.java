@@ -41,7 +41,7 @@ class ProvisionalArrestClockTest {
     void releaseBecomesPossibleAfter18DaysAndCompulsoryAfter40() {
         Map<String, Object> person = Extraditions.person();
         String id = as("nl").body(Extraditions.provisionalArrest("AR", person)).post("/api/extraditions/provisional-arrests")
-                .then().statusCode(201).extract().path("extradition.id");
+                .then().statusCode(201).extract().path("case.id");
         step("ar", id, "record-arrest", Map.of("arrestedAt", clock.instant().minusSeconds(60).toString()));
         as("ar").get("/api/extraditions?overdue=true&limit=100").then().body("items.id", not(hasItem(id)));
 
@@ -69,15 +69,15 @@ class ProvisionalArrestClockTest {
         // AR releases the person; the formal request arrives later and the person is arrested again, with no new clock
         step("ar", id, "record-release", Map.of("releasedAt", clock.instant().minusSeconds(30).toString(),
                 "reason", "FORMAL_REQUEST_NOT_RECEIVED"))
-                .body("extradition.status", equalTo("RELEASED_PENDING_REQUEST"))
-                .body("extradition.inCustody", equalTo(false));
+                .body("case.status", equalTo("RELEASED_PENDING_REQUEST"))
+                .body("case.inCustody", equalTo(false));
         as("ar").get("/api/extraditions?overdue=true&limit=100").then().body("items.id", not(hasItem(id)));
         step("nl", id, "submit-formal-request", Map.of("channel", "DIRECT", "request", Extraditions.formalRequest(person)))
-                .body("extradition.status", equalTo("REQUEST_SUBMITTED"));
+                .body("case.status", equalTo("REQUEST_SUBMITTED"));
         step("ar", id, "record-arrest", Map.of("arrestedAt", clock.instant().minusSeconds(10).toString(), "place", "Rosario"))
-                .body("extradition.status", equalTo("REQUEST_SUBMITTED"))
-                .body("extradition.inCustody", equalTo(true))
-                .body("extradition.arrests.size()", equalTo(2));
+                .body("case.status", equalTo("REQUEST_SUBMITTED"))
+                .body("case.inCustody", equalTo(true))
+                .body("case.arrests.size()", equalTo(2));
         reminders.remindAll();
         assertEquals(3, overdueKinds(id).size(), "nothing new to remind after the re-arrest");
     }

@@ -53,7 +53,7 @@ class SupportingDocumentsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> knownRequests.find(nlToAr).isPresent() && knownRequests.find(snToAr).isPresent());
 
         Extraditions.submit("nl", withDocument(Map.of("title", "Witness statement W-17", "mlaRequestId", nlToAr))).statusCode(201)
-                .body("extradition.formalRequest.request.documents[0].mlaRequestId", equalTo(nlToAr.toString()));
+                .body("case.formalRequest.request.documents[0].mlaRequestId", equalTo(nlToAr.toString()));
         // known here, but NL is not party to SN's request
         Extraditions.submit("nl", withDocument(Map.of("title", "Bank records", "mlaRequestId", snToAr))).statusCode(422)
                 .body("errors.field", equalTo(List.of("request.documents[0].mlaRequestId")));
@@ -66,7 +66,7 @@ class SupportingDocumentsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> knownItems.find(item).isPresent());
 
         String id = Extraditions.submit("nl", withDocument(Map.of("title", "Seized ledger", "evidenceItemId", item))).statusCode(201)
-                .extract().path("extradition.id");
+                .extract().path("case.id");
         Extraditions.submit("sn", withDocument(Map.of("title", "Seized ledger", "evidenceItemId", item))).statusCode(422)
                 .body("errors.field", equalTo(List.of("request.documents[0].evidenceItemId")));
 
@@ -79,7 +79,7 @@ class SupportingDocumentsTest {
                 .statusCode(422).body("errors.field", equalTo(List.of("information", "documents[0].evidenceItemId")));
         Extraditions.act("nl", id, "provide-supplementary-information", 3, Map.of("information", "The seizure order is item 2",
                         "documents", List.of(Map.of("title", "Seizure order", "evidenceItemId", item))))
-                .statusCode(200).body("extradition.status", equalTo("REQUEST_ACKNOWLEDGED"));
+                .statusCode(200).body("case.status", equalTo("REQUEST_ACKNOWLEDGED"));
         as("ar").get("/api/extraditions/" + id).then().body("supplementaryInformation[0].documents[0].evidenceItemId",
                 equalTo(item.toString()));
     }

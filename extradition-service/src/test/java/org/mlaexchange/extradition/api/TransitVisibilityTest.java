@@ -26,7 +26,7 @@ class TransitVisibilityTest {
         String id = granted();
         assertInvisibleTo("sn", id);
 
-        step("nl", id, "request-transit", TRANSIT_BY_SN).body("extradition.transits[0].active", equalTo(true));
+        step("nl", id, "request-transit", TRANSIT_BY_SN).body("case.transits[0].active", equalTo(true));
         as("sn").get("/api/extraditions/" + id).then().statusCode(200).body("status", equalTo("GRANTED"));
         as("sn").get("/api/extraditions/" + id + "/history").then().statusCode(200);
         as("sn").get("/api/extraditions?role=transit&limit=100").then().statusCode(200).body("items.id", hasItem(id));
@@ -38,10 +38,10 @@ class TransitVisibilityTest {
         Extraditions.act("ar", id, "decide-transit", Extraditions.version("ar", id), Map.of("decision", "AUTHORISED"))
                 .statusCode(403).body("type", equalTo("urn:mla-exchange:problem:wrong-party"));
         step("sn", id, "decide-transit", Map.of("decision", "AUTHORISED", "conditions", List.of("Escort stays on board")))
-                .body("extradition.transits[0].decision", equalTo("AUTHORISED"));
+                .body("case.transits[0].decision", equalTo("AUTHORISED"));
 
         step("ar", id, "schedule-surrender", Extraditions.surrenderOn(LocalDate.now().plusDays(3)));
-        step("ar", id, "record-surrender", Map.of("note", "Handed over")).body("extradition.status", equalTo("SURRENDERED"));
+        step("ar", id, "record-surrender", Map.of("note", "Handed over")).body("case.status", equalTo("SURRENDERED"));
         // the transit is done: SN no longer sees the case
         assertInvisibleTo("sn", id);
         given().auth().oauth2(Tokens.auditor("sn")).get("/api/audit/cases/" + id).then().statusCode(404);
@@ -57,7 +57,7 @@ class TransitVisibilityTest {
         String id = granted();
         step("nl", id, "request-transit", TRANSIT_BY_SN);
         step("sn", id, "decide-transit", Map.of("decision", "REFUSED", "reasons", "No escort available on that date"))
-                .body("extradition.transits[0].active", equalTo(false));
+                .body("case.transits[0].active", equalTo(false));
         assertInvisibleTo("sn", id);
         as("nl").get("/api/extraditions/" + id).then().statusCode(200).body("transits[0].decision", equalTo("REFUSED"));
     }

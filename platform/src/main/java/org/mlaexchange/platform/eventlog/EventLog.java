@@ -24,6 +24,7 @@ import org.mlaexchange.contracts.events.HashChain;
 import org.mlaexchange.contracts.audit.Checkpoint;
 import org.mlaexchange.platform.PlatformConfig;
 import org.mlaexchange.platform.audit.Checkpoints;
+import org.mlaexchange.platform.write.StagedEvents;
 
 /**
  * The service's append-only event log, which is also its transactional outbox: an event is appended
@@ -47,13 +48,51 @@ public class EventLog {
         this.source = "/mla-exchange/" + config.service();
     }
 
-    /** Appends events of one change, in order; the caller's transaction covers them and the change. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<Receipt> append(List<NewEvent> events) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> appendAll(connection, events));
+    /** An event of a write unit waiting to be chained: everything but its place in the log. */
+    public record Staged(int unit, String caseId, long caseseq, String type, String actorState, String parties,
+                         Instant occurredAt, com.fasterxml.jackson.databind.JsonNode data) {
     }
 
-    private List<Receipt> appendAll(Connection connection, List<NewEvent> events) throws SQLException {
+    /**
+     * Stages the events of one change, in order, in the group commit running on this thread (see
+     * {@link org.mlaexchange.platform.write.Writes}); they are chained and stored by {@link #seal} as the
+     * last statements of its transaction, and each unit then gets its receipts.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(List<NewEvent> events) {
+        StagedEvents staging = StagedEvents.current();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        for (NewEvent event : events) {
+            Long last = staging.lastCaseseq(event.caseId());
+            long caseseq = (last == null ? lastCaseseq(event.caseId()) : last) + 1;
+            staging.add(new Staged(staging.unit(), event.caseId(), caseseq, event.type(),
+                    event.actorState() == null ? null : event.actorState().value(), partiesColumn(event.parties()), now,
+                    EventJson.toData(event.payload())));
+        }
+    }
+
+    /** The case's last caseseq in the log; its row lock, held by the unit, keeps it from moving meanwhile. */
+    private long lastCaseseq(String caseId) {
+        return ((Number) entityManager.createNativeQuery("SELECT coalesce(max(caseseq), 0) FROM event_log WHERE case_id = ?1")
+                .setParameter(1, caseId).getSingleResult()).longValue();
+    }
+
+    /**
+     * Chains and stores the staged events: the head row lock is taken here, as the transaction's last
+     * statements, so concurrent writers are serialised only for the chaining and the commit, and a group
+     * commit holds it once for all its units. Returns the receipts in the order of {@code staged}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Receipt> seal(List<Staged> staged) {
+        if (staged.isEmpty()) {
+            return List.of();
+        }
+        entityManager.flush();
+        Checkpoint latest = checkpoints.latest().orElse(null);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> sealAll(connection, staged, latest));
+    }
+
+    private List<Receipt> sealAll(Connection connection, List<Staged> events, Checkpoint latest) throws SQLException {
         // The head row lock serialises writers, so logseq has no gaps and prevhash is the true predecessor.
         long logseq;
         String prevhash;
@@ -63,56 +102,39 @@ public class EventLog {
             logseq = rs.getLong(1);
             prevhash = rs.getString(2);
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Receipt> receipts = new ArrayList<>();
-        Checkpoint latest = checkpoints.latest().orElse(null);
-        try (PreparedStatement caseseqQuery = connection.prepareStatement(
-                     "SELECT coalesce(max(caseseq), 0) FROM event_log WHERE case_id = ?");
-             PreparedStatement insert = connection.prepareStatement("""
+        List<Receipt> receipts = new ArrayList<>(events.size());
+        try (PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO event_log (logseq, event_id, case_id, caseseq, type, actor_state, parties,
                                             occurred_at, prevhash, hash, envelope)
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            java.util.Map<String, Long> lastCaseseq = new java.util.HashMap<>();
-            for (NewEvent event : events) {
-                Long last = lastCaseseq.get(event.caseId());
-                if (last == null) {
-                    caseseqQuery.setString(1, event.caseId());
-                    try (ResultSet rs = caseseqQuery.executeQuery()) {
-                        rs.next();
-                        last = rs.getLong(1);
-                    }
-                }
-                long caseseq = last + 1;
-                lastCaseseq.put(event.caseId(), caseseq);
+            for (Staged event : events) {
                 logseq++;
                 CloudEvent unsealed = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source,
-                        event.type(), event.caseId(), now.toString(), CloudEvent.DATA_CONTENT_TYPE,
-                        event.actorState() == null ? null : event.actorState().value(), caseseq, logseq, prevhash, null,
-                        EventJson.toData(event.payload()));
+                        event.type(), event.caseId(), event.occurredAt().toString(), CloudEvent.DATA_CONTENT_TYPE,
+                        event.actorState(), event.caseseq(), logseq, prevhash, null, event.data());
                 HashChain.Sealed sealed = HashChain.seal(unsealed);
                 insert.setLong(1, logseq);
                 insert.setObject(2, UUID.fromString(unsealed.id()));
                 insert.setString(3, event.caseId());
-                insert.setLong(4, caseseq);
+                insert.setLong(4, event.caseseq());
                 insert.setString(5, event.type());
-                insert.setString(6, unsealed.actorstate());
-                insert.setString(7, partiesColumn(event.parties()));
-                insert.setTimestamp(8, Timestamp.from(now));
+                insert.setString(6, event.actorState());
+                insert.setString(7, event.parties());
+                insert.setTimestamp(8, Timestamp.from(event.occurredAt()));
                 insert.setString(9, prevhash);
                 insert.setString(10, sealed.event().hash());
                 insert.setString(11, sealed.json());
                 insert.addBatch();
                 prevhash = sealed.event().hash();
-                receipts.add(new Receipt(unsealed.id(), event.type(), event.caseId(), caseseq, logseq, prevhash, latest));
+                receipts.add(new Receipt(unsealed.id(), event.type(), event.caseId(), event.caseseq(), logseq, prevhash, latest));
             }
             insert.executeBatch();
         }
-        try (PreparedStatement head = connection.prepareStatement("UPDATE event_log_head SET logseq = ?, hash = ? WHERE id = 1");
-             Statement notify = connection.createStatement()) {
+        try (PreparedStatement head = connection.prepareStatement(
+                "UPDATE event_log_head SET logseq = ?, hash = ? WHERE id = 1; NOTIFY " + CHANNEL)) {
             head.setLong(1, logseq);
             head.setString(2, prevhash);
-            head.executeUpdate();
-            notify.execute("NOTIFY " + CHANNEL);
+            head.execute();
         }
         return receipts;
     }

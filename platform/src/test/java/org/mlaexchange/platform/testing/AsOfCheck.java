@@ -38,7 +38,7 @@ public final class AsOfCheck {
         List<String> differing = new ArrayList<>();
         cases.forEach((id, firstType) -> {
             Object rebuilt = given().auth().oauth2(auditor).get("/api/audit/cases/" + id).then().statusCode(200).extract().path("state");
-            Object shown = live.apply(id, firstType);
+            Object shown = withoutViewFields(live.apply(id, firstType));
             if (!shown.equals(rebuilt)) {
                 differing.add(id + " (" + firstType + "):\n  live    " + shown + "\n  rebuilt " + rebuilt);
             }
@@ -46,5 +46,15 @@ public final class AsOfCheck {
         assertTrue(cases.size() > 0, "no cases in the log");
         assertEquals(List.of(), differing, "cases whose rebuilt state differs from the live one");
         return cases.size();
+    }
+
+    /** What a GET adds to the case for its caller (the actions it may take; a transfer's items) is not state. */
+    private static Object withoutViewFields(Object shown) {
+        if (!(shown instanceof Map<?, ?> view)) {
+            return shown;
+        }
+        Map<Object, Object> state = new LinkedHashMap<>(view);
+        state.remove("allowedActions");
+        return state;
     }
 }

@@ -1,5 +1,6 @@
 package org.mlaexchange.request.api;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -30,12 +31,13 @@ import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.request.RequestStatus;
 import org.mlaexchange.platform.eventlog.EventLog;
-import org.mlaexchange.platform.eventlog.Receipt;
+import org.mlaexchange.platform.write.Changed;
+import org.mlaexchange.platform.write.Writes;
 import org.mlaexchange.platform.http.Versions;
 import org.mlaexchange.platform.identity.Caller;
 import org.mlaexchange.platform.identity.CurrentCaller;
-import org.mlaexchange.platform.problem.ProblemException;
 import org.mlaexchange.request.domain.MlaRequest;
+import org.mlaexchange.request.domain.RequestAction;
 import org.mlaexchange.request.domain.RequestCommand;
 import org.mlaexchange.request.store.RequestEntity;
 import org.mlaexchange.request.store.RequestRepository;
@@ -67,8 +69,8 @@ public class RequestResource {
     public record Submission(@NotNull StateCode requestedState, boolean urgent, boolean confidential, @NotNull RequestContent content) {
     }
 
-    /** A request after a change, with the receipts (event id, caseseq, logseq, hash) of the events recording it. */
-    public record Changed(MlaRequest request, List<Receipt> receipts) {
+    /** A request as its parties see it, with the actions the caller may take on it now (POST path segments). */
+    public record RequestView(@JsonUnwrapped MlaRequest request, List<String> allowedActions) {
     }
 
     /** What a list shows of a request. */
@@ -82,11 +84,9 @@ public class RequestResource {
     @POST
     @Operation(summary = "Submit a request to another State's central authority")
     public Response submit(@NotNull @Valid Submission body, @jakarta.ws.rs.core.Context UriInfo uri) {
-        RequestService.Outcome outcome = requests.submit(caller.get(), new RequestCommand.Submit(UUID.randomUUID(),
+        Writes.Written<MlaRequest> written = requests.submit(caller.get(), new RequestCommand.Submit(UUID.randomUUID(),
                 body.requestedState(), body.urgent(), body.confidential(), body.content()));
-        return Response.created(uri.getAbsolutePathBuilder().path(outcome.request().id().toString()).build())
-                .header(HttpHeaders.ETAG, Versions.etag(outcome.request().version()))
-                .entity(new Changed(outcome.request(), outcome.receipts())).build();
+        return changed(Response.created(uri.getAbsolutePathBuilder().path(written.value().id().toString()).build()), written);
     }
 
     @GET
@@ -115,7 +115,7 @@ public class RequestResource {
     @Operation(summary = "One request, with its version as ETag")
     public Response get(@PathParam("id") UUID id) {
         MlaRequest request = requests.get(caller.get(), id);
-        return Response.ok(request).header(HttpHeaders.ETAG, Versions.etag(request.version())).build();
+        return Response.ok(view(request)).header(HttpHeaders.ETAG, Versions.etag(request.version())).build();
     }
 
     @GET
@@ -240,11 +240,20 @@ public class RequestResource {
     }
 
     private Response act(UUID id, String ifMatch, RequestCommand command) {
-        if (caller.get().oversight()) {
-            throw ProblemException.forbidden("oversight-reads-only", "The oversight body does not act on requests");
-        }
-        RequestService.Outcome outcome = requests.act(caller.get(), id, ifMatch, command);
-        return Response.ok(new Changed(outcome.request(), outcome.receipts()))
-                .header(HttpHeaders.ETAG, Versions.etag(outcome.request().version())).build();
+        return changed(Response.ok(), requests.act(caller.get(), id, ifMatch, command));
+    }
+
+    private Response changed(Response.ResponseBuilder response, Writes.Written<MlaRequest> written) {
+        MlaRequest request = written.value();
+        return response.header(HttpHeaders.ETAG, Versions.etag(request.version()))
+                .entity(new Changed<>(view(request), request.version(), written.receipts())).build();
+    }
+
+    private RequestView view(MlaRequest request) {
+        Caller who = caller.get();
+        List<String> actions = who.roles().contains(Caller.CENTRAL_AUTHORITY) && !who.oversight()
+                ? RequestAction.availableTo(request, who.state()).stream().map(RequestAction::pathSegment).toList()
+                : List.of();
+        return new RequestView(request, actions);
     }
 }

@@ -4,17 +4,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.platform.store.JsonState;
 import org.mlaexchange.contracts.request.RequestEvent;
-import org.mlaexchange.platform.eventlog.EventLog;
+import org.mlaexchange.platform.eventlog.NewEvent;
 import org.mlaexchange.platform.eventlog.Receipt;
-import org.mlaexchange.platform.http.Versions;
+import org.mlaexchange.platform.write.CaseKind;
+import org.mlaexchange.platform.write.CaseWrites;
+import org.mlaexchange.platform.write.Writes;
 import org.mlaexchange.platform.identity.Caller;
 import org.mlaexchange.platform.problem.ProblemException;
 import org.mlaexchange.request.domain.MlaRequest;
@@ -25,54 +27,40 @@ import org.mlaexchange.request.store.RequestEntity;
 import org.mlaexchange.request.store.RequestRepository;
 
 /**
- * Carries out a command on a request in one transaction: decide, evolve, store the new state and
- * append its events to the log (the outbox). On any error nothing is kept.
+ * MLA requests on the shared write path ({@link CaseWrites}): each command is decided, evolved, stored
+ * and appended as one unit of a group commit. On any error nothing is kept.
  */
 @ApplicationScoped
-public class RequestService {
+public class RequestService implements CaseKind<MlaRequest, RequestCommand, RequestEvent> {
 
     /** Far enough ahead that every running deadline has passed, near enough for calendar arithmetic. */
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
     private final RequestRepository repository;
     private final RequestDecider decider;
-    private final EventLog eventLog;
+    private final CaseWrites writes;
     private final RequestEventCodec codec;
     private final Clock clock;
 
-    public RequestService(RequestRepository repository, RequestDecider decider, EventLog eventLog, RequestEventCodec codec, Clock clock) {
+    public RequestService(RequestRepository repository, RequestDecider decider, CaseWrites writes, RequestEventCodec codec, Clock clock) {
         this.repository = repository;
         this.decider = decider;
-        this.eventLog = eventLog;
+        this.writes = writes;
         this.codec = codec;
         this.clock = clock;
     }
 
-    /** A request after a change, with the receipts of the events that recorded it. */
-    public record Outcome(MlaRequest request, List<Receipt> receipts) {
+    public Writes.Written<MlaRequest> submit(Caller caller, RequestCommand.Submit command) {
+        return writes.open(this, caller, command);
     }
 
-    @Transactional
-    public Outcome submit(Caller caller, RequestCommand.Submit command) {
-        return apply(null, null, command, caller.actingState());
-    }
-
-    @Transactional
-    public Outcome act(Caller caller, UUID id, String ifMatch, RequestCommand command) {
-        RequestEntity entity = repository.findForUpdate(id).orElseThrow(() -> notFound(id));
-        MlaRequest current = read(entity);
-        if (!current.isParty(caller.actingState())) {
-            throw notFound(id);
-        }
-        Versions.requireMatch(ifMatch, current.version());
-        return apply(entity, current, command, caller.actingState());
+    public Writes.Written<MlaRequest> act(Caller caller, UUID id, String ifMatch, RequestCommand command) {
+        return writes.act(this, caller, id, ifMatch, command);
     }
 
     /** Emits the reminders due on one request; no change when none is due (at most once per deadline). */
-    @Transactional
     public List<Receipt> remindOverdue(UUID id) {
-        RequestEntity entity = repository.findForUpdate(id).orElseThrow(() -> notFound(id));
-        return apply(entity, read(entity), new RequestCommand.RecordOverdueDeadlines(), null).receipts();
+        return writes.bySystem(this, id, new RequestCommand.RecordOverdueDeadlines()).receipts();
     }
 
     /** Requests with a deadline past due, for the reminder job. */
@@ -95,24 +83,50 @@ public class RequestService {
         return repository.page(filter, after, limit);
     }
 
-    private Outcome apply(RequestEntity entity, MlaRequest current, RequestCommand command, StateCode actor) {
-        Instant now = clock.instant();
-        List<RequestEvent> events = decider.decide(current, command, actor, now);
-        if (events.isEmpty()) {
-            return new Outcome(current, List.of());
+    // --- the request as a kind of case on the write path
+
+    @Override
+    public String label() {
+        return "Request";
+    }
+
+    @Override
+    public Optional<MlaRequest> lock(UUID id) {
+        return repository.findForUpdate(id).map(RequestService::read);
+    }
+
+    @Override
+    public boolean isParty(MlaRequest request, StateCode actor) {
+        return request.isParty(actor);
+    }
+
+    @Override
+    public int version(MlaRequest request) {
+        return request.version();
+    }
+
+    @Override
+    public List<RequestEvent> decide(MlaRequest current, RequestCommand command, StateCode actor, Instant now) {
+        return decider.decide(current, command, actor, now);
+    }
+
+    @Override
+    public MlaRequest evolve(MlaRequest request, RequestEvent event) {
+        return RequestDecider.evolve(request, event);
+    }
+
+    @Override
+    public NewEvent logEntry(MlaRequest after, RequestEvent event, StateCode actor) {
+        return codec.toLogEntry(after, event, actor);
+    }
+
+    @Override
+    public void store(MlaRequest before, MlaRequest after, Instant now) {
+        RequestEntity entity = before == null ? new RequestEntity() : repository.findById(after.id());
+        write(entity, after, now);
+        if (before == null) {
+            repository.persist(entity);
         }
-        MlaRequest next = current;
-        List<org.mlaexchange.platform.eventlog.NewEvent> entries = new ArrayList<>();
-        for (RequestEvent event : events) {
-            next = RequestDecider.evolve(next, event);
-            entries.add(codec.toLogEntry(next, event, actor));
-        }
-        RequestEntity target = entity == null ? new RequestEntity() : entity;
-        write(target, next, now);
-        if (entity == null) {
-            repository.persist(target);
-        }
-        return new Outcome(next, eventLog.append(entries));
     }
 
     static void write(RequestEntity entity, MlaRequest request, Instant now) {

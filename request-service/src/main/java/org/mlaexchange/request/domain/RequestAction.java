@@ -90,4 +90,18 @@ public enum RequestAction implements DomainAction {
     public boolean isAllowedFrom(RequestStatus status) {
         return allowedFrom.contains(status);
     }
+
+    /**
+     * What the State may do on the request now, by this table (the decider may still refuse one on a
+     * guard beyond it, e.g. completing while a measure is open): clients render these, never the rules.
+     */
+    public static java.util.List<RequestAction> availableTo(MlaRequest request, org.mlaexchange.contracts.StateCode state) {
+        if (state == null || !request.isParty(state)) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(values())
+                .filter(a -> a.by != Party.SYSTEM && !a.allowedFrom.isEmpty())
+                .filter(a -> state.equals(request.stateOf(a.by)) && a.isAllowedFrom(request.status()))
+                .toList();
+    }
 }

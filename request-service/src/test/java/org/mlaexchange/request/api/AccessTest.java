@@ -48,7 +48,7 @@ class AccessTest {
     void theRequestingStateIsTheTokenIssuerNotABodyField() {
         String body = Api.submission("AR").replace("\"requestedState\"", "\"requestingState\": \"SN\", \"requestedState\"");
         Api.submit("nl", body).statusCode(400).body("errors[0].field", equalTo("requestingState"));
-        Api.submit("nl", Api.submission("AR")).statusCode(201).body("request.requestingState", equalTo("NL"));
+        Api.submit("nl", Api.submission("AR")).statusCode(201).body("case.requestingState", equalTo("NL"));
     }
 
     @Test

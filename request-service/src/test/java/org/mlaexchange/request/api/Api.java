@@ -47,7 +47,7 @@ final class Api {
     }
 
     static String submitted(String realm, String requestedState) {
-        return submit(realm, submission(requestedState)).statusCode(201).extract().path("request.id");
+        return submit(realm, submission(requestedState)).statusCode(201).extract().path("case.id");
     }
 
     static ValidatableResponse act(String realm, String id, String action, int version, Object body) {

@@ -15,7 +15,7 @@ import java.util.Map;
 public final class ActionForms {
 
     @io.quarkus.qute.TemplateData
-    public enum Type { TEXT, TEXTAREA, LINES, DATE, EMAIL, SELECT, MULTI, MEASURES, PROGRESS, JSON }
+    public enum Type { TEXT, TEXTAREA, LINES, DATE, DATETIME, EMAIL, SELECT, MULTI, MEASURES, PROGRESS, JSON }
 
     /** One field: its JSON path in the body (dotted), its kind, its choices, whether the service requires it. */
     @io.quarkus.qute.TemplateData
@@ -66,6 +66,23 @@ public final class ActionForms {
             Map.entry("close", List.of(optArea("note"))),
             Map.entry("withdraw", List.of(area("reasons"))));
 
+    static final List<String> EXTRADITION_GROUNDS = List.of("DISCRIMINATION", "TORTURE_RISK", "NE_BIS_IN_IDEM", "NATIONALITY",
+            "DEATH_PENALTY", "PENDING_DOMESTIC_PROCEEDINGS", "IN_ABSENTIA_WITHOUT_GUARANTEES");
+
+    private static final Map<String, List<Field>> EXTRADITION = Map.ofEntries(
+            Map.entry("acknowledge", List.of(text("caseReference"), text("contact.name"),
+                    new Field("contact.email", Type.EMAIL, List.of(), false), optText("contact.phone"))),
+            Map.entry("record-arrest", List.of(new Field("arrestedAt", Type.DATETIME, List.of(), true), text("place"))),
+            Map.entry("record-release", List.of(new Field("releasedAt", Type.DATETIME, List.of(), true),
+                    new Field("reason", Type.SELECT, List.of("FORMAL_REQUEST_NOT_RECEIVED", "COURT_ORDER"), true), optArea("details"))),
+            Map.entry("grant", List.of(optLines("conditions"))),
+            Map.entry("refuse", List.of(new Field("grounds", Type.MULTI, EXTRADITION_GROUNDS, true), area("reasons"))),
+            Map.entry("submit-for-prosecution", List.of(text("prosecutingAuthority"), text("caseReference"))),
+            Map.entry("report-prosecution-outcome", List.of(new Field("outcome", Type.SELECT,
+                    List.of("NOT_PROSECUTED", "CONVICTED", "ACQUITTED"), true), area("details"))),
+            Map.entry("withdraw", List.of(area("reasons"))),
+            Map.entry("close", List.of(optArea("note"))));
+
     private static final Map<String, List<Field>> TRANSFER = Map.ofEntries(
             Map.entry("dispatch", List.of(optText("reference"))),
             Map.entry("cancel", List.of(area("reasons"))));
@@ -79,6 +96,10 @@ public final class ActionForms {
 
     public static Form transfer(String action) {
         return new Form(action, TRANSFER.getOrDefault(action, List.of(new Field("body", Type.JSON, List.of(), false))));
+    }
+
+    public static Form extradition(String action) {
+        return new Form(action, EXTRADITION.getOrDefault(action, List.of(new Field("body", Type.JSON, List.of(), false))));
     }
 
     public static Form generic(String action) {
@@ -125,6 +146,12 @@ public final class ActionForms {
                         }
                     }
                     put(body, f.path(), updates);
+                }
+                case DATETIME -> {
+                    // the form's local date and time, read as UTC (the label says so)
+                    if (!one.isEmpty()) {
+                        put(body, f.path(), json.getNodeFactory().textNode(one.length() == 16 ? one + ":00Z" : one));
+                    }
                 }
                 default -> {
                     if (!one.isEmpty()) {

@@ -183,6 +183,7 @@ public class StateResource {
             forms.add(switch (kind) {
                 case "request" -> ActionForms.request(action);
                 case "transfer" -> ActionForms.transfer(action);
+                case "extradition" -> ActionForms.extradition(action);
                 default -> ActionForms.generic(action);
             });
         }
@@ -393,7 +394,7 @@ public class StateResource {
     public Response actOnExtradition(@PathParam("realm") String realm, @PathParam("id") UUID id, @PathParam("action") String action,
                                      MultivaluedMap<String, String> form) {
         visit.checkCsrf(form.getFirst(Csrf.FIELD));
-        return transition(Service.EXTRADITION, "/api/extraditions/" + id, action, ActionForms.generic(action), form,
+        return transition(Service.EXTRADITION, "/api/extraditions/" + id, action, ActionForms.extradition(action), form,
                 "/" + realm + "/extraditions/" + id,
                 () -> services.get(Service.EXTRADITION, "/api/extraditions/" + id, officer.token()).body());
     }

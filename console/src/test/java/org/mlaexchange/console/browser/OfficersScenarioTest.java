@@ -44,8 +44,11 @@ class OfficersScenarioTest {
 
     @BeforeAll
     static void stackIsUp() {
-        for (String url : List.of(Browser.CONSOLE + "/q/health/ready", "http://127.0.0.1:8081/q/health/ready",
-                "http://127.0.0.1:8082/q/health/ready", "http://127.0.0.1:8083/q/health/ready")) {
+        List<String> urls = new ArrayList<>(List.of(Browser.CONSOLE + "/q/health/ready"));
+        for (String port : System.getProperty("browser.service-ports", "8081,8082,8083").split(",")) {
+            urls.add("http://127.0.0.1:" + port.strip() + "/q/health/ready");
+        }
+        for (String url : urls) {
             Assumptions.assumeTrue(up(url), "not running: " + url + " (start the stack: deploy/local/stack run)");
         }
     }
@@ -88,6 +91,7 @@ class OfficersScenarioTest {
         String marker = "ICU-" + lang + "-" + System.currentTimeMillis();
         String markup = "<script>alert('x')</script><b>bold</b> " + marker;
         nl.select("requestedState", "AR");
+        nl.select("content-language", "en"); // AR accepts English and Spanish, whatever the console speaks
         nl.type("content-requestingAuthority-name", "Central Authority of the Netherlands");
         nl.type("content-proceedingsAuthority-name", "National Public Prosecutor, International Crimes Unit");
         nl.select("content-proceedings-nature", "INVESTIGATION");

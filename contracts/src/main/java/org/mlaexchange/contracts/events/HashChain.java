@@ -33,8 +33,22 @@ public final class HashChain {
 
     /** The event with its hash computed, as the exact bytes to store and publish (canonical JSON). */
     public static Sealed seal(CloudEvent unsealed) {
-        CloudEvent sealed = unsealed.withHash(hashOf(unsealed.withHash(null)));
-        return new Sealed(sealed, EventJson.canonical(sealed));
+        String canonical = EventJson.canonical(unsealed.withHash(null));
+        String hash = sha256Hex(canonical);
+        return new Sealed(unsealed.withHash(hash), withHashMember(canonical, hash));
+    }
+
+    /**
+     * The canonical form with {@code hash} added, without canonicalising again: in RFC 8785 member order
+     * {@code hash} comes right before the envelope's {@code id}, the last {@code "id":} of the text
+     * (the members after it never hold one, and a string value cannot hold an unescaped quote).
+     */
+    static String withHashMember(String canonicalWithoutHash, String hash) {
+        int id = EventJson.lastMember(canonicalWithoutHash, "\"id\":");
+        if (id < 0) {
+            throw new IllegalArgumentException("a CloudEvent has an id");
+        }
+        return canonicalWithoutHash.substring(0, id) + "\"hash\":\"" + hash + "\"," + canonicalWithoutHash.substring(id);
     }
 
     public static String sha256Hex(String text) {

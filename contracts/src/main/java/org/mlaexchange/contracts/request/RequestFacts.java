@@ -54,7 +54,14 @@ public record RequestFacts(
         return new RequestFacts(requestId, requestingState, requestedState, next, urgent, confidential, measureIds, version + 1);
     }
 
-    private static RequestStatus statusAfter(RequestStatus current, RequestEvent event) {
+    /**
+     * The one place that says which status an event leads to: request-service's decider evolves its
+     * state with it and the other services' projections fold it, so the two cannot disagree.
+     */
+    public static RequestStatus statusAfter(RequestStatus current, RequestEvent event) {
+        if (event instanceof RequestEvent.Submitted) {
+            return RequestStatus.SUBMITTED;
+        }
         if (event instanceof RequestEvent.Acknowledged) {
             return RequestStatus.ACKNOWLEDGED;
         } else if (event instanceof RequestEvent.InformationRequested) {

@@ -50,6 +50,14 @@ class HashChainTest {
     }
 
     @Test
+    void sealedBytesAreTheCanonicalFormEvenWhenTheDataHasIdMembers() {
+        HashChain.Sealed sealed = HashChain.seal(event(3, HashChain.GENESIS,
+                Map.of("id", "m1", "measures", java.util.List.of(Map.of("id", 7)), "text", "\"id\": in a string")));
+        assertEquals(EventJson.canonical(EventJson.mapper().valueToTree(sealed.event())), sealed.json());
+        assertEquals(HashChain.hashOf(sealed.event()), sealed.event().hash());
+    }
+
+    @Test
     void prevhashIsCoveredByTheHash() {
         String a = HashChain.seal(event(2, "a".repeat(64), Map.of())).event().hash();
         String b = HashChain.seal(event(2, "b".repeat(64), Map.of())).event().hash();

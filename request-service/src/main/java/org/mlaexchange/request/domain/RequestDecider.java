@@ -43,6 +43,7 @@ import org.mlaexchange.contracts.request.RequestEvent.ProgressReported;
 import org.mlaexchange.contracts.request.RequestEvent.Refused;
 import org.mlaexchange.contracts.request.RequestEvent.Submitted;
 import org.mlaexchange.contracts.request.RequestEvent.Withdrawn;
+import org.mlaexchange.contracts.request.RequestFacts;
 import org.mlaexchange.contracts.request.RequestStatus;
 import org.mlaexchange.contracts.rules.DomainException.NotAParty;
 import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
@@ -455,59 +456,47 @@ public final class RequestDecider {
         }
         MlaRequest.Builder next = state.toBuilder();
         next.version = state.version() + 1;
+        next.status = RequestFacts.statusAfter(state.status(), event);
         if (event instanceof Acknowledged e) {
-            next.status = RequestStatus.ACKNOWLEDGED;
             next.acknowledgement = new Acknowledgement(e.caseReference(), e.contact());
             next.acknowledgedAt = e.acknowledgedAt();
         } else if (event instanceof InformationRequested e) {
-            next.status = RequestStatus.INFORMATION_REQUESTED;
             next.informationRequest = new InformationRequest(e.missing(), e.dueDate(), e.requestedAt());
         } else if (event instanceof InformationProvided e) {
             informationProvided(next, e);
         } else if (event instanceof ConsultationOpened e) {
-            next.status = RequestStatus.CONSULTATION;
             next.consultationMatters = new ArrayList<>(e.matters());
         } else if (event instanceof Postponed e) {
-            next.status = RequestStatus.POSTPONED;
             next.postponement = new Postponement(e.reason(), e.reasons(), e.reviewDate(), e.postponedAt());
         } else if (event instanceof ConditionsProposed e) {
-            next.status = RequestStatus.CONDITIONS_PROPOSED;
             next.conditions.add(new ConditionsProposal(e.conditions(), e.proposedAt(), ConditionsOutcome.PROPOSED, null, null));
         } else if (event instanceof ConditionsAccepted e) {
-            next.status = e.status();
             answerConditions(next, ConditionsOutcome.ACCEPTED, e.reasons(), e.acceptedAt());
         } else if (event instanceof ConditionsRejected e) {
-            next.status = RequestStatus.CONSULTATION;
             answerConditions(next, ConditionsOutcome.REJECTED, e.reasons(), e.rejectedAt());
         } else if (event instanceof Refused e) {
-            next.status = e.status();
             updateMeasures(next, e.measureIds(), m -> new Measure(m.id(), m.kind(), m.specifics(), MeasureStatus.REFUSED,
                     e.grounds(), e.reasons(), m.notes()));
             next.refusals.add(new Refusal(e.measureIds(), e.grounds(), e.reasons(), e.refusedAt()));
             next.decidedAt = next.decidedAt == null ? e.refusedAt() : next.decidedAt;
         } else if (event instanceof Accepted e) {
-            next.status = e.status();
             updateMeasures(next, e.measureIds(), m -> m.withStatus(MeasureStatus.ACCEPTED));
             next.acceptances.add(new Acceptance(e.measureIds(), e.impossibleProcedures(), e.executionDueDate(), e.acceptedAt()));
             next.executionDueDate = next.executionDueDate == null || e.executionDueDate().isAfter(next.executionDueDate)
                     ? e.executionDueDate() : next.executionDueDate;
             next.decidedAt = next.decidedAt == null ? e.acceptedAt() : next.decidedAt;
         } else if (event instanceof ProgressReported e) {
-            next.status = e.status();
             for (MeasureProgress u : e.updates()) {
                 updateMeasures(next, List.of(u.measureId()), m -> progressed(m, u));
             }
             next.progressReports.add(new ProgressReport(e.updates(), e.summary(), e.reportedAt()));
         } else if (event instanceof Completed e) {
-            next.status = RequestStatus.EXECUTED;
             next.completionSummary = e.summary();
             next.executedAt = e.completedAt();
         } else if (event instanceof Closed e) {
-            next.status = RequestStatus.CLOSED;
             next.closingNote = e.note();
             next.closedAt = e.closedAt();
         } else if (event instanceof Withdrawn e) {
-            next.status = RequestStatus.WITHDRAWN;
             next.withdrawal = new Withdrawal(e.reasons(), e.withdrawnAt());
         } else if (event instanceof DeadlineOverdue e) {
             next.remindedDeadlines.add(e.kind());
@@ -535,7 +524,7 @@ public final class RequestDecider {
         b.id = e.requestId();
         b.requestingState = e.requestingState();
         b.requestedState = e.requestedState();
-        b.status = RequestStatus.SUBMITTED;
+        b.status = RequestFacts.statusAfter(null, e);
         b.urgent = e.urgent();
         b.confidential = e.confidential();
         b.version = 1;
@@ -553,7 +542,6 @@ public final class RequestDecider {
 
     /** A new content version; only undecided measures take the new kind and specifics. */
     private static void informationProvided(MlaRequest.Builder next, InformationProvided e) {
-        next.status = RequestStatus.UNDER_ASSESSMENT;
         next.informationRequest = null;
         next.contentVersions.add(e.content());
         List<MeasureRequest> revised = e.content().measures();

@@ -1,0 +1,143 @@
+# shellcheck shell=bash
+# deploy/local/bench rows 1, 2 and 6: submissions and a transition with wrk, pgbench as the baseline. Sourced.
+
+CONNS="1 8 32"
+ACK_BODY='{"caseReference": "AR-MLA-2026-77", "contact": {"name": "M. Gómez", "email": "mgomez@ar.demo", "phone": "+54 11 0000 0001"}}'
+
+request_body_file() {
+  [ -s "$WORK/request.json" ] && return 0
+  # the demo's request body (deploy/local/client.sh request_body AR); client.sh is sourced in a subshell
+  # because it sets traps and a work directory of its own
+  (
+    # shellcheck source=/dev/null # deploy/local/client.sh, in a subshell: its variables stay there
+    source "$DEPLOY/client.sh"
+    request_body AR
+  ) >"$WORK/request.json"
+  printf '%s' "$ACK_BODY" >"$WORK/ack.json"
+}
+
+threads_for() { if [ "$1" -ge 2 ]; then echo 2; else echo 1; fi; }
+
+# pgbench single-row INSERT of a ~1 KiB row (bigserial key, timestamp, 1,024-character text) into a table
+# of the scratch database, over TCP as the services' role, -c <conns> -j <threads> for DURATION seconds.
+bench_pgbench() {
+  log "baseline: pgbench single-row INSERT (1 KiB) at $CONNS clients, ${DURATION} s each"
+  pg_mla -d "$SCRATCH_DB" -c "DROP TABLE IF EXISTS bench_insert" \
+    -c "CREATE TABLE bench_insert (id bigserial PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now(), payload text NOT NULL)" >/dev/null
+  printf '%s\n' "INSERT INTO bench_insert (payload) VALUES (repeat(md5(random()::text), 32));" >"$WORK/insert.sql"
+  local c dir tps
+  for c in $CONNS; do
+    dir="$WORK/pgbench-$c"
+    mkdir -p "$dir"
+    (cd "$dir" && pgbench -n -f "$WORK/insert.sql" -c "$c" -j "$(threads_for "$c")" -T "$DURATION" -l --log-prefix=lat "$SCRATCH_DB") \
+      >"$dir/out" 2>&1 || { cat "$dir/out" >&2; die "pgbench failed"; }
+    tps="$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$dir/out")"
+    cat "$dir"/lat.* | awk '{print $3}' >"$dir/lat"
+    put "pg.$c.tps" "$(awk -v t="$tps" 'BEGIN {printf "%.1f", t}')"
+    put "pg.$c.p50_ms" "$(awk -v u="$(pct "$dir/lat" 50)" 'BEGIN {printf "%.2f", u / 1000}')"
+    put "pg.$c.p99_ms" "$(awk -v u="$(pct "$dir/lat" 99)" 'BEGIN {printf "%.2f", u / 1000}')"
+    log "  pgbench -c $c: $tps tps, p50 $(get "pg.$c.p50_ms") ms, p99 $(get "pg.$c.p99_ms") ms"
+  done
+}
+
+# run_wrk <key> <conns> <lua> <url> [seconds]: puts <key>.rps (2xx per second), .p50_ms, .p99_ms, .n, .bad
+run_wrk() {
+  local key="$1" c="$2" lua="$3" url="$4" secs="${5:-$DURATION}" out="$WORK/wrk-$1.out" line
+  BENCH_LUA_DIR="$BENCH_D" BENCH_THREADS="$(threads_for "$c")" \
+    wrk -t"$(threads_for "$c")" -c"$c" -d"${secs}s" --timeout 10s -s "$lua" "$url" >"$out" 2>&1 \
+    || { cat "$out" >&2; die "wrk failed ($key)"; }
+  line="$(grep '^BENCH ' "$out" | tail -n1)"
+  [ -n "$line" ] || { cat "$out" >&2; die "wrk printed no summary ($key)"; }
+  # shellcheck disable=SC2086 # the line is key=value words
+  local requests duration_us p50_us p99_us max_us non2xx errors
+  eval "$(tr ' ' '\n' <<<"${line#BENCH }" | grep -E '^[a-z0-9_]+=[0-9]+$')"
+  put "$key.n" "$requests"
+  put "$key.bad" "$((non2xx + errors))"
+  put "$key.rps" "$(awk -v n="$requests" -v b="$non2xx" -v d="$duration_us" 'BEGIN {printf "%.1f", (n - b) / (d / 1e6)}')"
+  put "$key.p50_ms" "$(awk -v u="$p50_us" 'BEGIN {printf "%.2f", u / 1000}')"
+  put "$key.p99_ms" "$(awk -v u="$p99_us" 'BEGIN {printf "%.2f", u / 1000}')"
+  put "$key.max_ms" "$(awk -v u="$max_us" 'BEGIN {printf "%.1f", u / 1000}')"
+  if grep -q '^BENCH_IDS ' "$out"; then
+    put "$key.ids_exhausted" "$(sed -n 's/^BENCH_IDS .*exhausted=\([0-9]*\).*/\1/p' "$out")"
+  fi
+  log "  $key -c $c: $(get "$key.rps")/s 2xx, p50 $(get "$key.p50_ms") ms, p99 $(get "$key.p99_ms") ms, non-2xx/errors $(get "$key.bad")"
+}
+
+bench_submissions() {
+  request_body_file
+  log "submissions: POST /api/requests (NL officer, the demo's body) at $CONNS connections, ${DURATION} s each"
+  local c
+  for c in $CONNS; do
+    BENCH_TOKEN="$(token nl officer)" BENCH_BODY="$WORK/request.json" \
+      run_wrk "submit.$c" "$c" "$BENCH_D/submit.lua" "$REQ/api/requests"
+  done
+}
+
+# list_submitted <token> <max> <file>: "<id> <version>" of requests to AR still SUBMITTED, newest first
+list_submitted() {
+  local tok="$1" max="$2" file="$3" next="" page
+  : >"$file"
+  while [ "$(wc -l <"$file")" -lt "$max" ]; do
+    page="$(curl -sf --max-time 30 -H "Authorization: Bearer $tok" \
+      "$REQ/api/requests?role=requested&status=SUBMITTED&limit=100${next:+&after=$next}")" || die "listing submitted requests failed"
+    jq -r '.items[] | "\(.id) \(.version)"' <<<"$page" >>"$file"
+    next="$(jq -r '.next // empty' <<<"$page")"
+    [ -n "$next" ] || break
+  done
+}
+
+bench_transitions() {
+  request_body_file
+  local c need=0 n have r secs ar
+  declare -A want
+  # each run gets 1.5 times the ids the submission rate at the same concurrency would use (100/s if unknown)
+  for c in $CONNS; do
+    r="$(get "submit.$c.rps")"
+    n="$(awk -v r="${r:-100}" -v d="$DURATION" 'BEGIN {printf "%d", r * 1.5 * d + 50}')"
+    want[$c]=$n
+    need=$((need + n))
+  done
+  ar="$(token ar officer)"
+  list_submitted "$ar" "$need" "$WORK/ids.all"
+  have="$(wc -l <"$WORK/ids.all")"
+  if [ "$have" -lt "$need" ]; then
+    r="$(get submit.32.rps)"
+    secs="$(awk -v r="${r:-100}" -v m="$((need - have))" 'BEGIN {s = int(m / (r > 1 ? r : 1) * 1.2) + 2; if (s > 180) s = 180; print s}')"
+    log "transitions: pre-creating $((need - have)) requests (wrk, 32 connections, ${secs} s; not measured)"
+    BENCH_TOKEN="$(token nl officer)" BENCH_BODY="$WORK/request.json" \
+      run_wrk "setup.submit" 32 "$BENCH_D/submit.lua" "$REQ/api/requests" "$secs"
+    list_submitted "$ar" "$need" "$WORK/ids.all"
+    have="$(wc -l <"$WORK/ids.all")"
+  fi
+  log "transitions: POST /api/requests/{id}/acknowledge (AR officer, If-Match), $have requests for $CONNS connections"
+  local from=1
+  for c in $CONNS; do
+    sed -n "${from},$((from + want[$c] - 1))p" "$WORK/ids.all" >"$WORK/ids.$c"
+    from=$((from + want[$c]))
+    BENCH_TOKEN="$(token ar officer)" BENCH_BODY="$WORK/ack.json" BENCH_IDS="$WORK/ids.$c" \
+      run_wrk "ack.$c" "$c" "$BENCH_D/transition.lua" "$REQ/api/requests"
+  done
+}
+
+# Row 6: history size. Loading 1,000,000 events takes long and must keep the chain valid, so it is done by
+# a loader of the project's (BENCH_HISTORY_LOADER, a command run with no arguments, which appends events
+# to request-service's log until it holds at least 1,000,000) and measured only with --history.
+bench_history() {
+  request_body_file
+  local events
+  events="$(pg_super -d "$REQ_DB" -tA -c "SELECT count(*) FROM event_log")"
+  put history.before_events "$events"
+  if [ "$events" -lt 1000000 ]; then
+    if [ -z "${BENCH_HISTORY_LOADER:-}" ]; then
+      log "history: request-service's log holds $events events; set BENCH_HISTORY_LOADER to a loader command to reach 1,000,000"
+      put history.note "not measured: no loader (BENCH_HISTORY_LOADER) and $events events in the log"
+      return 0
+    fi
+    log "history: $events events in the log; running the loader: $BENCH_HISTORY_LOADER"
+    bash -c "$BENCH_HISTORY_LOADER" >&2 || die "history loader failed"
+    events="$(pg_super -d "$REQ_DB" -tA -c "SELECT count(*) FROM event_log")"
+  fi
+  put history.events "$events"
+  BENCH_TOKEN="$(token nl officer)" BENCH_BODY="$WORK/request.json" \
+    run_wrk "history.submit.8" 8 "$BENCH_D/submit.lua" "$REQ/api/requests"
+}

@@ -29,6 +29,10 @@ public interface PlatformConfig {
         /** Most changes one group commit carries (see platform Writes). */
         @WithDefault("256")
         int maxGroup();
+
+        /** Writer threads; each holds one group commit (and one database connection) at a time. */
+        @WithDefault("2")
+        int writers();
     }
 
     interface Audit {

@@ -60,11 +60,20 @@ public class EventLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(List<NewEvent> events) {
+        append(events, null);
+    }
+
+    /**
+     * As {@link #append(List)}, for events of one case whose last caseseq the caller knows (its version,
+     * read under the case's row lock), which spares looking it up in the log.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(List<NewEvent> events, Long caseseqBefore) {
         StagedEvents staging = StagedEvents.current();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (NewEvent event : events) {
             Long last = staging.lastCaseseq(event.caseId());
-            long caseseq = (last == null ? lastCaseseq(event.caseId()) : last) + 1;
+            long caseseq = (last != null ? last : caseseqBefore != null ? caseseqBefore : lastCaseseq(event.caseId())) + 1;
             staging.add(new Staged(staging.unit(), event.caseId(), caseseq, event.type(),
                     event.actorState() == null ? null : event.actorState().value(), partiesColumn(event.parties()), now,
                     EventJson.toData(event.payload())));

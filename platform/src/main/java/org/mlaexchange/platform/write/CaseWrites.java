@@ -73,7 +73,7 @@ public class CaseWrites {
             entries.add(kind.logEntry(next, event, actor));
         }
         kind.store(current, next, now);
-        eventLog.append(entries);
+        eventLog.append(entries, current == null ? 0L : kind.version(current));
         return next;
     }
 

@@ -25,10 +25,11 @@ import org.mlaexchange.platform.problem.ProblemException;
 
 /**
  * The one write path of every service: a change is a unit of work (load with lock, decide, evolve,
- * store, append) run by a single writer thread in a group commit. The writer runs the units queued
- * meanwhile one after another in one transaction, chains all their events under one hold of the log
- * head's lock as the transaction's last statements, and commits once; each caller then gets its result
- * and the receipts of its events. One commit for many changes is what lets the chained log keep pace
+ * store, append) run by a writer thread in a group commit. A writer takes the units queued meanwhile
+ * and runs them one after another in one transaction, chains all their events under one hold of the
+ * log head's lock as the transaction's last statements, and commits once; each caller then gets its
+ * result and the receipts of its events. A few writers overlap one group's commit with the next
+ * group's work. One commit for many changes is what lets the chained log keep pace
  * with PostgreSQL (docs/decisions.md, "One write path, group commit").
  * <p>
  * A unit refused by the rules (a problem or domain exception) has changed nothing, since a unit decides
@@ -43,14 +44,16 @@ public class Writes {
     private final EventLog eventLog;
     private final EntityManager entityManager;
     private final int maxGroup;
+    private final int writers;
     private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
-    private volatile Thread writer;
+    private final List<Thread> writerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running;
 
     public Writes(EventLog eventLog, EntityManager entityManager, PlatformConfig config) {
         this.eventLog = eventLog;
         this.entityManager = entityManager;
         this.maxGroup = config.writes().maxGroup();
+        this.writers = config.writes().writers();
     }
 
     /** A unit's result once committed, with the receipts of the events it appended (empty if none). */
@@ -82,17 +85,17 @@ public class Writes {
 
     void start(@Observes StartupEvent ignored) {
         running = true;
-        writer = new Thread(this::loop, "mla-writer");
-        writer.setDaemon(true);
-        writer.start();
+        for (int i = 1; i <= writers; i++) {
+            Thread writer = new Thread(this::loop, "mla-writer-" + i);
+            writer.setDaemon(true);
+            writerThreads.add(writer);
+            writer.start();
+        }
     }
 
     void stop(@Observes ShutdownEvent ignored) {
         running = false;
-        Thread current = writer;
-        if (current != null) {
-            current.interrupt();
-        }
+        writerThreads.forEach(Thread::interrupt);
     }
 
     /**
@@ -100,7 +103,7 @@ public class Writes {
      * request-scoped beans (it runs on the writer thread): pass it the caller and the input.
      */
     public <T> Written<T> run(Supplier<T> work) {
-        if (Thread.currentThread() == writer) {
+        if (writerThreads.contains(Thread.currentThread())) {
             throw new IllegalStateException("a write unit cannot start another");
         }
         Unit<T> unit = new Unit<>(work);

@@ -2,7 +2,7 @@
 # The JVM and options the local stack runs a service with. Sourced by deploy/local/stack (svc_start) and
 # deploy/local/bench (start-up copies), so that both start the services the same way.
 #
-# - JVM: MLA_SERVICE_JAVA if set, else a Temurin 25+ under /usr/lib/jvm if installed (the services are built
+# - JVM: MLA_SERVICE_JAVA if set (a java binary), else a Temurin 25+ under /usr/lib/jvm if installed (the services are built
 #   for Java 17 and run on any newer JVM), else the stack's java (JAVA_HOME or PATH).
 # - Options: Serial GC (one small heap per service on a 2-core machine: no concurrent GC threads, less
 #   native memory than G1), a heap that starts small and is capped at MLA_SERVICE_XMX (default 256m).
@@ -40,6 +40,8 @@ svc_jvm() {
   SVC_JAVA="$(svc_pick_java)"
   version="$(svc_java_version "$SVC_JAVA")"
   SVC_JVM_OPTS=(-XX:+UseSerialGC -Xms32m "-Xmx${MLA_SERVICE_XMX:-256m}")
+  # MLA_SERVICE_JVM_OPTS replaces these options (e.g. the former "-Xmx512m" to compare, with MLA_AOT=off)
+  if [ -n "${MLA_SERVICE_JVM_OPTS:-}" ]; then read -ra SVC_JVM_OPTS <<<"$MLA_SERVICE_JVM_OPTS"; fi
   SVC_AOT_FILE=""
   SVC_AOT_TRAIN=""
   [ "${MLA_AOT:-on}" = off ] && return 0

@@ -65,8 +65,8 @@ bench_projection() {
   join "$WORK/proj.events" "$WORK/proj.inbox" | awk '{printf "%.3f\n", $3 - $2}' >"$WORK/proj.lat"
   put proj.events "$n"
   put proj.processed "$got"
-  put proj.p50_ms "$(pct "$WORK/proj.lat" 50)"
-  put proj.p99_ms "$(pct "$WORK/proj.lat" 99)"
+  put proj.p50_ms "$(awk -v v="$(pct "$WORK/proj.lat" 50)" 'BEGIN {if (v != "") printf "%.1f", v}')"
+  put proj.p99_ms "$(awk -v v="$(pct "$WORK/proj.lat" 99)" 'BEGIN {if (v != "") printf "%.1f", v}')"
   put proj.max_ms "$(sort -n "$WORK/proj.lat" | tail -n1)"
   log "  $got of $n submissions processed by evidence-service: p50 $(get proj.p50_ms) ms, p99 $(get proj.p99_ms) ms (achieved $(get proj.submit.rps)/s)"
 }
@@ -82,7 +82,7 @@ wait_projection() {
     [ -n "$(pg_super -d "$EVI_DB" -tA -c "SELECT 1 FROM inbox WHERE event_id = '$last'")" ] && break
     sleep 0.5
   done
-  put "catchup.$1.s" "$(elapsed "$t0" "$(now)")"
+  put "catchup.$1.s" "$(awk -v a="$t0" -v b="$(now)" 'BEGIN {printf "%.1f", b - a}')"
   log "  evidence-service's projection caught up with request-service's log after $(get "catchup.$1.s") s"
 }
 

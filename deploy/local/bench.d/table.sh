@@ -65,6 +65,9 @@ build_rows() {
     v="$(get "rss.after.$name")"
     [ -n "$v" ] && row "4 $name: RSS after the load" "$(fmt "$v" " MiB")" "before the run: $(get "rss.before.$name") MiB" "" "≤ 300 MiB" "$(met "$v" "<=" 300)"
   done
+  if [ -n "$(get catchup.latency.s)" ]; then
+    row "5 evidence projection backlog after rows 1–2: caught up after (context)" "$(fmt "$(get catchup.latency.s)" " s")" "" "" "" ""
+  fi
   if [ -n "$(get kafka.e2e.p50_ms)" ]; then
     row "5 commit → evidence projection p50 (at $(get proj.submit.rps)/s)" "$(fmt "$(get proj.p50_ms)" " ms")" "$(fmt "$(get kafka.e2e.p50_ms)" " ms") (Kafka e2e)" "$(times "$(get proj.p50_ms)" "$(get kafka.e2e.p50_ms)")" "" ""
     row "5 commit → evidence projection p99 ($(get proj.processed)/$(get proj.events) events)" "$(fmt "$(get proj.p99_ms)" " ms")" "$(fmt "$(get kafka.e2e.p99_ms)" " ms") (Kafka e2e)" "$(times "$(get proj.p99_ms)" "$(get kafka.e2e.p99_ms)")" "≤ 100 ms" "$(met "$(get proj.p99_ms)" "<=" 100)"
@@ -101,7 +104,8 @@ machine_facts() {
     "$(free -g | awk '/^Mem:/ {print $2}')" "$(free -g | awk '/^Mem:/ {printf "total %s, used %s, free %s, available %s", $2, $3, $4, $7}')" \
     "$(. /etc/os-release 2>/dev/null && printf '%s' "$PRETTY_NAME"), kernel $(uname -r)"
   printf -- '- default java: %s\n' "$("$JAVA" -version 2>&1 | head -n1)"
-  printf -- '- services run with: %s\n' "$(get jvm.request-service)"
+  local s
+  for s in $SERVICES; do printf -- '- %s runs with: %s\n' "${s%%:*}" "$(get "jvm.${s%%:*}")"; done
   [ -n "$(get startup.jvm)" ] && printf -- '- start-up copies run with: %s\n' "$(get startup.jvm)"
   printf -- '- load average (1/5/15 min) before: %s; after: %s\n' "$(get run.load_before)" "$(get run.load_after)"
   printf -- '- code: %s\n' "$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null)$(cd "$ROOT" && git diff --quiet HEAD -- 2>/dev/null || echo ' (with uncommitted changes)')"

@@ -16,7 +16,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.hibernate.Session;
 
 /**
@@ -54,6 +60,8 @@ public class ContentStore {
     /**
      * Streams {@code content} into chunks under a new upload id, in a transaction of its own that holds
      * no lock on the item; until the item's unit {@link #accept}s it the upload is nobody's content.
+     * Reading the body (and hashing it) and inserting the previous chunk overlap: the inserts run on a
+     * thread of their own, one chunk behind, with two chunks in memory at most.
      */
     public Stored write(UUID itemId, InputStream content, long maxBytes) {
         UUID uploadId = UUID.randomUUID();
@@ -62,9 +70,13 @@ public class ContentStore {
                     MessageDigest sha256 = sha256();
                     long size = 0;
                     int seq = 0;
-                    byte[] buffer = new byte[CHUNK_SIZE];
+                    ExecutorService inserter = Executors.newSingleThreadExecutor(r -> new Thread(r, "evidence-chunk-insert"));
+                    List<Future<?>> inFlight = new ArrayList<>(1);
                     try (PreparedStatement insert = connection.prepareStatement(
                             "INSERT INTO item_content_chunk (upload_id, item_id, seq, data) VALUES (?, ?, ?, ?)")) {
+                        Future<?> previous = null;
+                        byte[] buffer = new byte[CHUNK_SIZE];
+                        byte[] spare = new byte[CHUNK_SIZE];
                         while (true) {
                             int filled = fill(content, buffer);
                             if (filled == 0) {
@@ -75,19 +87,59 @@ public class ContentStore {
                                 throw new TooLarge(maxBytes);
                             }
                             sha256.update(buffer, 0, filled);
-                            insert.setObject(1, uploadId);
-                            insert.setObject(2, itemId);
-                            insert.setInt(3, seq++);
-                            insert.setBytes(4, filled == CHUNK_SIZE ? buffer : java.util.Arrays.copyOf(buffer, filled));
-                            insert.executeUpdate();
+                            awaitInsert(previous);
+                            byte[] chunk = filled == CHUNK_SIZE ? buffer : java.util.Arrays.copyOf(buffer, filled);
+                            int chunkSeq = seq++;
+                            previous = inserter.submit(() -> {
+                                insert.setObject(1, uploadId);
+                                insert.setObject(2, itemId);
+                                insert.setInt(3, chunkSeq);
+                                insert.setBytes(4, chunk);
+                                return insert.executeUpdate();
+                            });
+                            inFlight.clear();
+                            inFlight.add(previous);
+                            // the next chunk is read into the other buffer while this one is inserted
+                            byte[] swap = buffer;
+                            buffer = spare;
+                            spare = swap;
                             if (filled < CHUNK_SIZE) {
                                 break;
                             }
                         }
+                        awaitInsert(previous);
+                    } finally {
+                        // never hand the connection back (to roll back) while an insert still uses it
+                        inFlight.forEach(ContentStore::settle);
+                        inserter.shutdown();
                     }
                     byte[] digest = sha256.digest();
                     return new Stored(uploadId, size, HexFormat.of().formatHex(digest), digest);
                 }));
+    }
+
+    private static void settle(Future<?> insert) {
+        try {
+            insert.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException ignored) {
+            // the upload fails for its first error, already thrown
+        }
+    }
+
+    private static void awaitInsert(Future<?> insert) throws SQLException {
+        if (insert == null) {
+            return;
+        }
+        try {
+            insert.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while storing evidence content", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause());
+        }
     }
 
     /** Makes the upload the item's content, in the unit that records it (content-stored). */

@@ -93,6 +93,9 @@ public class Checkpoints {
         }
     }
 
+    /** The Merkle tree (its frontier) of the newest checkpoint made by this instance. */
+    private volatile MerkleLog signedTree;
+
     /** Signs the current head; unless {@code force}, nothing new when the head has not moved. */
     public Optional<Checkpoint> create(boolean force) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -112,10 +115,15 @@ public class Checkpoints {
                 c.rollback();
                 return Optional.empty();
             }
-            MerkleLog tree = new MerkleLog();
-            try (PreparedStatement q = c.prepareStatement("SELECT hash FROM event_log WHERE logseq <= ? ORDER BY logseq")) {
+            // the tree of the last checkpoint made here grows by the events since: the cost of a checkpoint
+            // follows what is new, not the size of the history
+            MerkleLog known = signedTree;
+            MerkleLog tree = known != null && known.size() <= logseq ? known.copy() : new MerkleLog();
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT hash FROM event_log WHERE logseq > ? AND logseq <= ? ORDER BY logseq")) {
                 q.setFetchSize(10_000); // streamed: the tree keeps only its frontier
-                q.setLong(1, logseq);
+                q.setLong(1, tree.size());
+                q.setLong(2, logseq);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         tree.appendEventHash(rs.getString(1));
@@ -136,6 +144,9 @@ public class Checkpoints {
                 insert.executeUpdate();
             }
             c.commit();
+            if (known == signedTree) {
+                signedTree = tree;
+            }
             this.latest.set(checkpoint);
             publishPending();
             return Optional.of(checkpoint);

@@ -95,8 +95,40 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (databaseUnreachable(e)) {
+            // the database is down or every connection is taken: a moment's wait, not a fault of the request
+            LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.toString());
+            return Response.fromResponse(respond(Problem.of(503, "unavailable", "Service unavailable",
+                    "The service's database cannot be reached; nothing was changed. Try again shortly", null), uri))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("unexpected error on " + uri.getPath(), e);
         return respond(Problem.of(500, "internal", "Internal error", "The request was not carried out; nothing was changed", null), uri);
+    }
+
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * Whether the failure is the database being out of reach: a connection-class SQLSTATE (08xxx), the
+     * server shutting down (57P01..57P03) or no connection to be had from the pool.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true;
+                }
+                String message = String.valueOf(sql.getMessage());
+                if (message.contains("Acquisition timeout") || message.contains("Connection refused")) {
+                    return true;
+                }
+            }
+            if (t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Problem jsonProblem(JsonProcessingException e) {

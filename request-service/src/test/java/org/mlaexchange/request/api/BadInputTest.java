@@ -72,6 +72,19 @@ class BadInputTest {
     }
 
     @Test
+    void controlCharactersAndLoneSurrogatesAreRefusedByField() {
+        unchanged(() -> Api.submit("nl", Api.submission("AR").replace("civilians were detained", "civilians\\u0000 were detained"))
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("content.summaryOfFacts"))
+                .body("errors[0].message", containsString("U+0000")));
+        unchanged(() -> Api.submit("nl", Api.submission("AR").replace("Hear witness W-17", "Hear \\ud800 witness"))
+                .statusCode(400).body("errors[0].field", equalTo("content.measures[0].specifics")));
+        // tabs, line breaks, right-to-left marks and characters beyond the BMP are text like any other
+        Api.submit("nl", Api.submission("AR").replace("civilians were detained", "civilians\\n\\twere \\u200f\\ud83d\\udcdc detained"))
+                .statusCode(201);
+    }
+
+    @Test
     void oversizedBodyIs413() {
         String huge = Api.submission("AR").replace("Establish the suspect's command responsibility", "x".repeat(2 * 1024 * 1024));
         unchanged(() -> Api.submit("nl", huge).statusCode(413).contentType("application/problem+json"));

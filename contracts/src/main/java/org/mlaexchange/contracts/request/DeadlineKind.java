@@ -4,5 +4,11 @@ package org.mlaexchange.contracts.request;
 public enum DeadlineKind {
     ACKNOWLEDGEMENT,
     DECISION,
-    EXECUTION
+    EXECUTION,
+    /** Information asked for by the requested State: owed by the requesting State. */
+    INFORMATION,
+    /** The review date of a postponement. */
+    POSTPONEMENT_REVIEW,
+    /** The answer to a status question. */
+    STATUS_ANSWER
 }

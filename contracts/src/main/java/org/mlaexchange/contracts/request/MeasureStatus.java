@@ -6,5 +6,7 @@ public enum MeasureStatus {
     ACCEPTED,
     IN_EXECUTION,
     EXECUTED,
-    REFUSED
+    REFUSED,
+    /** Accepted, then found impossible to execute: closed with reasons (like a refusal, it ends the measure). */
+    IMPOSSIBLE
 }

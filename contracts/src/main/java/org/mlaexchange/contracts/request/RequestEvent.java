@@ -60,12 +60,19 @@ public sealed interface RequestEvent {
         }
     }
 
-    /** The requesting State answered with a new version of the content. {@code note} is optional. */
+    /**
+     * The requesting State answered with a new version of the content. {@code note} is optional.
+     *
+     * @param decisionDueDate the decision deadline moved by the days information was awaited (its clock
+     *                        stops meanwhile); {@code null} when it does not move (and in events published
+     *                        before this field)
+     */
     record InformationProvided(
             UUID requestId,
             RequestContent content,
             String note,
-            Instant providedAt) implements RequestEvent {
+            Instant providedAt,
+            LocalDate decisionDueDate) implements RequestEvent {
     }
 
     /** The requested State opened consultation (required before refusal, postponement or conditions). */
@@ -211,5 +218,98 @@ public sealed interface RequestEvent {
             LocalDate dueDate,
             StateCode owedBy,
             Instant detectedAt) implements RequestEvent {
+    }
+
+    /**
+     * The requesting State answered a consultation: its position and the changes it accepts; the
+     * requested State then decides.
+     *
+     * @param acceptedChanges changes to the request the requesting State accepts (may be empty)
+     */
+    record ConsultationAnswered(
+            UUID requestId,
+            String position,
+            List<String> acceptedChanges,
+            Instant answeredAt) implements RequestEvent {
+
+        public ConsultationAnswered {
+            acceptedChanges = ContractLists.copy(acceptedChanges);
+        }
+    }
+
+    /**
+     * The requested State found accepted measures impossible to execute and closed them with reasons,
+     * so that the request can still be completed.
+     *
+     * @param status the request status after this event
+     */
+    record MeasuresImpossible(
+            UUID requestId,
+            List<String> measureIds,
+            String reasons,
+            RequestStatus status,
+            Instant foundAt) implements RequestEvent {
+
+        public MeasuresImpossible {
+            measureIds = ContractLists.copy(measureIds);
+        }
+    }
+
+    /** The requesting State asked for the status of its request; the answer is due by {@code answerDueDate}. */
+    record StatusRequested(
+            UUID requestId,
+            String question,
+            LocalDate answerDueDate,
+            Instant requestedAt) implements RequestEvent {
+    }
+
+    /** The requested State answered the open status question. */
+    record StatusAnswered(
+            UUID requestId,
+            String answer,
+            Instant answeredAt) implements RequestEvent {
+    }
+
+    /**
+     * The requesting State supplemented or amended its request on its own initiative: a new version of
+     * the content (old versions kept), as when it provides information. {@code note} is optional.
+     */
+    record Supplemented(
+            UUID requestId,
+            RequestContent content,
+            String note,
+            Instant supplementedAt) implements RequestEvent {
+    }
+
+    /**
+     * The requested State said, before executing, that it cannot keep the request confidential; the
+     * requesting State now continues or withdraws.
+     */
+    record ConfidentialityNotAssured(
+            UUID requestId,
+            String reasons,
+            Instant declaredAt) implements RequestEvent {
+    }
+
+    /**
+     * The requesting State chose to continue although its request cannot be kept confidential.
+     *
+     * @param note   optional
+     * @param status the request status after this event (the one before confidentiality was declined)
+     */
+    record ContinuedWithoutConfidentiality(
+            UUID requestId,
+            String note,
+            RequestStatus status,
+            Instant continuedAt) implements RequestEvent {
+    }
+
+    /** The requested State extended the decision deadline (once), with reasons. */
+    record DecisionDeadlineExtended(
+            UUID requestId,
+            LocalDate previousDueDate,
+            LocalDate newDueDate,
+            String reasons,
+            Instant extendedAt) implements RequestEvent {
     }
 }

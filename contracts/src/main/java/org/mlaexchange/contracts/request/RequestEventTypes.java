@@ -30,6 +30,14 @@ public final class RequestEventTypes {
     public static final String CLOSED = PREFIX + "closed.v1";
     public static final String WITHDRAWN = PREFIX + "withdrawn.v1";
     public static final String DEADLINE_OVERDUE = PREFIX + "deadline-overdue.v1";
+    public static final String CONSULTATION_ANSWERED = PREFIX + "consultation-answered.v1";
+    public static final String MEASURES_IMPOSSIBLE = PREFIX + "measures-impossible.v1";
+    public static final String STATUS_REQUESTED = PREFIX + "status-requested.v1";
+    public static final String STATUS_ANSWERED = PREFIX + "status-answered.v1";
+    public static final String SUPPLEMENTED = PREFIX + "supplemented.v1";
+    public static final String CONFIDENTIALITY_NOT_ASSURED = PREFIX + "confidentiality-not-assured.v1";
+    public static final String CONTINUED_WITHOUT_CONFIDENTIALITY = PREFIX + "continued-without-confidentiality.v1";
+    public static final String DECISION_DEADLINE_EXTENDED = PREFIX + "decision-deadline-extended.v1";
 
     private static final Map<Class<? extends RequestEvent>, String> TYPE_BY_CLASS = new LinkedHashMap<>();
     private static final Map<String, Class<? extends RequestEvent>> CLASS_BY_TYPE = new LinkedHashMap<>();
@@ -51,6 +59,14 @@ public final class RequestEventTypes {
         register(RequestEvent.Closed.class, CLOSED);
         register(RequestEvent.Withdrawn.class, WITHDRAWN);
         register(RequestEvent.DeadlineOverdue.class, DEADLINE_OVERDUE);
+        register(RequestEvent.ConsultationAnswered.class, CONSULTATION_ANSWERED);
+        register(RequestEvent.MeasuresImpossible.class, MEASURES_IMPOSSIBLE);
+        register(RequestEvent.StatusRequested.class, STATUS_REQUESTED);
+        register(RequestEvent.StatusAnswered.class, STATUS_ANSWERED);
+        register(RequestEvent.Supplemented.class, SUPPLEMENTED);
+        register(RequestEvent.ConfidentialityNotAssured.class, CONFIDENTIALITY_NOT_ASSURED);
+        register(RequestEvent.ContinuedWithoutConfidentiality.class, CONTINUED_WITHOUT_CONFIDENTIALITY);
+        register(RequestEvent.DecisionDeadlineExtended.class, DECISION_DEADLINE_EXTENDED);
     }
 
     private RequestEventTypes() {
@@ -84,7 +100,7 @@ public final class RequestEventTypes {
         return eventClass;
     }
 
-    /** Every request event type, in lifecycle order. */
+    /** Every request event type: the lifecycle in order, then later additions in the order they were published. */
     public static Set<String> all() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(CLASS_BY_TYPE.keySet()));
     }

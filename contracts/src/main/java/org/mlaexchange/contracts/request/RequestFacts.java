@@ -90,7 +90,15 @@ public record RequestFacts(
             return RequestStatus.CLOSED;
         } else if (event instanceof RequestEvent.Withdrawn) {
             return RequestStatus.WITHDRAWN;
+        } else if (event instanceof RequestEvent.MeasuresImpossible m) {
+            return m.status();
+        } else if (event instanceof RequestEvent.ConfidentialityNotAssured) {
+            return RequestStatus.CONFIDENTIALITY_NOT_ASSURED;
+        } else if (event instanceof RequestEvent.ContinuedWithoutConfidentiality c) {
+            return c.status();
         }
-        return current; // DeadlineOverdue and later additive events do not change the status
+        // DeadlineOverdue, ConsultationAnswered, StatusRequested, StatusAnswered, Supplemented and
+        // DecisionDeadlineExtended do not change the status
+        return current;
     }
 }

@@ -9,6 +9,8 @@ public enum RequestStatus {
     CONSULTATION,
     POSTPONED,
     CONDITIONS_PROPOSED,
+    /** The requested State cannot keep the request confidential; the requesting State continues or withdraws. */
+    CONFIDENTIALITY_NOT_ASSURED,
     REFUSED,
     ACCEPTED,
     IN_EXECUTION,

@@ -33,7 +33,7 @@ class RequestEventTypesTest {
             assertTrue(type.matches("org\\.mlaexchange\\.request\\.[a-z]+(-[a-z]+)*\\.v[0-9]+"), type);
             assertTrue(types.add(type), "duplicate type " + type);
         }
-        assertEquals(16, EVENT_CLASSES.size());
+        assertEquals(24, EVENT_CLASSES.size());
         assertEquals(types, RequestEventTypes.all());
     }
 
@@ -105,7 +105,7 @@ class RequestEventTypesTest {
                 new RequestEvent.Submitted(id, ar, nl, true, true, content, List.of("m1"), at, date, date),
                 new RequestEvent.Acknowledged(id, "NL-1", contact, at),
                 new RequestEvent.InformationRequested(id, List.of("Date of birth"), null, at),
-                new RequestEvent.InformationProvided(id, content, null, at),
+                new RequestEvent.InformationProvided(id, content, null, at, date),
                 new RequestEvent.ConsultationOpened(id, List.of("Interference"), at),
                 new RequestEvent.Postponed(id, PostponementReason.ONGOING_DOMESTIC_INVESTIGATION, "Case", date, at),
                 new RequestEvent.ConditionsProposed(id, List.of("Use limited"), at),
@@ -119,6 +119,14 @@ class RequestEventTypesTest {
                 new RequestEvent.Completed(id, null, at),
                 new RequestEvent.Closed(id, "Thanks", at),
                 new RequestEvent.Withdrawn(id, "Not needed", at),
-                new RequestEvent.DeadlineOverdue(id, DeadlineKind.DECISION, date, nl, at));
+                new RequestEvent.DeadlineOverdue(id, DeadlineKind.DECISION, date, nl, at),
+                new RequestEvent.ConsultationAnswered(id, "We can narrow the search", List.of("Drop measure m2"), at),
+                new RequestEvent.MeasuresImpossible(id, List.of("m1"), "Witness deceased", RequestStatus.PARTIALLY_EXECUTED, at),
+                new RequestEvent.StatusRequested(id, "Has W1 been heard?", date, at),
+                new RequestEvent.StatusAnswered(id, "Hearing scheduled", at),
+                new RequestEvent.Supplemented(id, content, "New address of W1", at),
+                new RequestEvent.ConfidentialityNotAssured(id, "Court hearing is public", at),
+                new RequestEvent.ContinuedWithoutConfidentiality(id, null, RequestStatus.ACCEPTED, at),
+                new RequestEvent.DecisionDeadlineExtended(id, date, date.plusDays(30), "Court file under review", at));
     }
 }

@@ -239,6 +239,70 @@ public class RequestResource {
         return act(id, ifMatch, body);
     }
 
+    @POST
+    @Path("/{id}/answer-consultation")
+    @Operation(summary = "Requesting State: answer a consultation with your position and the changes you accept; the requested State then decides")
+    public Response answerConsultation(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull RequestCommand.AnswerConsultation body) {
+        return act(id, ifMatch, body);
+    }
+
+    @POST
+    @Path("/{id}/declare-impossible")
+    @Operation(summary = "Requested State: close accepted measures found impossible to execute, with reasons, so that the request can be completed")
+    public Response declareImpossible(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull RequestCommand.DeclareImpossible body) {
+        return act(id, ifMatch, body);
+    }
+
+    @POST
+    @Path("/{id}/ask-status")
+    @Operation(summary = "Requesting State: ask for the status of the request, with a due date for the answer (default per pair of States)")
+    public Response askStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull RequestCommand.AskStatus body) {
+        return act(id, ifMatch, body);
+    }
+
+    @POST
+    @Path("/{id}/answer-status")
+    @Operation(summary = "Requested State: answer the open status question")
+    public Response answerStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull RequestCommand.AnswerStatus body) {
+        return act(id, ifMatch, body);
+    }
+
+    @POST
+    @Path("/{id}/supplement")
+    @Operation(summary = "Requesting State: supplement or amend the request on your own initiative (a new content version, old ones kept)")
+    public Response supplement(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull RequestCommand.Supplement body) {
+        return act(id, ifMatch, body);
+    }
+
+    @POST
+    @Path("/{id}/cannot-keep-confidential")
+    @Operation(summary = "Requested State: say, before execution, that you cannot keep the request confidential; the requesting State then continues or withdraws")
+    public Response declineConfidentiality(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull RequestCommand.DeclineConfidentiality body) {
+        return act(id, ifMatch, body);
+    }
+
+    @POST
+    @Path("/{id}/continue-without-confidentiality")
+    @Operation(summary = "Requesting State: continue although the request cannot be kept confidential")
+    public Response continueWithoutConfidentiality(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull RequestCommand.ContinueWithoutConfidentiality body) {
+        return act(id, ifMatch, body);
+    }
+
+    @POST
+    @Path("/{id}/extend-decision-deadline")
+    @Operation(summary = "Requested State: extend the decision deadline once (30 days by default, per pair of States), with reasons")
+    public Response extendDecisionDeadline(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull RequestCommand.ExtendDecisionDeadline body) {
+        return act(id, ifMatch, body);
+    }
+
     private Response act(UUID id, String ifMatch, RequestCommand command) {
         return changed(Response.ok(), requests.act(caller.get(), id, ifMatch, command));
     }

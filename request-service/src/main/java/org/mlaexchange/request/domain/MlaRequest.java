@@ -35,6 +35,11 @@ import org.mlaexchange.contracts.request.RequestStatus;
  * @param remindedDeadlines   deadlines for which a {@code DeadlineOverdue} reminder was already emitted
  * @param decidedAt           when the first measure was accepted or refused
  * @param executedAt          when execution was declared complete
+ * @param consultationAnswers the requesting State's answers to consultations, oldest first
+ * @param impossibilities     accepted measures later found impossible, with reasons
+ * @param statusQuestions     the requesting State's status questions and their answers, oldest first
+ * @param confidentialityNotice the requested State's notice that it cannot keep the request confidential, {@code null} if none
+ * @param decisionExtension   the one extension of the decision deadline, {@code null} if none
  */
 public record MlaRequest(
         UUID id,
@@ -65,7 +70,12 @@ public record MlaRequest(
         Instant acknowledgedAt,
         Instant decidedAt,
         Instant executedAt,
-        Instant closedAt) {
+        Instant closedAt,
+        List<ConsultationAnswer> consultationAnswers,
+        List<Impossibility> impossibilities,
+        List<StatusQuestion> statusQuestions,
+        ConfidentialityNotice confidentialityNotice,
+        DecisionExtension decisionExtension) {
 
     /** Deadlines are calendar days in this zone: a deadline is overdue from the day after its due date. */
     public static final ZoneOffset DEADLINE_ZONE = ZoneOffset.UTC;
@@ -84,6 +94,10 @@ public record MlaRequest(
         EnumSet<DeadlineKind> reminded = EnumSet.noneOf(DeadlineKind.class);
         reminded.addAll(remindedDeadlines);
         remindedDeadlines = Collections.unmodifiableSet(reminded);
+        // states stored before these were added read them as null
+        consultationAnswers = consultationAnswers == null ? List.of() : List.copyOf(consultationAnswers);
+        impossibilities = impossibilities == null ? List.of() : List.copyOf(impossibilities);
+        statusQuestions = statusQuestions == null ? List.of() : List.copyOf(statusQuestions);
     }
 
     /** The current version of the content. */
@@ -124,6 +138,38 @@ public record MlaRequest(
         return measures.stream().anyMatch(m -> m.status() == MeasureStatus.PENDING);
     }
 
+    /** Whether every measure is decided and none awaits execution: executed, refused or impossible. */
+    public boolean allMeasuresSettled() {
+        return measures.stream().allMatch(m -> m.status() == MeasureStatus.EXECUTED || m.status() == MeasureStatus.REFUSED
+                || m.status() == MeasureStatus.IMPOSSIBLE);
+    }
+
+    /** Whether an accepted measure is not executed yet (it may still be found impossible). */
+    public boolean anyMeasureAwaitingExecution() {
+        return measures.stream().anyMatch(m -> m.status() == MeasureStatus.ACCEPTED || m.status() == MeasureStatus.IN_EXECUTION);
+    }
+
+    /** The status question not answered yet, if any (one at a time). */
+    public Optional<StatusQuestion> openStatusQuestion() {
+        return statusQuestions.isEmpty() || statusQuestions.get(statusQuestions.size() - 1).answeredAt() != null
+                ? Optional.empty() : Optional.of(statusQuestions.get(statusQuestions.size() - 1));
+    }
+
+    /** Whether the requested State may still say it cannot keep the request confidential (once, on a confidential request). */
+    public boolean confidentialityMayBeDeclined() {
+        return confidential && confidentialityNotice == null;
+    }
+
+    /** Whether the decision deadline may still be extended: once, while no measure is decided. */
+    public boolean decisionDeadlineExtensible() {
+        return decisionExtension == null && !anyMeasureDecided();
+    }
+
+    /** The State that owes the milestone of a deadline: the requesting State for information, else the requested State. */
+    public StateCode owedBy(DeadlineKind kind) {
+        return kind == DeadlineKind.INFORMATION ? requestingState : requestedState;
+    }
+
     /** The conditions the requesting State accepted: they bind it. */
     public List<String> bindingConditions() {
         return conditions.stream().filter(ConditionsProposal::binding).flatMap(c -> c.conditions().stream()).toList();
@@ -135,13 +181,18 @@ public record MlaRequest(
             case ACKNOWLEDGEMENT -> acknowledgementDueDate;
             case DECISION -> decisionDueDate;
             case EXECUTION -> executionDueDate;
+            case INFORMATION -> informationRequest == null ? null : informationRequest.dueDate();
+            case POSTPONEMENT_REVIEW -> postponement == null ? null : postponement.reviewDate();
+            case STATUS_ANSWER -> openStatusQuestion().map(StatusQuestion::answerDueDate).orElse(null);
         };
     }
 
     /**
      * The deadlines past due at {@code now} whose milestone was not reached, on an open request
-     * (reminded or not): acknowledgement while still SUBMITTED, decision while no measure is decided,
-     * execution while accepted measures are not declared executed.
+     * (reminded or not): acknowledgement while still SUBMITTED, decision while no measure is decided
+     * (its clock stops while information is awaited from the requesting State), execution while
+     * accepted measures are not declared executed, information while it is awaited, a postponement's
+     * review date while postponed, a status question's answer while unanswered.
      */
     public Set<DeadlineKind> overdueAt(Instant now) {
         EnumSet<DeadlineKind> overdue = EnumSet.noneOf(DeadlineKind.class);
@@ -152,13 +203,27 @@ public record MlaRequest(
         if (status == RequestStatus.SUBMITTED && today.isAfter(acknowledgementDueDate)) {
             overdue.add(DeadlineKind.ACKNOWLEDGEMENT);
         }
-        if (!anyMeasureDecided() && today.isAfter(decisionDueDate)) {
+        if (!anyMeasureDecided() && status != RequestStatus.INFORMATION_REQUESTED && today.isAfter(decisionDueDate)) {
             overdue.add(DeadlineKind.DECISION);
         }
         if (executionDueDate != null && status != RequestStatus.EXECUTED && today.isAfter(executionDueDate)) {
             overdue.add(DeadlineKind.EXECUTION);
         }
+        if (status == RequestStatus.INFORMATION_REQUESTED && passed(DeadlineKind.INFORMATION, today)) {
+            overdue.add(DeadlineKind.INFORMATION);
+        }
+        if (status == RequestStatus.POSTPONED && passed(DeadlineKind.POSTPONEMENT_REVIEW, today)) {
+            overdue.add(DeadlineKind.POSTPONEMENT_REVIEW);
+        }
+        if (passed(DeadlineKind.STATUS_ANSWER, today)) {
+            overdue.add(DeadlineKind.STATUS_ANSWER);
+        }
         return overdue;
+    }
+
+    private boolean passed(DeadlineKind kind, LocalDate today) {
+        LocalDate due = dueDate(kind);
+        return due != null && today.isAfter(due);
     }
 
     /**
@@ -248,6 +313,35 @@ public record MlaRequest(
     public record Withdrawal(String reasons, Instant withdrawnAt) {
     }
 
+    /** The requesting State's answer to a consultation: its position and the changes it accepts. */
+    public record ConsultationAnswer(String position, List<String> acceptedChanges, Instant answeredAt) {
+        public ConsultationAnswer {
+            acceptedChanges = List.copyOf(acceptedChanges);
+        }
+    }
+
+    /** Accepted measures found impossible to execute, with the requested State's reasons. */
+    public record Impossibility(List<String> measureIds, String reasons, Instant foundAt) {
+        public Impossibility {
+            measureIds = List.copyOf(measureIds);
+        }
+    }
+
+    /** @param answer {@code null} until answered */
+    public record StatusQuestion(String question, LocalDate answerDueDate, Instant askedAt, String answer, Instant answeredAt) {
+    }
+
+    /**
+     * @param statusBefore the status the request returns to if the requesting State continues
+     * @param continuedAt  {@code null} until the requesting State continues
+     */
+    public record ConfidentialityNotice(String reasons, Instant declaredAt, RequestStatus statusBefore, String continueNote,
+                                        Instant continuedAt) {
+    }
+
+    public record DecisionExtension(LocalDate previousDueDate, LocalDate newDueDate, String reasons, Instant extendedAt) {
+    }
+
     Builder toBuilder() {
         return new Builder(this);
     }
@@ -283,6 +377,11 @@ public record MlaRequest(
         Instant decidedAt;
         Instant executedAt;
         Instant closedAt;
+        List<ConsultationAnswer> consultationAnswers = new ArrayList<>();
+        List<Impossibility> impossibilities = new ArrayList<>();
+        List<StatusQuestion> statusQuestions = new ArrayList<>();
+        ConfidentialityNotice confidentialityNotice;
+        DecisionExtension decisionExtension;
 
         Builder() {
         }
@@ -317,6 +416,11 @@ public record MlaRequest(
             decidedAt = r.decidedAt;
             executedAt = r.executedAt;
             closedAt = r.closedAt;
+            consultationAnswers = new ArrayList<>(r.consultationAnswers);
+            impossibilities = new ArrayList<>(r.impossibilities);
+            statusQuestions = new ArrayList<>(r.statusQuestions);
+            confidentialityNotice = r.confidentialityNotice;
+            decisionExtension = r.decisionExtension;
         }
 
         MlaRequest build() {
@@ -324,7 +428,8 @@ public record MlaRequest(
                     contentVersions, measures, acknowledgement, informationRequest, consultationMatters, postponement,
                     conditions, acceptances, refusals, progressReports, completionSummary, closingNote, withdrawal,
                     submittedAt, acknowledgementDueDate, decisionDueDate, executionDueDate, remindedDeadlines,
-                    acknowledgedAt, decidedAt, executedAt, closedAt);
+                    acknowledgedAt, decidedAt, executedAt, closedAt, consultationAnswers, impossibilities, statusQuestions,
+                    confidentialityNotice, decisionExtension);
         }
     }
 }

@@ -124,6 +124,60 @@ public sealed interface RequestCommand {
         }
     }
 
+    /** @param acceptedChanges changes to the request the requesting State accepts (may be empty) */
+    record AnswerConsultation(String position, List<String> acceptedChanges) implements RequestCommand {
+        public RequestAction action() {
+            return RequestAction.ANSWER_CONSULTATION;
+        }
+    }
+
+    /** @param measureIds accepted measures not yet executed that turned out impossible */
+    record DeclareImpossible(List<String> measureIds, String reasons) implements RequestCommand {
+        public RequestAction action() {
+            return RequestAction.DECLARE_IMPOSSIBLE;
+        }
+    }
+
+    /** @param answerDueDate optional; by default the pair of States' period for answering status questions */
+    record AskStatus(String question, LocalDate answerDueDate) implements RequestCommand {
+        public RequestAction action() {
+            return RequestAction.ASK_STATUS;
+        }
+    }
+
+    record AnswerStatus(String answer) implements RequestCommand {
+        public RequestAction action() {
+            return RequestAction.ANSWER_STATUS;
+        }
+    }
+
+    /** @param content the new version of the content (same measures, decided ones unchanged); {@code note} is optional */
+    record Supplement(RequestContent content, String note) implements RequestCommand {
+        public RequestAction action() {
+            return RequestAction.SUPPLEMENT;
+        }
+    }
+
+    record DeclineConfidentiality(String reasons) implements RequestCommand {
+        public RequestAction action() {
+            return RequestAction.DECLINE_CONFIDENTIALITY;
+        }
+    }
+
+    /** @param note optional */
+    record ContinueWithoutConfidentiality(String note) implements RequestCommand {
+        public RequestAction action() {
+            return RequestAction.CONTINUE_WITHOUT_CONFIDENTIALITY;
+        }
+    }
+
+    /** The extension's length is the pair of States' policy (30 days by default). */
+    record ExtendDecisionDeadline(String reasons) implements RequestCommand {
+        public RequestAction action() {
+            return RequestAction.EXTEND_DECISION_DEADLINE;
+        }
+    }
+
     /** Scheduled by the system: emit a reminder for each deadline newly overdue. No acting State. */
     record RecordOverdueDeadlines() implements RequestCommand {
         public RequestAction action() {

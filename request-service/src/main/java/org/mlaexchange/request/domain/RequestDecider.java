@@ -5,6 +5,7 @@ import org.mlaexchange.contracts.rules.Violations;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -43,6 +44,14 @@ import org.mlaexchange.contracts.request.RequestEvent.ProgressReported;
 import org.mlaexchange.contracts.request.RequestEvent.Refused;
 import org.mlaexchange.contracts.request.RequestEvent.Submitted;
 import org.mlaexchange.contracts.request.RequestEvent.Withdrawn;
+import org.mlaexchange.contracts.request.RequestEvent.ConfidentialityNotAssured;
+import org.mlaexchange.contracts.request.RequestEvent.ConsultationAnswered;
+import org.mlaexchange.contracts.request.RequestEvent.ContinuedWithoutConfidentiality;
+import org.mlaexchange.contracts.request.RequestEvent.DecisionDeadlineExtended;
+import org.mlaexchange.contracts.request.RequestEvent.MeasuresImpossible;
+import org.mlaexchange.contracts.request.RequestEvent.StatusAnswered;
+import org.mlaexchange.contracts.request.RequestEvent.StatusRequested;
+import org.mlaexchange.contracts.request.RequestEvent.Supplemented;
 import org.mlaexchange.contracts.request.RequestFacts;
 import org.mlaexchange.contracts.request.RequestStatus;
 import org.mlaexchange.contracts.rules.DomainException.NotAParty;
@@ -58,6 +67,11 @@ import org.mlaexchange.request.domain.MlaRequest.Postponement;
 import org.mlaexchange.request.domain.MlaRequest.ProgressReport;
 import org.mlaexchange.request.domain.MlaRequest.Refusal;
 import org.mlaexchange.request.domain.MlaRequest.Withdrawal;
+import org.mlaexchange.request.domain.MlaRequest.ConfidentialityNotice;
+import org.mlaexchange.request.domain.MlaRequest.ConsultationAnswer;
+import org.mlaexchange.request.domain.MlaRequest.DecisionExtension;
+import org.mlaexchange.request.domain.MlaRequest.Impossibility;
+import org.mlaexchange.request.domain.MlaRequest.StatusQuestion;
 
 /**
  * The state machine of a mutual legal assistance request: {@link #decide} turns a command into events
@@ -139,6 +153,31 @@ public final class RequestDecider {
             v.requiredText(c.reasons(), "reasons");
             v.throwIfAny();
             return List.of(new Withdrawn(state.id(), c.reasons(), now));
+        } else if (command instanceof RequestCommand.AnswerConsultation c) {
+            return List.of(answerConsultation(state, c, now));
+        } else if (command instanceof RequestCommand.DeclareImpossible c) {
+            return List.of(declareImpossible(state, c, now));
+        } else if (command instanceof RequestCommand.AskStatus c) {
+            return List.of(askStatus(state, c, today, now));
+        } else if (command instanceof RequestCommand.AnswerStatus c) {
+            Violations v = new Violations();
+            v.requiredText(c.answer(), "answer");
+            v.throwIfAny();
+            return List.of(new StatusAnswered(state.id(), c.answer(), now));
+        } else if (command instanceof RequestCommand.Supplement c) {
+            Violations v = new Violations();
+            checkNewContentVersion(state, c.content(), today, v);
+            v.throwIfAny();
+            return List.of(new Supplemented(state.id(), c.content(), c.note(), now));
+        } else if (command instanceof RequestCommand.DeclineConfidentiality c) {
+            Violations v = new Violations();
+            v.requiredText(c.reasons(), "reasons");
+            v.throwIfAny();
+            return List.of(new ConfidentialityNotAssured(state.id(), c.reasons(), now));
+        } else if (command instanceof RequestCommand.ContinueWithoutConfidentiality c) {
+            return List.of(new ContinuedWithoutConfidentiality(state.id(), c.note(), state.confidentialityNotice().statusBefore(), now));
+        } else if (command instanceof RequestCommand.ExtendDecisionDeadline c) {
+            return List.of(extendDecisionDeadline(state, c, now));
         } else if (command instanceof RequestCommand.RecordOverdueDeadlines) {
             return recordOverdueDeadlines(state, now);
         }
@@ -162,6 +201,9 @@ public final class RequestDecider {
         }
         if (!action.isAllowedFrom(state.status())) {
             throw new TransitionForbidden(state.status(), action);
+        }
+        if (!action.guardHolds(state)) {
+            throw new TransitionForbidden(state.status(), action, action.guard().orElseThrow().otherwise());
         }
     }
 
@@ -216,14 +258,29 @@ public final class RequestDecider {
         return new InformationRequested(state.id(), c.missing(), c.dueDate(), now);
     }
 
-    /** The answer is a new version of the content; decided measures cannot change under the requested State. */
+    /**
+     * The answer is a new version of the content. The decision clock stopped while the information was
+     * awaited: the decision deadline moves by those days, while no measure is decided.
+     */
     private InformationProvided provideInformation(MlaRequest state, RequestCommand.ProvideInformation c,
                                                    LocalDate today, Instant now) {
         Violations v = new Violations();
-        contentRules.check(v, c.content(), state.requestingState(), state.requestedState(), state.urgent(),
+        checkNewContentVersion(state, c.content(), today, v);
+        v.throwIfAny();
+        LocalDate decisionDue = null;
+        if (!state.anyMeasureDecided() && state.informationRequest() != null) {
+            long paused = ChronoUnit.DAYS.between(today(state.informationRequest().requestedAt()), today);
+            decisionDue = paused > 0 ? state.decisionDueDate().plusDays(paused) : null;
+        }
+        return new InformationProvided(state.id(), c.content(), c.note(), now, decisionDue);
+    }
+
+    /** A new version of the content passes the content rules; decided measures cannot change under the requested State. */
+    private void checkNewContentVersion(MlaRequest state, RequestContent content, LocalDate today, Violations v) {
+        contentRules.check(v, content, state.requestingState(), state.requestedState(), state.urgent(),
                 state.confidential(), today);
-        if (c.content() != null) {
-            List<MeasureRequest> proposed = c.content().measures();
+        if (content != null) {
+            List<MeasureRequest> proposed = content.measures();
             List<Measure> measures = state.measures();
             if (proposed.size() != measures.size()) {
                 v.add("content.measures", "must keep the " + measures.size() + " measures of the request, in order");
@@ -239,8 +296,67 @@ public final class RequestDecider {
                 }
             }
         }
+    }
+
+    private static ConsultationAnswered answerConsultation(MlaRequest state, RequestCommand.AnswerConsultation c, Instant now) {
+        Violations v = new Violations();
+        v.requiredText(c.position(), "position");
+        v.optionalTexts(c.acceptedChanges(), "acceptedChanges");
         v.throwIfAny();
-        return new InformationProvided(state.id(), c.content(), c.note(), now);
+        return new ConsultationAnswered(state.id(), c.position(), c.acceptedChanges() == null ? List.of() : c.acceptedChanges(), now);
+    }
+
+    /** Accepted measures found impossible are closed with reasons, so that the request can still be completed. */
+    private static MeasuresImpossible declareImpossible(MlaRequest state, RequestCommand.DeclareImpossible c, Instant now) {
+        Violations v = new Violations();
+        List<String> ids = c.measureIds() == null ? List.of() : c.measureIds();
+        if (ids.isEmpty()) {
+            v.add("measureIds", "name at least one accepted measure");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String field = "measureIds[" + i + "]";
+            String id = ids.get(i);
+            if (!v.requiredText(id, field)) {
+                continue;
+            }
+            Optional<Measure> measure = state.measure(id);
+            if (!seen.add(id)) {
+                v.add(field, "measure " + id + " is listed twice");
+            } else if (measure.isEmpty()) {
+                v.add(field, "no measure " + id + " in this request");
+            } else if (measure.get().status() != MeasureStatus.ACCEPTED && measure.get().status() != MeasureStatus.IN_EXECUTION) {
+                v.add(field, "measure " + id + " is " + measure.get().status() + ": only accepted measures not yet executed can be found impossible");
+            }
+        }
+        v.requiredText(c.reasons(), "reasons");
+        v.throwIfAny();
+        Map<String, MeasureStatus> after = statuses(state);
+        ids.forEach(id -> after.put(id, MeasureStatus.IMPOSSIBLE));
+        return new MeasuresImpossible(state.id(), ids, c.reasons(), statusFromMeasures(after.values()), now);
+    }
+
+    /** Status questions get answers (model UNTOC 18(24)), by a due date the requesting State may set. */
+    private StatusRequested askStatus(MlaRequest state, RequestCommand.AskStatus c, LocalDate today, Instant now) {
+        Violations v = new Violations();
+        v.requiredText(c.question(), "question");
+        if (c.answerDueDate() != null && !c.answerDueDate().isAfter(today)) {
+            v.add("answerDueDate", "must be in the future");
+        }
+        v.throwIfAny();
+        LocalDate due = c.answerDueDate() != null ? c.answerDueDate()
+                : today.plus(deadlinePolicy.deadlinesFor(state.requestingState(), state.requestedState()).statusAnswer());
+        return new StatusRequested(state.id(), c.question(), due, now);
+    }
+
+    /** Once, with reasons, by the pair of States' extension (European Investigation Order default: 30 days). */
+    private DecisionDeadlineExtended extendDecisionDeadline(MlaRequest state, RequestCommand.ExtendDecisionDeadline c, Instant now) {
+        Violations v = new Violations();
+        v.requiredText(c.reasons(), "reasons");
+        v.throwIfAny();
+        LocalDate newDue = state.decisionDueDate()
+                .plus(deadlinePolicy.deadlinesFor(state.requestingState(), state.requestedState()).decisionExtension());
+        return new DecisionDeadlineExtended(state.id(), state.decisionDueDate(), newDue, c.reasons(), now);
     }
 
     /** Consultation comes before any refusal, postponement or conditions (model UNTOC 18(26)). */
@@ -342,10 +458,10 @@ public final class RequestDecider {
 
     private static Completed complete(MlaRequest state, RequestCommand.Complete c, Instant now) {
         Collection<MeasureStatus> statuses = statuses(state).values();
-        boolean allDone = statuses.stream().allMatch(s -> s == MeasureStatus.EXECUTED || s == MeasureStatus.REFUSED);
-        if (!allDone || !statuses.contains(MeasureStatus.EXECUTED)) {
+        if (!state.allMeasuresSettled()
+                || !(statuses.contains(MeasureStatus.EXECUTED) || statuses.contains(MeasureStatus.IMPOSSIBLE))) {
             throw new TransitionForbidden(state.status(), RequestAction.COMPLETE,
-                    "every measure must be executed or refused, and at least one executed");
+                    "every measure must be executed, refused or found impossible, and at least one accepted");
         }
         return new Completed(state.id(), c.summary(), now);
     }
@@ -355,7 +471,7 @@ public final class RequestDecider {
         List<RequestEvent> events = new ArrayList<>();
         for (DeadlineKind kind : state.overdueAt(now)) {
             if (!state.remindedDeadlines().contains(kind)) {
-                events.add(new DeadlineOverdue(state.id(), kind, state.dueDate(kind), state.requestedState(), now));
+                events.add(new DeadlineOverdue(state.id(), kind, state.dueDate(kind), state.owedBy(kind), now));
             }
         }
         return events;
@@ -393,8 +509,8 @@ public final class RequestDecider {
     /**
      * The request status that follows from its measures once at least one is decided: REFUSED when all
      * are refused; still UNDER_ASSESSMENT while none is accepted; otherwise the execution status. When
-     * every accepted measure is executed the request stays PARTIALLY_EXECUTED until the requested
-     * State declares it complete.
+     * every accepted measure is executed or found impossible the request stays PARTIALLY_EXECUTED until
+     * the requested State declares it complete.
      */
     static RequestStatus statusFromMeasures(Collection<MeasureStatus> statuses) {
         if (statuses.stream().allMatch(s -> s == MeasureStatus.REFUSED)) {
@@ -409,7 +525,10 @@ public final class RequestDecider {
         if (statuses.contains(MeasureStatus.ACCEPTED)) {
             return RequestStatus.ACCEPTED;
         }
-        return RequestStatus.UNDER_ASSESSMENT;
+        if (statuses.contains(MeasureStatus.PENDING) || !statuses.contains(MeasureStatus.IMPOSSIBLE)) {
+            return RequestStatus.UNDER_ASSESSMENT;
+        }
+        return RequestStatus.PARTIALLY_EXECUTED; // only refused and impossible measures: left to declare complete
     }
 
     private static Map<String, MeasureStatus> statuses(MlaRequest state) {
@@ -462,12 +581,14 @@ public final class RequestDecider {
             next.acknowledgedAt = e.acknowledgedAt();
         } else if (event instanceof InformationRequested e) {
             next.informationRequest = new InformationRequest(e.missing(), e.dueDate(), e.requestedAt());
+            next.remindedDeadlines.remove(DeadlineKind.INFORMATION); // a new information due date, reminded once
         } else if (event instanceof InformationProvided e) {
             informationProvided(next, e);
         } else if (event instanceof ConsultationOpened e) {
             next.consultationMatters = new ArrayList<>(e.matters());
         } else if (event instanceof Postponed e) {
             next.postponement = new Postponement(e.reason(), e.reasons(), e.reviewDate(), e.postponedAt());
+            next.remindedDeadlines.remove(DeadlineKind.POSTPONEMENT_REVIEW);
         } else if (event instanceof ConditionsProposed e) {
             next.conditions.add(new ConditionsProposal(e.conditions(), e.proposedAt(), ConditionsOutcome.PROPOSED, null, null));
         } else if (event instanceof ConditionsAccepted e) {
@@ -500,6 +621,29 @@ public final class RequestDecider {
             next.withdrawal = new Withdrawal(e.reasons(), e.withdrawnAt());
         } else if (event instanceof DeadlineOverdue e) {
             next.remindedDeadlines.add(e.kind());
+        } else if (event instanceof ConsultationAnswered e) {
+            next.consultationAnswers.add(new ConsultationAnswer(e.position(), e.acceptedChanges(), e.answeredAt()));
+        } else if (event instanceof MeasuresImpossible e) {
+            updateMeasures(next, e.measureIds(), m -> m.withStatus(MeasureStatus.IMPOSSIBLE));
+            next.impossibilities.add(new Impossibility(e.measureIds(), e.reasons(), e.foundAt()));
+        } else if (event instanceof StatusRequested e) {
+            next.statusQuestions.add(new StatusQuestion(e.question(), e.answerDueDate(), e.requestedAt(), null, null));
+            next.remindedDeadlines.remove(DeadlineKind.STATUS_ANSWER);
+        } else if (event instanceof StatusAnswered e) {
+            int last = next.statusQuestions.size() - 1;
+            StatusQuestion q = next.statusQuestions.get(last);
+            next.statusQuestions.set(last, new StatusQuestion(q.question(), q.answerDueDate(), q.askedAt(), e.answer(), e.answeredAt()));
+        } else if (event instanceof Supplemented e) {
+            newContentVersion(next, e.content());
+        } else if (event instanceof ConfidentialityNotAssured e) {
+            next.confidentialityNotice = new ConfidentialityNotice(e.reasons(), e.declaredAt(), state.status(), null, null);
+        } else if (event instanceof ContinuedWithoutConfidentiality e) {
+            ConfidentialityNotice n = next.confidentialityNotice;
+            next.confidentialityNotice = new ConfidentialityNotice(n.reasons(), n.declaredAt(), n.statusBefore(), e.note(), e.continuedAt());
+        } else if (event instanceof DecisionDeadlineExtended e) {
+            next.decisionExtension = new DecisionExtension(e.previousDueDate(), e.newDueDate(), e.reasons(), e.extendedAt());
+            next.decisionDueDate = e.newDueDate();
+            next.remindedDeadlines.remove(DeadlineKind.DECISION); // the new due date is reminded once more
         } else {
             throw new IllegalArgumentException("unknown event " + event);
         }
@@ -540,11 +684,19 @@ public final class RequestDecider {
         return b.build();
     }
 
-    /** A new content version; only undecided measures take the new kind and specifics. */
     private static void informationProvided(MlaRequest.Builder next, InformationProvided e) {
         next.informationRequest = null;
-        next.contentVersions.add(e.content());
-        List<MeasureRequest> revised = e.content().measures();
+        if (e.decisionDueDate() != null && !e.decisionDueDate().equals(next.decisionDueDate)) {
+            next.decisionDueDate = e.decisionDueDate();
+            next.remindedDeadlines.remove(DeadlineKind.DECISION);
+        }
+        newContentVersion(next, e.content());
+    }
+
+    /** A new content version; only undecided measures take the new kind and specifics. */
+    private static void newContentVersion(MlaRequest.Builder next, RequestContent content) {
+        next.contentVersions.add(content);
+        List<MeasureRequest> revised = content.measures();
         for (int i = 0; i < next.measures.size() && i < revised.size(); i++) {
             Measure m = next.measures.get(i);
             if (m.status() == MeasureStatus.PENDING) {

@@ -53,7 +53,7 @@ class RequestLifecycleTest {
         String id = submitted.extract().path("case.id");
         Map<String, Object> content = submitted.extract().path("case.contentVersions[0]");
         // each party is told what it may do now, from the action table; the other State's moves are not offered
-        submitted.body("case.allowedActions", equalTo(List.of("withdraw")));
+        submitted.body("case.allowedActions", equalTo(List.of("withdraw", "ask-status", "supplement")));
         as("ar").get("/api/requests/" + id).then().body("allowedActions", equalTo(List.of("acknowledge")));
         given().auth().oauth2(Tokens.auditor("ar")).get("/api/requests/" + id).then().body("allowedActions", equalTo(List.of()));
 

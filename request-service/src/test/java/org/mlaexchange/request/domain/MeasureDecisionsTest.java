@@ -235,7 +235,7 @@ class MeasureDecisionsTest {
     }
 
     @Test
-    void complete_only_when_every_measure_is_executed_or_refused() {
+    void complete_only_when_every_measure_is_executed_refused_or_impossible() {
         MlaRequest partly = givenStatus(RequestStatus.PARTIALLY_EXECUTED);
 
         TransitionForbidden e = assertThrows(TransitionForbidden.class,
@@ -243,7 +243,7 @@ class MeasureDecisionsTest {
 
         assertEquals(RequestStatus.PARTIALLY_EXECUTED, e.status());
         assertEquals(RequestAction.COMPLETE, e.action());
-        assertTrue(e.getMessage().contains("every measure must be executed or refused"), e.getMessage());
+        assertTrue(e.getMessage().contains("every measure must be executed, refused or found impossible"), e.getMessage());
     }
 
     private static void assertStatuses(MlaRequest state, MeasureStatus... expected) {

@@ -149,6 +149,20 @@ final class RequestFixtures {
         return new RequestEvent.Submitted(ID, AR, NL, false, false, content(), M123, T0, date(7), date(30));
     }
 
+    /** The same request, asked to be kept confidential. */
+    static RequestEvent.Submitted submittedConfidential() {
+        return new RequestEvent.Submitted(ID, AR, NL, false, true,
+                withConfidentiality(content(), "Suspects at large could flee"), M123, T0, date(7), date(30));
+    }
+
+    static RequestEvent.ConfidentialityNotAssured confidentialityNotAssured() {
+        return new RequestEvent.ConfidentialityNotAssured(ID, "Dutch law requires a public court hearing for the search", day(2));
+    }
+
+    static RequestEvent.StatusRequested statusRequested(int day) {
+        return new RequestEvent.StatusRequested(ID, "Has witness W1 been heard?", date(day + 14), day(day));
+    }
+
     static RequestEvent.Acknowledged acknowledged() {
         return new RequestEvent.Acknowledged(ID, "NL-OM-2025-0042", NL_CONTACT, day(1));
     }
@@ -159,7 +173,7 @@ final class RequestFixtures {
 
     static RequestEvent.InformationProvided informationProvided() {
         return new RequestEvent.InformationProvided(ID, withSummary(content(), "Detainees were tortured; W1 (born 12 May 1950) saw it."),
-                "Date of birth added", day(3));
+                "Date of birth added", day(3), date(31));
     }
 
     static RequestEvent.ConsultationOpened consultationOpened() {
@@ -222,6 +236,8 @@ final class RequestFixtures {
                 h.add(new RequestEvent.Closed(ID, "Results received", day(6)));
             }
             case WITHDRAWN -> h.addAll(List.of(acknowledged(), new RequestEvent.Withdrawn(ID, "Suspect deceased", day(2))));
+            case CONFIDENTIALITY_NOT_ASSURED -> h = new ArrayList<>(List.of(submittedConfidential(), acknowledged(),
+                    confidentialityNotAssured()));
         }
         return h;
     }

@@ -121,7 +121,8 @@ class RequestLifecycleTest {
 
         List<RequestEvent> events = DECIDER.decide(state, new RequestCommand.ProvideInformation(revised, "Date of birth added"), AR, day(3));
 
-        assertEquals(List.of(new RequestEvent.InformationProvided(ID, revised, "Date of birth added", day(3))), events);
+        // the decision clock stopped for the day information was awaited (day 2 to day 3)
+        assertEquals(List.of(new RequestEvent.InformationProvided(ID, revised, "Date of birth added", day(3), date(31))), events);
         MlaRequest after = then(state, events);
         assertEquals(RequestStatus.UNDER_ASSESSMENT, after.status());
         assertEquals(List.of(content(), revised), after.contentVersions());

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mlaexchange.request.domain.RequestFixtures.AR;
 import static org.mlaexchange.request.domain.RequestFixtures.DECIDER;
+import static org.mlaexchange.request.domain.RequestFixtures.NL;
+import static org.mlaexchange.request.domain.RequestFixtures.historyIn;
 import static org.mlaexchange.request.domain.RequestFixtures.actorOf;
 import static org.mlaexchange.request.domain.RequestFixtures.completableHistory;
 import static org.mlaexchange.request.domain.RequestFixtures.date;
@@ -54,7 +57,22 @@ class TransitionTableTest {
             Map.entry(RequestAction.REPORT_PROGRESS, RequestEvent.ProgressReported.class),
             Map.entry(RequestAction.COMPLETE, RequestEvent.Completed.class),
             Map.entry(RequestAction.CLOSE, RequestEvent.Closed.class),
-            Map.entry(RequestAction.WITHDRAW, RequestEvent.Withdrawn.class));
+            Map.entry(RequestAction.WITHDRAW, RequestEvent.Withdrawn.class),
+            Map.entry(RequestAction.ANSWER_CONSULTATION, RequestEvent.ConsultationAnswered.class),
+            Map.entry(RequestAction.DECLARE_IMPOSSIBLE, RequestEvent.MeasuresImpossible.class),
+            Map.entry(RequestAction.ASK_STATUS, RequestEvent.StatusRequested.class),
+            Map.entry(RequestAction.ANSWER_STATUS, RequestEvent.StatusAnswered.class),
+            Map.entry(RequestAction.SUPPLEMENT, RequestEvent.Supplemented.class),
+            Map.entry(RequestAction.DECLINE_CONFIDENTIALITY, RequestEvent.ConfidentialityNotAssured.class),
+            Map.entry(RequestAction.CONTINUE_WITHOUT_CONFIDENTIALITY, RequestEvent.ContinuedWithoutConfidentiality.class),
+            Map.entry(RequestAction.EXTEND_DECISION_DEADLINE, RequestEvent.DecisionDeadlineExtended.class));
+
+    @Test
+    void every_action_but_submit_and_the_system_has_its_event_here() {
+        for (RequestAction action : RequestAction.values()) {
+            assertEquals(action != RequestAction.SUBMIT && action.by() != Party.SYSTEM, EVENT_OF.containsKey(action), action.name());
+        }
+    }
 
     @TestFactory
     Stream<DynamicTest> every_allowed_transition_emits_its_event_and_reaches_its_status() {
@@ -63,7 +81,7 @@ class TransitionTableTest {
             for (RequestStatus from : action.allowedFrom()) {
                 tests.add(DynamicTest.dynamicTest(action.pathSegment() + " from " + from, () -> {
                     // given
-                    MlaRequest state = action == RequestAction.COMPLETE ? given(completableHistory()) : givenStatus(from);
+                    MlaRequest state = givenFor(action, from);
                     assertEquals(from, state.status());
                     // when
                     List<RequestEvent> events = DECIDER.decide(state, validCommand(action, state), actorOf(action, state), day(10));
@@ -100,6 +118,43 @@ class TransitionTableTest {
         return tests.stream();
     }
 
+    @TestFactory
+    Stream<DynamicTest> a_guard_that_does_not_hold_forbids_the_action_and_hides_it() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (RequestAction action : RequestAction.values()) {
+            if (action.guard().isEmpty()) {
+                continue;
+            }
+            for (RequestStatus from : action.allowedFrom()) {
+                MlaRequest state = givenGuardFails(action, from);
+                if (state == null) {
+                    continue; // in this status the guard always holds (e.g. an accepted measure awaits execution)
+                }
+                tests.add(DynamicTest.dynamicTest(action.pathSegment() + " from " + from + " without its guard", () -> {
+                    assertEquals(from, state.status());
+                    TransitionForbidden e = assertThrows(TransitionForbidden.class,
+                            () -> DECIDER.decide(state, validCommand(action, state), actorOf(action, state), day(10)));
+                    assertTrue(e.getMessage().contains(action.guard().orElseThrow().otherwise()), e.getMessage());
+                    assertTrue(!RequestAction.availableTo(state, actorOf(action, state)).contains(action));
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void the_requesting_state_continues_from_the_status_it_left() {
+        for (RequestStatus from : RequestAction.DECLINE_CONFIDENTIALITY.allowedFrom()) {
+            MlaRequest declined = then(givenFor(RequestAction.DECLINE_CONFIDENTIALITY, from),
+                    DECIDER.decide(givenFor(RequestAction.DECLINE_CONFIDENTIALITY, from),
+                            validCommand(RequestAction.DECLINE_CONFIDENTIALITY, null), NL, day(10)));
+            assertEquals(RequestStatus.CONFIDENTIALITY_NOT_ASSURED, declined.status());
+            MlaRequest continued = then(declined, DECIDER.decide(declined,
+                    new RequestCommand.ContinueWithoutConfidentiality(null), AR, day(11)));
+            assertEquals(from, continued.status());
+        }
+    }
+
     @Test
     void the_system_may_look_for_overdue_deadlines_in_every_status() {
         assertEquals(EnumSet.allOf(RequestStatus.class), RequestAction.RECORD_OVERDUE_DEADLINES.allowedFrom());
@@ -126,6 +181,37 @@ class TransitionTableTest {
         }
     }
 
+    /** The history each action is tried on: the status's history, with what the action's guard needs. */
+    static MlaRequest givenFor(RequestAction action, RequestStatus from) {
+        List<RequestEvent> history = new ArrayList<>(action == RequestAction.COMPLETE ? completableHistory() : historyIn(from));
+        if (action == RequestAction.ANSWER_STATUS) {
+            history.add(RequestFixtures.statusRequested(9));
+        }
+        if (action == RequestAction.DECLINE_CONFIDENTIALITY) {
+            history.set(0, RequestFixtures.submittedConfidential());
+        }
+        return given(history);
+    }
+
+    /** A history in the status where the action's guard does not hold; {@code null} if there is none. */
+    private static MlaRequest givenGuardFails(RequestAction action, RequestStatus from) {
+        List<RequestEvent> history = new ArrayList<>(historyIn(from));
+        switch (action.guard().orElseThrow()) {
+            case MEASURE_AWAITING_EXECUTION -> {
+                if (from != RequestStatus.PARTIALLY_EXECUTED) {
+                    return null;
+                }
+                history.add(RequestFixtures.progress(RequestStatus.PARTIALLY_EXECUTED, 4, RequestFixtures.update("m2", MeasureStatus.EXECUTED)));
+            }
+            case NO_OPEN_STATUS_QUESTION -> history.add(RequestFixtures.statusRequested(9));
+            case OPEN_STATUS_QUESTION -> { }
+            case CONFIDENTIALITY_MAY_BE_DECLINED -> { } // the request is not confidential
+            case DECISION_DEADLINE_EXTENSIBLE -> history.add(new RequestEvent.DecisionDeadlineExtended(RequestFixtures.ID,
+                    date(30), date(60), "Court file under review", day(9)));
+        }
+        return given(history);
+    }
+
     /** The status each allowed transition leads to, with the histories of {@link RequestFixtures#historyIn}. */
     private static RequestStatus expectedStatus(RequestAction action, RequestStatus from) {
         return switch (action) {
@@ -141,6 +227,11 @@ class TransitionTableTest {
             case COMPLETE -> RequestStatus.EXECUTED;
             case CLOSE -> RequestStatus.CLOSED;
             case WITHDRAW -> RequestStatus.WITHDRAWN;
+            case ANSWER_CONSULTATION, ASK_STATUS, ANSWER_STATUS, SUPPLEMENT, EXTEND_DECISION_DEADLINE -> from;
+            // m1 is found impossible: the request's status follows from the measures left
+            case DECLARE_IMPOSSIBLE -> from == RequestStatus.PARTIALLY_EXECUTED ? from : RequestStatus.ACCEPTED;
+            case DECLINE_CONFIDENTIALITY -> RequestStatus.CONFIDENTIALITY_NOT_ASSURED;
+            case CONTINUE_WITHOUT_CONFIDENTIALITY -> RequestStatus.ACKNOWLEDGED; // where the given history left it
             case SUBMIT, RECORD_OVERDUE_DEADLINES -> throw new IllegalArgumentException(action.name());
         };
     }
@@ -167,6 +258,18 @@ class TransitionTableTest {
             case COMPLETE -> new RequestCommand.Complete("All done");
             case CLOSE -> new RequestCommand.Close("Results received");
             case WITHDRAW -> new RequestCommand.Withdraw("Assistance no longer needed");
+            case ANSWER_CONSULTATION -> new RequestCommand.AnswerConsultation("We can do without the search of m3",
+                    List.of("Drop measure m3"));
+            case DECLARE_IMPOSSIBLE -> new RequestCommand.DeclareImpossible(state == null ? List.of("m1") : state.measures().stream()
+                    .filter(m -> m.status() == MeasureStatus.ACCEPTED || m.status() == MeasureStatus.IN_EXECUTION)
+                    .findFirst().map(Measure::id).map(List::of).orElse(List.of("m1")), "The witness died before the hearing");
+            case ASK_STATUS -> new RequestCommand.AskStatus("Has witness W1 been heard?", null);
+            case ANSWER_STATUS -> new RequestCommand.AnswerStatus("The hearing is set for next month");
+            case SUPPLEMENT -> new RequestCommand.Supplement(withSummary(state == null ? RequestFixtures.content() : state.content(),
+                    "W1 has moved to Utrecht"), "New address");
+            case DECLINE_CONFIDENTIALITY -> new RequestCommand.DeclineConfidentiality("A search warrant is read out in public court");
+            case CONTINUE_WITHOUT_CONFIDENTIALITY -> new RequestCommand.ContinueWithoutConfidentiality("Proceed all the same");
+            case EXTEND_DECISION_DEADLINE -> new RequestCommand.ExtendDecisionDeadline("The court file is under review");
             case RECORD_OVERDUE_DEADLINES -> new RequestCommand.RecordOverdueDeadlines();
         };
     }

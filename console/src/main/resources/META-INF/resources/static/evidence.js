@@ -86,6 +86,16 @@
     });
   }
 
+  // The download itself is a custody event (a new version of the item): the receipt must carry the
+  // version as it is now, read from the item's page as the service now shows it.
+  async function refreshVersion(form) {
+    var response = await fetch(window.location.pathname, { credentials: 'same-origin' });
+    if (!response.ok) { return; }
+    var page = new DOMParser().parseFromString(await response.text(), 'text/html');
+    var fresh = page.querySelector('#receipt-form input[name="etag"]');
+    if (fresh) { form.querySelector('input[name="etag"]').value = fresh.value; }
+  }
+
   function setupVerify(section) {
     var start = document.getElementById('verify-start');
     if (!start) { return; }
@@ -112,7 +122,10 @@
         var hex = hasher.digest('hex');
         var expected = section.getAttribute('data-expected');
         var field = document.getElementById('receipt-sha256');
-        if (field) { field.value = hex; }
+        if (field) {
+          field.value = hex;
+          await refreshVersion(field.form);
+        }
         state.textContent = (hex === expected ? (section.dataset.msgMatch || 'Digests match: ') : (section.dataset.msgMismatch || 'Digests differ: ')) + hex;
         state.setAttribute('data-state', hex === expected ? 'match' : 'mismatch');
         state.setAttribute('data-digest', hex);

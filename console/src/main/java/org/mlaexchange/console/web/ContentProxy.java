@@ -140,7 +140,8 @@ public class ContentProxy {
             return null;
         }
         SecurityIdentity identity = user.getSecurityIdentity();
-        if (identity.isAnonymous() || !realm.equals(String.valueOf(identity.getAttribute("tenant-id")))) {
+        Object tenant = identity.getAttribute("tenant-id");
+        if (identity.isAnonymous() || !realm.equals(String.valueOf(tenant))) {
             return null;
         }
         AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);

@@ -63,7 +63,7 @@ public class EvidencePages {
         }
         ApiResponse result = services.post(Service.EVIDENCE, "/api/transfers", officer.token(), null, body);
         if (result.ok()) {
-            String id = result.changedCase().path("id").asText();
+            String id = StateResource.createdId(result, result.changedCase().path("id").asText());
             return Response.seeOther(URI.create("/" + realm + "/transfers/" + id + "?done=open&r=" + Receipts.encode(result.receipts(), json))).build();
         }
         if (result.status() == 404) {
@@ -100,7 +100,8 @@ public class EvidencePages {
         if (!got.ok()) {
             return pages.failure(got);
         }
-        JsonNode transfer = got.body().path("transfer");
+        // the transfer itself (with its items), or the older {"transfer", "items"} shape
+        JsonNode transfer = got.body().has("transfer") ? got.body().path("transfer") : got.body();
         data.put("transfer", transfer);
         data.put("items", StateResource.list(got.body().path("items")));
         data.put("etag", got.etag() == null ? "" : got.etag());
@@ -111,6 +112,8 @@ public class EvidencePages {
         }
         data.put("forms", forms);
         data.put("itemKinds", ITEM_KINDS);
+        data.putIfAbsent("registerErrors", Map.of());
+        data.putIfAbsent("registerValues", Map.of());
         data.putIfAbsent("receipts", List.of());
         data.putIfAbsent("done", "");
         data.putIfAbsent("message", "");
@@ -152,12 +155,15 @@ public class EvidencePages {
         conditions.put("returnRequired", "true".equals(form.getFirst("conditions.returnRequired")));
         ApiResponse result = services.post(Service.EVIDENCE, "/api/transfers/" + id + "/items", officer.token(), null, body);
         if (result.ok()) {
-            String itemId = result.body().path("items").path(0).path("id").asText();
+            String itemId = StateResource.createdId(result, result.body().path("items").path(0).path("id").asText());
             return Response.seeOther(URI.create("/" + realm + "/items/" + itemId + "?done=register&r=" + Receipts.encode(result.receipts(), json))).build();
         }
         if (result.status() == 400 || result.status() == 422 || result.status() == 409) {
             Map<String, Object> data = new HashMap<>();
-            data.put("registerErrors", StateResource.normalise(result.fieldErrors()));
+            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            // the service names the body's fields under "metadata."
+            StateResource.normalise(result.fieldErrors()).forEach((k, v) -> errors.put(k.replaceFirst("^metadata\\.", ""), v));
+            data.put("registerErrors", errors);
             Map<String, String> values = new HashMap<>();
             form.forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
             data.put("registerValues", values);
@@ -176,7 +182,10 @@ public class EvidencePages {
         visit.checkCsrf(form.getFirst(Csrf.FIELD));
         return pages.transition(Service.EVIDENCE, "/api/transfers/" + id, action, ActionForms.transfer(action), form,
                 "/" + realm + "/transfers/" + id,
-                () -> services.get(Service.EVIDENCE, "/api/transfers/" + id, officer.token()).body().path("transfer"));
+                () -> {
+                    JsonNode body = services.get(Service.EVIDENCE, "/api/transfers/" + id, officer.token()).body();
+                    return body.has("transfer") ? body.path("transfer") : body;
+                });
     }
 
     @GET
@@ -207,6 +216,7 @@ public class EvidencePages {
         }
         data.put("allowed", allowed);
         data.put("usePurposes", USE_PURPOSES);
+        data.putIfAbsent("changes", List.of());
         data.putIfAbsent("receipts", List.of());
         data.putIfAbsent("done", "");
         data.putIfAbsent("message", "");

@@ -336,7 +336,7 @@ public class StateResource {
         ObjectNode body = Composer.submission(values, json);
         ApiResponse result = services.post(Service.REQUESTS, "/api/requests", officer.token(), null, body);
         if (result.ok()) {
-            String id = result.changedCase().path("id").asText();
+            String id = createdId(result, result.changedCase().path("id").asText());
             return Response.seeOther(URI.create("/" + realm + "/requests/" + id + "?done=submit&r="
                     + Receipts.encode(result.receipts(), json))).build();
         }
@@ -420,8 +420,8 @@ public class StateResource {
         data.put("proof", proof.body());
         data.put("status", proof.status());
         data.put("problem", proof.ok() ? "" : proof.problemDetail());
-        boolean hashMatches = proof.ok() && (hash == null || hash.isBlank() || hash.equals(proof.body().path("hash").asText(
-                proof.body().path("event").path("hash").asText())));
+        String proven = proof.body().path("eventHash").asText(proof.body().path("hash").asText(""));
+        boolean hashMatches = proof.ok() && !proven.isEmpty() && (hash == null || hash.isBlank() || hash.equals(proven));
         data.put("hashMatches", hashMatches);
         return Response.status(proof.ok() ? 200 : proof.status() == 404 ? 404 : 200).entity(visit.page("proof", officer, data)).build();
     }
@@ -439,6 +439,16 @@ public class StateResource {
     Response failure(ApiResponse result) {
         return Response.status(result.status() >= 500 ? 502 : result.status())
                 .entity(visit.page("failure", officer, Map.of("status", result.status(), "detail", result.problemDetail()))).build();
+    }
+
+    /** The id of what a creation made: the last segment of its Location, else what the body says. */
+    static String createdId(ApiResponse result, String fromBody) {
+        String location = result.location();
+        if (location != null && location.matches(".*/[0-9a-fA-F-]{36}/?$")) {
+            String trimmed = location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
+            return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        }
+        return fromBody;
     }
 
     static List<JsonNode> list(JsonNode array) {

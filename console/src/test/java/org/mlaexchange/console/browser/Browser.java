@@ -90,6 +90,10 @@ final class Browser implements AutoCloseable {
         e.sendKeys(text);
     }
 
+    void setValue(String id, String value) {
+        driver.executeScript("arguments[0].value = arguments[1]", el(id), value);
+    }
+
     void select(String id, String value) {
         new Select(el(id)).selectByValue(value);
     }

@@ -173,6 +173,8 @@ class OfficersScenarioTest {
         ar.type("item-description", "Video-conference hearing of witness W-17");
         ar.type("item-media", "video/mp4");
         ar.type("prov-method", "Video conference");
+        ar.setValue("prov-on", "2026-11-03"); // a date input's value is ISO whatever the picker's locale
+        ar.type("item-basis", "MLA request " + requestId);
         ar.type("prov-place", "Buenos Aires");
         ar.type("prov-by", "Juzgado Federal N. 3");
         ar.type("cond-limits", "Proceedings " + marker + " only");
@@ -250,6 +252,7 @@ class OfficersScenarioTest {
         auditor.driver.get(proveLink);
         auditor.el("proof-result");
         System.out.println("[proof " + lang + "] " + auditor.text("proof-result").replace('\n', ' '));
+        assertEquals("true", auditor.attr("proof-result", "data-proven"), "NL's receipt proven against the signed log");
         auditor.axe("proof (NL auditor)");
     }
 
@@ -282,8 +285,8 @@ class OfficersScenarioTest {
                 if ("error".equals(state)) {
                     throw new AssertionError("upload failed: " + b.text("upload-state"));
                 }
-            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
-                break;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                break; // the page moved on to the stored item
             }
             Thread.sleep(25);
         }

@@ -5,7 +5,6 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.mlaexchange.contracts.events.EventJson;
 
 /**
  * Feeds {@link KnownRequests} from the {@code request-events} channel (topic {@code mla.request.events},
@@ -15,15 +14,20 @@ import org.mlaexchange.contracts.events.EventJson;
 @IfBuildProperty(name = "mla.projections.requests", stringValue = "true")
 public class RequestEventsConsumer {
 
-    private final KnownRequests knownRequests;
+    static final String SOURCE = "/mla-exchange/request-service";
 
-    public RequestEventsConsumer(KnownRequests knownRequests) {
+    private final KnownRequests knownRequests;
+    private final Quarantine quarantine;
+
+    public RequestEventsConsumer(KnownRequests knownRequests, Quarantine quarantine) {
         this.knownRequests = knownRequests;
+        this.quarantine = quarantine;
     }
 
+    /** A record that is not a valid request event, or cannot be applied, is quarantined; the projection goes on. */
     @Incoming("request-events")
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, String> record) {
-        knownRequests.apply(EventJson.parse(record.value()));
+        quarantine.guard(record, SOURCE, knownRequests::apply);
     }
 }

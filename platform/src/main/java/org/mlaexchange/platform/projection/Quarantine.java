@@ -1,0 +1,169 @@
+package org.mlaexchange.platform.projection;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
+import org.mlaexchange.contracts.events.CloudEvent;
+import org.mlaexchange.contracts.events.EventJson;
+import org.mlaexchange.contracts.events.HashChain;
+
+/**
+ * The consumers' policy for a record they cannot apply (docs/decisions.md, "Consumers: quarantine, never
+ * halt"): it is checked (a CloudEvent, from the expected source, its hash recomputed from its canonical
+ * form) and applied; one that fails either goes to {@code <topic>.quarantine} with the reason and its
+ * original position in headers, counts in {@code mla_consumer_quarantined_total} and shows in the
+ * readiness data, and the consumer goes on with the next record. A gap in a case's events (a caseseq
+ * arriving before the one it follows) is quarantined the same way: that case stays at its last good
+ * state and its later events follow it into quarantine (the case pauses, the other cases go on) until
+ * an operator replays them. A failure of the consumer's own database is not the record's fault: it is
+ * thrown, and the record is delivered again.
+ */
+@ApplicationScoped
+public class Quarantine {
+
+    private static final Logger LOG = Logger.getLogger(Quarantine.class);
+
+    private final String bootstrapServers;
+    private final MeterRegistry meters;
+    private final AtomicLong quarantined = new AtomicLong();
+    private volatile String lastReason;
+    private volatile KafkaProducer<String, String> producer;
+
+    public Quarantine(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry meters) {
+        this.bootstrapServers = bootstrapServers;
+        this.meters = meters;
+    }
+
+    /** Applies the record's event, or quarantines the record when it is not a valid event of {@code source} or cannot be applied. */
+    public void guard(ConsumerRecord<String, String> record, String source, Consumer<CloudEvent> apply) {
+        CloudEvent event;
+        try {
+            event = checked(record.value(), source);
+        } catch (IllegalArgumentException invalid) {
+            quarantine(record, "invalid: " + invalid.getMessage());
+            return;
+        }
+        try {
+            apply.accept(event);
+        } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException unappliable) {
+            quarantine(record, "not applicable: " + unappliable.getMessage());
+        }
+    }
+
+    static CloudEvent checked(String value, String source) {
+        if (value == null) {
+            throw new IllegalArgumentException("empty record");
+        }
+        CloudEvent event = EventJson.parse(value);
+        if (!source.equals(event.source())) {
+            throw new IllegalArgumentException("source " + event.source() + " is not " + source);
+        }
+        if (event.id() == null || event.type() == null || event.subject() == null || event.hash() == null) {
+            throw new IllegalArgumentException("id, type, subject and hash are required");
+        }
+        String recomputed = HashChain.hashOf(event);
+        if (!recomputed.equals(event.hash())) {
+            throw new IllegalArgumentException("hash " + event.hash() + " does not match its content (" + recomputed + ")");
+        }
+        return event;
+    }
+
+    private void quarantine(ConsumerRecord<String, String> record, String reason) {
+        String topic = record.topic() + ".quarantine";
+        ProducerRecord<String, String> copy = new ProducerRecord<>(topic, record.key(), record.value());
+        header(copy, "mla-quarantine-reason", reason);
+        header(copy, "mla-original-topic", record.topic());
+        header(copy, "mla-original-partition", String.valueOf(record.partition()));
+        header(copy, "mla-original-offset", String.valueOf(record.offset()));
+        header(copy, "mla-quarantined-at", Instant.now().toString());
+        try {
+            // durable before the offset moves on: a record is never dropped, only set aside
+            producer().send(copy).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while quarantining a record", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not quarantine a record of " + record.topic() + " to " + topic, e);
+        }
+        quarantined.incrementAndGet();
+        lastReason = record.topic() + "@" + record.partition() + ":" + record.offset() + ": " + reason;
+        meters.counter("mla.consumer.quarantined", "topic", record.topic()).increment();
+        LOG.warnf("quarantined %s (to %s)", lastReason, topic);
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> current = producer;
+        if (current == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = new KafkaProducer<>(Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                            ProducerConfig.ACKS_CONFIG, "all",
+                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+                }
+                current = producer;
+            }
+        }
+        return current;
+    }
+
+    /** Records set aside since start-up. */
+    public long quarantined() {
+        return quarantined.get();
+    }
+
+    /** Where and why the last one was. */
+    public String lastReason() {
+        return lastReason;
+    }
+
+    /** A warning for the operator in the readiness data, never a reason to stop serving. */
+    @Readiness
+    @ApplicationScoped
+    static class Health implements HealthCheck {
+
+        private final Quarantine quarantine;
+
+        Health(Quarantine quarantine) {
+            this.quarantine = quarantine;
+        }
+
+        @Override
+        public HealthCheckResponse call() {
+            long count = quarantine.quarantined();
+            var response = HealthCheckResponse.named("consumer quarantine").up().withData("quarantined", count);
+            return (count > 0 ? response.withData("warning", "records set aside; last: " + quarantine.lastReason()) : response)
+                    .build();
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        KafkaProducer<String, String> current = producer;
+        if (current != null) {
+            current.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+}

@@ -36,7 +36,8 @@ public class Services {
         this.evidence = evidence;
         this.extradition = extradition;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1: no h2c upgrade round on every new connection to a plain-HTTP service
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public String baseUrl(Service service) {

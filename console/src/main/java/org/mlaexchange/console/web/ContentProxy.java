@@ -126,6 +126,8 @@ public class ContentProxy {
                         }
                     }
                     out.putHeader("Cache-Control", "no-store");
+                    // evidence goes out byte for byte as stored (its digest and length), never re-encoded
+                    out.putHeader("Content-Encoding", "identity");
                     if (attachment && response.statusCode() == 200) {
                         out.putHeader("Content-Disposition", "attachment; filename=\"evidence-" + id + "\"");
                     }

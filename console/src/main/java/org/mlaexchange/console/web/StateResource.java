@@ -72,13 +72,17 @@ public class StateResource {
         if ("true".equals(overdue)) filters.put("overdue", "true");
 
         long t0 = System.nanoTime();
-        ApiResponse requests = services.get(Service.REQUESTS, "/api/requests" + query(filters, after), officer.token());
+        String token = officer.token();
         Map<String, String> xfilters = new LinkedHashMap<>(filters);
         xfilters.remove("urgent");
+        // both services at once: the page waits for the slower one, not for the sum
+        java.util.concurrent.CompletableFuture<ApiResponse> pendingExtraditions = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> services.get(Service.EXTRADITION, "/api/extraditions" + query(xfilters, xafter), token));
+        ApiResponse requests = services.get(Service.REQUESTS, "/api/requests" + query(filters, after), token);
         ApiResponse extraditions = null;
         try {
-            extraditions = services.get(Service.EXTRADITION, "/api/extraditions" + query(xfilters, xafter), officer.token());
-        } catch (Services.ServiceUnavailable e) {
+            extraditions = pendingExtraditions.join();
+        } catch (java.util.concurrent.CompletionException e) {
             // the inbox still shows the requests when the extradition service is away
         }
         long apiMillis = (System.nanoTime() - t0) / 1_000_000;

@@ -105,7 +105,13 @@ machine_facts() {
     "$(. /etc/os-release 2>/dev/null && printf '%s' "$PRETTY_NAME"), kernel $(uname -r)"
   printf -- '- default java: %s\n' "$("$JAVA" -version 2>&1 | head -n1)"
   local s
-  for s in $SERVICES; do printf -- '- %s runs with: %s\n' "${s%%:*}" "$(get "jvm.${s%%:*}")"; done
+  local j
+  for s in $SERVICES; do
+    j="$(get "jvm.${s%%:*}")"
+    [ -n "$j" ] || continue
+    printf -- '- %s (running since %s; its jar in target/ built %s) runs with: %s (%s)\n' "${s%%:*}" \
+      "$(get "started.${s%%:*}")" "$(get "built.${s%%:*}")" "$j" "$("${j%% *}" -version 2>&1 | head -n1)"
+  done
   [ -n "$(get startup.jvm)" ] && printf -- '- start-up copies run with: %s\n' "$(get startup.jvm)"
   printf -- '- load average (1/5/15 min) before: %s; after: %s\n' "$(get run.load_before)" "$(get run.load_after)"
   printf -- '- code: %s\n' "$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null)$(cd "$ROOT" && git diff --quiet HEAD -- 2>/dev/null || echo ' (with uncommitted changes)')"

@@ -119,7 +119,7 @@ class ManifestsTest {
     static final Map<Kind, Class<?>> MODELS = Map.ofEntries(
             fabric8(Namespace.class), fabric8(ConfigMap.class), fabric8(Service.class), fabric8(ServiceAccount.class),
             fabric8(Deployment.class), fabric8(PodDisruptionBudget.class), fabric8(HorizontalPodAutoscaler.class),
-            fabric8(NetworkPolicy.class),
+            fabric8(NetworkPolicy.class), fabric8(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class),
             Map.entry(new Kind("kustomize.config.k8s.io/v1beta1", "Kustomization"), Kustomization.class),
             Map.entry(new Kind("kafka.strimzi.io/v1beta2", "Kafka"), Kafka.class),
             Map.entry(new Kind("kafka.strimzi.io/v1beta2", "KafkaNodePool"), KafkaNodePool.class),
@@ -629,6 +629,42 @@ class ManifestsTest {
     }
 
     @Test
+    void theConsoleRunsItsImageOnItsQuarkusPortBehindItsIngress() {
+        Path dir = MODULE.resolve("base/console");
+        assertTrue(kustomization(MODULE.resolve("base")).getResources().contains("console"), "base lists the console");
+        Deployment d = only(Deployment.class, dir.resolve("deployment.yaml"));
+        PodSpec pod = d.getSpec().getTemplate().getSpec();
+        Container c = pod.getContainers().get(0);
+        int port = quarkusHttpPort("console");
+        assertEquals("mla-exchange/console:0.1.0", c.getImage());
+        assertEquals(port, c.getPorts().get(0).getContainerPort(), "container port = quarkus.http.port of the console");
+        assertEquals(d.getSpec().getSelector().getMatchLabels(), d.getSpec().getTemplate().getMetadata().getLabels());
+        Map<String, Probe> probes = Map.of("startup", c.getStartupProbe(), "readiness", c.getReadinessProbe(),
+                "liveness", c.getLivenessProbe());
+        probes.forEach((kind, probe) -> {
+            assertEquals(HEALTH.get(kind), probe.getHttpGet().getPath(), "console " + kind + "Probe path");
+            assertEquals(port, resolve(probe.getHttpGet().getPort(), c), "console " + kind + "Probe port");
+        });
+        assertEquals(Boolean.TRUE, pod.getSecurityContext().getRunAsNonRoot());
+        assertEquals(Boolean.TRUE, c.getSecurityContext().getReadOnlyRootFilesystem());
+        assertEquals("console-session/secret", c.getEnv().stream().filter(e -> e.getName().equals("MLA_CONSOLE_SECRET"))
+                .map(e -> ref(e.getValueFrom().getSecretKeyRef())).findFirst().orElse(null), "the session secret");
+        Service service = only(Service.class, dir.resolve("service.yaml"));
+        assertEquals(d.getSpec().getTemplate().getMetadata().getLabels(), service.getSpec().getSelector(), "Service selector");
+        service.getSpec().getPorts().forEach(p -> assertNotNull(resolve(p.getTargetPort(), c), "Service targetPort"));
+        var ingress = only(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class, dir.resolve("ingress.yaml"));
+        var backend = ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService();
+        assertEquals(service.getMetadata().getName(), backend.getName(), "Ingress to the console's Service");
+        assertEquals(service.getSpec().getPorts().get(0).getName(), backend.getPort().getName(), "Ingress to its port");
+        Map<String, String> config = only(ConfigMap.class, dir.resolve("config.yaml")).getData();
+        assertEquals(Set.of("http://request-service", "http://evidence-service", "http://extradition-service"),
+                Set.of(config.get("MLA_SERVICES_REQUESTS"), config.get("MLA_SERVICES_EVIDENCE"), config.get("MLA_SERVICES_EXTRADITION")),
+                "the console calls the services' Services");
+        assertEquals(only(ConfigMap.class, MODULE.resolve("base/platform-config.yaml")).getData().get("STACK_KEYCLOAK_URL"),
+                config.get("MLA_KEYCLOAK"), "OIDC discovery at the in-cluster Keycloak");
+    }
+
+    @Test
     void theTemplatesServicePodDisruptionBudgetAndAutoscalerFitTheDeployment() {
         Path template = MODULE.resolve("base/service");
         Deployment d = only(Deployment.class, template.resolve("deployment.yaml"));
@@ -682,6 +718,7 @@ class ManifestsTest {
                 .forEach(p -> known.put(envName(p.replaceFirst("^%[a-z-]+\\.", "")), p));
         add.accept(platformDefaults());
         SERVICES.forEach(s -> add.accept(application(s)));
+        add.accept(application("console"));
         // read by IssuerTenantResolver (and quarkus-oidc) when set
         tenants().forEach(t -> known.put(envName("quarkus.oidc." + t + ".token.issuer"), "quarkus.oidc." + t + ".token.issuer"));
         NON_QUARKUS_ENV.forEach(known::put);

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Deadline policy ({@code mla.deadlines.*}): ISO-8601 periods, with overrides per pair of States
- * keyed "REQUESTING-REQUESTED" (e.g. {@code mla.deadlines.pairs."NL-AR".acknowledge=P5D}).
+ * keyed "REQUESTING-REQUESTED" (e.g. {@code mla.deadlines.pairs."NL-AR".acknowledge=P5D}). Checked when
+ * the service starts ({@link DomainConfiguration#deadlinePolicy}).
  */
 @ConfigMapping(prefix = "mla.deadlines")
 public interface DeadlineConfig {
@@ -22,9 +23,21 @@ public interface DeadlineConfig {
     @WithDefault("P90D")
     String execute();
 
+    /** How far the one extension of the decision deadline moves it (European Investigation Order: 30 days). */
+    @WithDefault("P30D")
+    String extendDecision();
+
+    /** Time to answer a status question that sets no date of its own. */
+    @WithDefault("P14D")
+    String answerStatus();
+
     /** How often the reminder job looks for deadlines that passed. */
     @WithDefault("1m")
     Duration reminderEvery();
+
+    /** How many requests the reminder job takes at a time. */
+    @WithDefault("200")
+    int reminderBatch();
 
     Map<String, Pair> pairs();
 
@@ -34,5 +47,9 @@ public interface DeadlineConfig {
         Optional<String> decide();
 
         Optional<String> execute();
+
+        Optional<String> extendDecision();
+
+        Optional<String> answerStatus();
     }
 }

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.platform.reference.StateRegistry;
 import org.mlaexchange.request.domain.DeadlinePolicy;
@@ -39,18 +42,45 @@ public class DomainConfiguration {
         };
     }
 
+    /**
+     * The configured policy, every period parsed now: a wrong period or pair of States stops the service
+     * at start-up instead of failing a request later.
+     */
     static DeadlinePolicy deadlinePolicy(DeadlineConfig config) {
-        DeadlinePolicy.Deadlines defaults = new DeadlinePolicy.Deadlines(Period.parse(config.acknowledge()),
-                Period.parse(config.decide()), Period.parse(config.execute()));
-        return (requesting, requested) -> {
-            DeadlineConfig.Pair pair = config.pairs().get(requesting.value() + "-" + requested.value());
-            if (pair == null) {
-                return defaults;
+        DeadlinePolicy.Deadlines defaults = new DeadlinePolicy.Deadlines(
+                period("mla.deadlines.acknowledge", config.acknowledge()),
+                period("mla.deadlines.decide", config.decide()),
+                period("mla.deadlines.execute", config.execute()),
+                period("mla.deadlines.extend-decision", config.extendDecision()),
+                period("mla.deadlines.answer-status", config.answerStatus()));
+        Map<String, DeadlinePolicy.Deadlines> pairs = new HashMap<>();
+        config.pairs().forEach((key, pair) -> {
+            String[] states = key.split("-", -1);
+            if (states.length != 2 || !states[0].matches("[A-Z]{2}") || !states[1].matches("[A-Z]{2}") || states[0].equals(states[1])) {
+                throw new IllegalArgumentException("mla.deadlines.pairs.\"" + key
+                        + "\": a pair is two different ISO 3166-1 alpha-2 codes, requesting-requested, e.g. \"NL-AR\"");
             }
-            return new DeadlinePolicy.Deadlines(
-                    pair.acknowledge().map(Period::parse).orElse(defaults.acknowledgement()),
-                    pair.decide().map(Period::parse).orElse(defaults.decision()),
-                    pair.execute().map(Period::parse).orElse(defaults.execution()));
-        };
+            String prefix = "mla.deadlines.pairs.\"" + key + "\".";
+            pairs.put(key, new DeadlinePolicy.Deadlines(
+                    pair.acknowledge().map(p -> period(prefix + "acknowledge", p)).orElse(defaults.acknowledgement()),
+                    pair.decide().map(p -> period(prefix + "decide", p)).orElse(defaults.decision()),
+                    pair.execute().map(p -> period(prefix + "execute", p)).orElse(defaults.execution()),
+                    pair.extendDecision().map(p -> period(prefix + "extend-decision", p)).orElse(defaults.decisionExtension()),
+                    pair.answerStatus().map(p -> period(prefix + "answer-status", p)).orElse(defaults.statusAnswer())));
+        });
+        return (requesting, requested) -> pairs.getOrDefault(requesting.value() + "-" + requested.value(), defaults);
+    }
+
+    private static Period period(String property, String value) {
+        Period period;
+        try {
+            period = Period.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(property + "=" + value + ": not an ISO-8601 period such as P30D", e);
+        }
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException(property + "=" + value + ": a deadline must be longer than zero");
+        }
+        return period;
     }
 }

@@ -58,15 +58,22 @@ public class RequestService implements CaseKind<MlaRequest, RequestCommand, Requ
         return writes.act(this, caller, id, ifMatch, command);
     }
 
-    /** Emits the reminders due on one request; no change when none is due (at most once per deadline). */
+    /**
+     * Emits the reminders due on one request; no change when none is due (at most once per deadline).
+     * When none was due its next reminder time is set again, so that it leaves the job's queue.
+     */
     public List<Receipt> remindOverdue(UUID id) {
-        return writes.bySystem(this, id, new RequestCommand.RecordOverdueDeadlines()).receipts();
+        Writes.Written<MlaRequest> written = writes.bySystem(this, id, new RequestCommand.RecordOverdueDeadlines());
+        if (written.receipts().isEmpty()) {
+            repository.rescheduleReminder(id, nextReminder(written.value()));
+        }
+        return written.receipts();
     }
 
-    /** Requests with a deadline past due, for the reminder job. */
+    /** Requests with a deadline passed and not reminded yet, for the reminder job. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<UUID> withDeadlinePassed(int limit) {
-        return repository.withDeadlinePassed(clock.instant(), limit);
+    public List<UUID> withReminderDue(int limit) {
+        return repository.withReminderDue(clock.instant(), limit);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -140,12 +147,23 @@ public class RequestService implements CaseKind<MlaRequest, RequestCommand, Requ
         entity.submittedAt = request.submittedAt();
         entity.updatedAt = now;
         entity.nextDeadlineAt = nextDeadline(request);
+        entity.nextReminderAt = nextReminder(request);
         entity.state = JsonState.write(request);
     }
 
     /** When the earliest deadline still running passes: the end of its due date (deadlines are calendar days). */
     static Instant nextDeadline(MlaRequest request) {
+        return deadlineEnd(request, false);
+    }
+
+    /** When the earliest deadline not reminded yet passes (already passed, for a reminder still due). */
+    static Instant nextReminder(MlaRequest request) {
+        return deadlineEnd(request, true);
+    }
+
+    private static Instant deadlineEnd(MlaRequest request, boolean notReminded) {
         return request.overdueAt(END_OF_TIME).stream()
+                .filter(kind -> !notReminded || !request.remindedDeadlines().contains(kind))
                 .map(request::dueDate)
                 .filter(Objects::nonNull)
                 .min(Comparator.naturalOrder())

@@ -36,4 +36,8 @@ public class RequestEntity extends CaseRow {
     /** Earliest due moment among deadlines not met yet; null when none runs. */
     @Column(name = "next_deadline_at")
     public Instant nextDeadlineAt;
+
+    /** Earliest due moment among deadlines passed or running that were not reminded yet; null when none. */
+    @Column(name = "next_reminder_at")
+    public Instant nextReminderAt;
 }

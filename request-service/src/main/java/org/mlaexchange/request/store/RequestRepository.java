@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -58,10 +59,19 @@ public class RequestRepository implements PanacheRepositoryBase<RequestEntity, U
         return find(query.toString(), params).page(0, limit).list();
     }
 
-    /** Requests with a deadline past due at {@code now}, oldest deadline first. */
-    public List<UUID> withDeadlinePassed(Instant now, int limit) {
-        return find("nextDeadlineAt < ?1 order by nextDeadlineAt", now).page(0, limit)
+    /**
+     * Requests with a deadline passed at {@code now} and not reminded yet, the longest waiting first. Once
+     * reminded a request's next reminder moves on, so the next batch holds other requests.
+     */
+    public List<UUID> withReminderDue(Instant now, int limit) {
+        return find("nextReminderAt <= ?1 order by nextReminderAt", now).page(0, limit)
                 .project(IdOnly.class).list().stream().map(IdOnly::id).toList();
+    }
+
+    /** Sets a request's next reminder when the reminder job found nothing to remind (a row from before the column). */
+    @Transactional
+    public void rescheduleReminder(UUID id, Instant nextReminderAt) {
+        update("nextReminderAt = ?1 where id = ?2", nextReminderAt, id);
     }
 
     public record IdOnly(UUID id) {

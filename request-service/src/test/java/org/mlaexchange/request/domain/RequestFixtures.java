@@ -55,9 +55,9 @@ final class RequestFixtures {
     static final ContactPerson NL_CONTACT = new ContactPerson("J. de Vries", "mla@om.example.nl", "+31 70 000 0000");
 
     static final FakeReferenceData REFERENCE = new FakeReferenceData();
-    /** EIO defaults 7 / 30 / 90 days, except AR → SN, which agreed 5 / 20 / 60. */
+    /** EIO defaults 7 / 30 / 90 days (extension 30, status answer 14), except AR → SN, which agreed 5 / 20 / 60 (15, 7). */
     static final DeadlinePolicy POLICY = (requesting, requested) -> requesting.equals(AR) && requested.equals(SN)
-            ? new DeadlinePolicy.Deadlines(Period.ofDays(5), Period.ofDays(20), Period.ofDays(60))
+            ? new DeadlinePolicy.Deadlines(Period.ofDays(5), Period.ofDays(20), Period.ofDays(60), Period.ofDays(15), Period.ofDays(7))
             : new DeadlinePolicy.Deadlines(Period.ofDays(7), Period.ofDays(30), Period.ofDays(90));
     static final RequestDecider DECIDER = new RequestDecider(REFERENCE, POLICY);
 

@@ -211,8 +211,9 @@ public final class RequestDecider {
         LocalDate today = today(now);
         Violations v = new Violations();
         v.required(c.requestId(), "requestId");
+        // the legal basis is the Convention in force between the two States on the day of submission
         if (!referenceData.isStateParty(requesting, today)) {
-            v.add("requestingState", requesting + " is not a State Party");
+            v.add("requestingState", requesting + " is not a State Party on " + today);
         }
         StateCode requested = c.requestedState();
         if (!v.required(requested, "requestedState")) {
@@ -221,7 +222,7 @@ public final class RequestDecider {
             v.add("requestedState", "must differ from the requesting State");
             requested = null;
         } else if (!referenceData.isStateParty(requested, today)) {
-            v.add("requestedState", requested + " is not a State Party");
+            v.add("requestedState", requested + " is not a State Party on " + today);
             requested = null;
         }
         contentRules.check(v, c.content(), requesting, requested, c.urgent(), c.confidential(), today);

@@ -43,6 +43,8 @@ final class RequestFixtures {
     static final StateCode AR = StateCode.of("AR");
     static final StateCode NL = StateCode.of("NL");
     static final StateCode SN = StateCode.of("SN");
+    /** A State Party bound by the Convention only from 1 June 2025. */
+    static final StateCode CL = StateCode.of("CL");
     /** A State that is not a State Party. */
     static final StateCode XX = StateCode.of("XX");
 
@@ -285,8 +287,11 @@ final class RequestFixtures {
         private record Declaration(LocalDate from, LocalDate withdrawnOn) {
         }
 
-        private final Set<StateCode> parties = Set.of(AR, NL, SN);
-        private final Map<StateCode, Set<String>> languages = Map.of(AR, Set.of("es", "en"), NL, Set.of("nl", "en"), SN, Set.of("fr"));
+        /** From when each State is bound by the Convention (entry into force for it, or provisional application). */
+        private final Map<StateCode, LocalDate> parties = Map.of(AR, LocalDate.of(2024, 2, 14), NL, LocalDate.of(2024, 2, 15),
+                SN, LocalDate.of(2024, 6, 1), CL, LocalDate.of(2025, 6, 1));
+        private final Map<StateCode, Set<String>> languages = Map.of(AR, Set.of("es", "en"), NL, Set.of("nl", "en"), SN, Set.of("fr"),
+                CL, Set.of("es", "en"));
         /** NL and SN declared annex E in force before the test dates; AR's declaration takes effect on 1 June 2025. */
         private final Map<StateCode, Declaration> annexE = Map.of(
                 NL, new Declaration(LocalDate.of(2024, 2, 15), null),
@@ -295,7 +300,8 @@ final class RequestFixtures {
 
         @Override
         public boolean isStateParty(StateCode state, LocalDate on) {
-            return parties.contains(state);
+            LocalDate from = parties.get(state);
+            return from != null && !on.isBefore(from);
         }
 
         @Override

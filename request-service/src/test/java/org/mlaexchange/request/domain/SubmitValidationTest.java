@@ -112,14 +112,27 @@ class SubmitValidationTest {
         assertEquals(List.of(new Violation("requestedState", "must differ from the requesting State")), same.violations());
 
         InvalidCommand unknown = assertThrows(InvalidCommand.class, () -> submit(XX, false, false, content()));
-        assertEquals(List.of(new Violation("requestedState", "XX is not a State Party")), unknown.violations());
+        assertEquals(List.of(new Violation("requestedState", "XX is not a State Party on 2025-03-03")), unknown.violations());
 
         InvalidCommand missing = assertThrows(InvalidCommand.class, () -> submit(null, false, false, content()));
         assertEquals(List.of(new Violation("requestedState", "is required")), missing.violations());
 
         InvalidCommand requesting = assertThrows(InvalidCommand.class, () -> DECIDER.decide(null,
                 new RequestCommand.Submit(ID, NL, false, false, content()), XX, T0));
-        assertEquals(List.of(new Violation("requestingState", "XX is not a State Party")), requesting.violations());
+        assertEquals(List.of(new Violation("requestingState", "XX is not a State Party on 2025-03-03")), requesting.violations());
+    }
+
+    @Test
+    void the_convention_must_be_in_force_for_both_states_on_the_day_of_submission() {
+        // Chile is bound from 1 June 2025 (fixtures): a request to it before then has no legal basis
+        InvalidCommand early = assertThrows(InvalidCommand.class, () -> submit(RequestFixtures.CL, false, false, content()));
+        assertEquals(List.of(new Violation("requestedState", "CL is not a State Party on 2025-03-03")), early.violations());
+        InvalidCommand fromChile = assertThrows(InvalidCommand.class, () -> DECIDER.decide(null,
+                new RequestCommand.Submit(ID, AR, false, false, content()), RequestFixtures.CL, T0));
+        assertEquals(List.of(new Violation("requestingState", "CL is not a State Party on 2025-03-03")), fromChile.violations());
+
+        assertEquals(1, DECIDER.decide(null, new RequestCommand.Submit(ID, RequestFixtures.CL, false, false, content()), AR,
+                java.time.Instant.parse("2025-06-01T08:00:00Z")).size());
     }
 
     @Test

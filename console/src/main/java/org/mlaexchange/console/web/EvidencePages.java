@@ -216,6 +216,7 @@ public class EvidencePages {
         }
         data.put("allowed", allowed);
         data.put("usePurposes", USE_PURPOSES);
+        data.put("consentDecisions", List.of("GRANTED", "GRANTED_WITH_CONDITIONS", "DENIED"));
         data.putIfAbsent("changes", List.of());
         data.putIfAbsent("receipts", List.of());
         data.putIfAbsent("done", "");
@@ -250,6 +251,38 @@ public class EvidencePages {
         putText(body, "thirdState", form.getFirst("thirdState"));
         putText(body, "description", form.getFirst("description"));
         return itemWrite(realm, id, "use-consents", body, form);
+    }
+
+    /** The providing State decides on a use consent (another use, or onward transfer, of its evidence). */
+    @POST
+    @Path("use-consents/{id}/decision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decideUseConsent(@PathParam("realm") String realm, @PathParam("id") UUID consentId,
+                                     MultivaluedMap<String, String> form) {
+        visit.checkCsrf(form.getFirst(Csrf.FIELD));
+        UUID itemId;
+        try {
+            itemId = UUID.fromString(String.valueOf(form.getFirst("item")));
+        } catch (IllegalArgumentException e) {
+            return pages.notFound(consentId.toString());
+        }
+        ObjectNode body = json.createObjectNode();
+        putText(body, "decision", form.getFirst("decision"));
+        putText(body, "reasons", form.getFirst("reasons"));
+        var conditions = body.putArray("conditions");
+        String lines = form.getFirst("conditions");
+        if (lines != null) {
+            lines.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(conditions::add);
+        }
+        ApiResponse result = services.post(Service.EVIDENCE, "/api/use-consents/" + consentId + "/decision", officer.token(),
+                form.getFirst("etag"), body);
+        if (result.ok()) {
+            return Response.seeOther(URI.create("/" + realm + "/items/" + itemId + "?done=decision&r=" + Receipts.encode(result.receipts(), json))).build();
+        }
+        Map<String, Object> data = new HashMap<>();
+        data.put("message", result.status() == 412 ? visit.text("stale") : result.problemDetail());
+        data.put("messageKind", result.status() == 412 ? "stale" : "error");
+        return result.status() == 404 ? pages.notFound(consentId.toString()) : itemPage(itemId, data, result.status() >= 500 ? 502 : result.status());
     }
 
     private Response itemWrite(String realm, UUID id, String action, ObjectNode body, MultivaluedMap<String, String> form) {

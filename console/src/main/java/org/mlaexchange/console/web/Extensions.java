@@ -100,6 +100,11 @@ public class Extensions {
         return instant.substring(0, 10) + " " + instant.substring(11, 16) + " UTC";
     }
 
+    /** Whether an instant ("2026-12-10T00:00:00Z") falls before the given one: "due this week" in the inbox. */
+    static boolean dueWithin(String instant, String until) {
+        return instant != null && !instant.isEmpty() && instant.compareTo(until) < 0;
+    }
+
     static String shortId(String id) {
         return id == null || id.length() < 8 ? id : id.substring(0, 8);
     }

@@ -96,6 +96,7 @@ public class StateResource {
         data.put("extraditionsProblem", extraditions == null ? visit.text("serviceDown") : extraditions.ok() ? "" : extraditions.problemDetail());
         data.put("statuses", REQUEST_STATUSES);
         data.put("apiMillis", apiMillis);
+        data.put("weekEnd", java.time.Instant.now().plus(java.time.Duration.ofDays(7)).toString());
         data.put("after", after == null ? "" : after);
         data.put("xafter", xafter == null ? "" : xafter);
         return visit.page("inbox", officer, data);

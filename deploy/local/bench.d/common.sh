@@ -69,6 +69,7 @@ rss_snapshot() { # rss_snapshot <label>: resident memory of the stack's services
     pid="$(port_pid "${s##*:}")"
     [ -n "$pid" ] || continue
     put "rss.$1.${s%%:*}" "$(rss_mib "$pid")"
+    [ "$1" = before ] || continue # what runs, since when, from which build: as the run starts
     put "jvm.${s%%:*}" "$(tr '\0' ' ' <"/proc/$pid/cmdline" | sed 's/ -jar .*//' | cut -c1-300)"
     put "started.${s%%:*}" "$(date -u -d "$(ps -o lstart= -p "$pid")" '+%H:%M UTC' 2>/dev/null)"
     put "built.${s%%:*}" "$(date -u -r "$ROOT/${s%%:*}/target/quarkus-app/quarkus-run.jar" '+%H:%M UTC' 2>/dev/null)"

@@ -11,12 +11,14 @@ import java.util.List;
 @TemplateExtension
 public class Extensions {
 
+    private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\.\\d+\\.");
+
     /** A text whose key is composed: t.k('status', 'ACCEPTED') reads "status.ACCEPTED" (the value itself when absent). */
     static String k(java.util.Map<String, String> texts, String prefix, Object value) {
         String v = String.valueOf(value);
         String found = texts.get(prefix + "." + v);
         // indexed paths share one label: "content.measures.0.kind" reads "field.content.measures.kind"
-        return found != null ? found : texts.getOrDefault(prefix + "." + v.replaceAll("\\.\\d+\\.", "."), v);
+        return found != null ? found : texts.getOrDefault(prefix + "." + INDEX.matcher(v).replaceAll("."), v);
     }
 
     /** A form field's id from its name: "content.contact.name" to "content-contact-name". */

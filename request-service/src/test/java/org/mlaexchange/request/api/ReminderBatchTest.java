@@ -37,8 +37,14 @@ class ReminderBatchTest {
 
     @Test
     void moreOverdueRequestsThanOneBatchAreEachRemindedOnce() {
+        // more requests than one batch, overdue a day before the others: they come first in every batch,
+        // and stay overdue once reminded
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < batch * 2 + 5; i++) {
+        for (int i = 0; i < batch + 5; i++) {
+            ids.add(Api.submitted("nl", "AR"));
+        }
+        clock.advance(Duration.ofDays(1));
+        for (int i = 0; i < 5; i++) {
             ids.add(Api.submitted("nl", "AR"));
         }
         clock.advance(Duration.ofDays(9)); // none acknowledged within 7 days

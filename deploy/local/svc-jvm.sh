@@ -5,7 +5,11 @@
 # - JVM: MLA_SERVICE_JAVA if set (a java binary), else a Temurin 25+ under /usr/lib/jvm if installed (the services are built
 #   for Java 17 and run on any newer JVM), else the stack's java (JAVA_HOME or PATH).
 # - Options: Serial GC (one small heap per service on a 2-core machine: no concurrent GC threads, less
-#   native memory than G1), a heap that starts small and is capped at MLA_SERVICE_XMX (default 256m).
+#   native memory than G1), a heap that starts small and is capped at MLA_SERVICE_XMX (default 160m: a
+#   service's live set after a full GC is under 30 MiB, measured with jcmd GC.heap_info after the benchmark's
+#   load), and given back after a full GC once more than 30 % of it is free (the heap otherwise stays at its
+#   high-water mark). Two malloc arenas instead of glibc's eight per core: the JVM's own threads otherwise
+#   keep tens of MiB of native memory each in arenas they no longer use.
 # - Class data: an AOT cache (JDK 25+, JEP 483/514/515) or, on older JDKs, a dynamic CDS archive, made by
 #   one training run of the service (`stack run`'s svc_start starts it, waits until it is ready, stops it:
 #   the JVM writes the archive as it exits) and kept in .local/aot/, named by a checksum of the service's
@@ -14,6 +18,7 @@
 #   Never committed: every machine makes its own.
 
 SVC_AOT_DIR="${LOCAL:-${ROOT:?}/.local}/aot"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 # svc_java_home_version <java binary>: the JVM's feature version (17, 25...) from its release file
 svc_java_version() {
@@ -39,7 +44,7 @@ svc_jvm() {
   local name="$1" jar="$2" version key
   SVC_JAVA="$(svc_pick_java)"
   version="$(svc_java_version "$SVC_JAVA")"
-  SVC_JVM_OPTS=(-XX:+UseSerialGC -Xms32m "-Xmx${MLA_SERVICE_XMX:-256m}")
+  SVC_JVM_OPTS=(-XX:+UseSerialGC -Xms32m "-Xmx${MLA_SERVICE_XMX:-160m}" -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30)
   # MLA_SERVICE_JVM_OPTS replaces these options (e.g. the former "-Xmx512m" to compare, with MLA_AOT=off)
   if [ -n "${MLA_SERVICE_JVM_OPTS:-}" ]; then read -ra SVC_JVM_OPTS <<<"$MLA_SERVICE_JVM_OPTS"; fi
   SVC_AOT_FILE=""

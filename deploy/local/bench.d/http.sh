@@ -67,9 +67,12 @@ bench_submissions() {
   request_body_file
   log "submissions: POST /api/requests (NL officer, the demo's body) at $CONNS connections, ${DURATION} s each"
   local c
+  local account
   for c in $CONNS; do
+    account=()
+    [ "$c" = 8 ] && account=(cpu_account submit.8)
     BENCH_TOKEN="$(token nl officer)" BENCH_BODY="$WORK/request.json" \
-      run_wrk "submit.$c" "$c" "$BENCH_D/submit.lua" "$REQ/api/requests"
+      "${account[@]}" run_wrk "submit.$c" "$c" "$BENCH_D/submit.lua" "$REQ/api/requests"
   done
 }
 

@@ -39,6 +39,7 @@ http_rows() { # http_rows <key prefix> <label>
 build_rows() {
   : >"$WORK/rows"
   http_rows submit "1 submissions"
+  cpu_rows submit.8 "1 submissions, 8 conn"
   http_rows ack "2 acknowledge"
   if [ -n "$(get evidence.up.mibs)" ]; then
     local g

@@ -1,0 +1,61 @@
+# shellcheck shell=bash
+# deploy/local/bench: where the CPU goes. Around the 8-connection submission run it reads the CPU time
+# (user + system, /proc/<pid>/stat) of each part of the stack and of the whole machine (/proc/stat), and
+# puts the milliseconds of CPU each part spent per accepted submission. On 2 cores, 2,000 ms of CPU a
+# second divided by the machine's CPU per submission is the ceiling of the submission rate, whatever the
+# write path does with its locks and commits. Sourced.
+
+CPU_TCK="$(getconf CLK_TCK)"
+
+# cpu_ticks: "<part> <ticks>" per part of the stack, and "machine <ticks>" (all CPUs, busy time)
+cpu_ticks() {
+  local dir args part
+  for dir in /proc/[0-9]*; do
+    args="$(tr '\0' ' ' <"$dir/cmdline" 2>/dev/null)" || continue
+    case "$args" in
+      *request-service/target/quarkus-app*) part=request-service ;;
+      *evidence-service/target/quarkus-app*) part=evidence-service ;;
+      *extradition-service/target/quarkus-app*) part=extradition-service ;;
+      *console/target/quarkus-app*) part=console ;;
+      *kafka.Kafka*) part=kafka ;;
+      postgres:* | */postgres\ *) part=postgresql ;;
+      *keycloak*) part=keycloak ;;
+      wrk\ *) part=wrk ;;
+      *) continue ;;
+    esac
+    # fields after the command name in parentheses: utime and stime are the 12th and 13th
+    sed 's/^.*) //' "$dir/stat" 2>/dev/null | awk -v p="$part" '{print p, $12 + $13}'
+  done | awk '{t[$1] += $2} END {for (p in t) print p, t[p]}'
+  awk '/^cpu / {print "machine", $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat
+}
+
+# cpu_account <key> <command...>: runs the command, then puts cpu.<key>.<part>_ms (CPU ms per accepted
+# request, from <key>.n and <key>.bad that the command put) for every part and the machine
+cpu_account() {
+  local key="$1" before after n
+  shift
+  before="$(cpu_ticks)"
+  "$@"
+  after="$(cpu_ticks)"
+  n=$(($(get "$key.n") - $(get "$key.bad")))
+  [ "$n" -gt 0 ] || return 0
+  put "cpu.$key.requests" "$n"
+  while read -r part ticks; do
+    local was
+    was="$(awk -v p="$part" '$1 == p {print $2}' <<<"$before")"
+    put "cpu.$key.$part" "$(awk -v a="${was:-0}" -v b="$ticks" -v n="$n" -v hz="$CPU_TCK" 'BEGIN {printf "%.2f", (b - a) * 1000 / hz / n}')"
+  done <<<"$after"
+  log "  CPU per accepted request ($key): $(for p in request-service evidence-service extradition-service kafka postgresql wrk machine; do printf '%s %s ms, ' "$p" "$(get "cpu.$key.$p")"; done)"
+}
+
+cpu_rows() { # cpu_rows <key> <label>
+  local key="$1" what="$2" p v machine
+  machine="$(get "cpu.$key.machine")"
+  [ -n "$machine" ] || return 0
+  for p in request-service evidence-service extradition-service kafka postgresql keycloak console wrk; do
+    v="$(get "cpu.$key.$p")"
+    [ -n "$v" ] && row "$what: CPU per request, $p" "$(fmt "$v" " ms")" "" "$(pct_of "$v" "$machine") of the machine's" "" ""
+  done
+  row "$what: CPU per request, whole machine" "$(fmt "$machine" " ms")" "$(nproc) cores" \
+    "ceiling $(awk -v m="$machine" -v c="$(nproc)" 'BEGIN {if (m > 0) printf "%.0f/s", c * 1000 / m}')" "" ""
+}

@@ -1,9 +1,12 @@
+# shellcheck shell=bash
 # Helpers for scripts that use MLA Exchange as a client would: Keycloak's token endpoint and the REST APIs.
 # Sourced by deploy/local/demo and deploy/local/system-test.
-KC=${KC:-http://127.0.0.1:8180}
-REQ=${REQ:-http://127.0.0.1:8081}
-EVI=${EVI:-http://127.0.0.1:8082}
-EXT=${EXT:-http://127.0.0.1:8083}
+# shellcheck source=deploy/local/ports.sh
+source "$(dirname "${BASH_SOURCE[0]}")/ports.sh"
+KC=${KC:-http://127.0.0.1:$KC_PORT}
+REQ=${REQ:-http://127.0.0.1:$REQUEST_PORT}
+EVI=${EVI:-http://127.0.0.1:$EVIDENCE_PORT}
+EXT=${EXT:-http://127.0.0.1:$EXTRADITION_PORT}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 

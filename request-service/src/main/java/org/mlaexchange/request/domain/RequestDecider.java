@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
@@ -314,22 +316,8 @@ public final class RequestDecider {
         if (ids.isEmpty()) {
             v.add("measureIds", "name at least one accepted measure");
         }
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < ids.size(); i++) {
-            String field = "measureIds[" + i + "]";
-            String id = ids.get(i);
-            if (!v.requiredText(id, field)) {
-                continue;
-            }
-            Optional<Measure> measure = state.measure(id);
-            if (!seen.add(id)) {
-                v.add(field, "measure " + id + " is listed twice");
-            } else if (measure.isEmpty()) {
-                v.add(field, "no measure " + id + " in this request");
-            } else if (measure.get().status() != MeasureStatus.ACCEPTED && measure.get().status() != MeasureStatus.IN_EXECUTION) {
-                v.add(field, "measure " + id + " is " + measure.get().status() + ": only accepted measures not yet executed can be found impossible");
-            }
-        }
+        checkNamedMeasures(state, ids, v, m -> m.status() == MeasureStatus.ACCEPTED || m.status() == MeasureStatus.IN_EXECUTION,
+                m -> "measure " + m.id() + " is " + m.status() + ": only accepted measures not yet executed can be found impossible");
         v.requiredText(c.reasons(), "reasons");
         v.throwIfAny();
         Map<String, MeasureStatus> after = statuses(state);
@@ -488,10 +476,18 @@ public final class RequestDecider {
             }
             return pending;
         }
+        checkNamedMeasures(state, named, v, m -> m.status() == MeasureStatus.PENDING,
+                m -> "measure " + m.id() + " is already decided (" + m.status() + ")");
+        return List.copyOf(named.stream().filter(Objects::nonNull).toList());
+    }
+
+    /** Each of {@code measureIds[i]} names a measure of this request once, one that {@code may} take the action. */
+    private static void checkNamedMeasures(MlaRequest state, List<String> ids, Violations v, Predicate<Measure> may,
+            Function<Measure, String> whyNot) {
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < named.size(); i++) {
+        for (int i = 0; i < ids.size(); i++) {
             String field = "measureIds[" + i + "]";
-            String id = named.get(i);
+            String id = ids.get(i);
             if (!v.requiredText(id, field)) {
                 continue;
             }
@@ -500,11 +496,10 @@ public final class RequestDecider {
                 v.add(field, "measure " + id + " is listed twice");
             } else if (measure.isEmpty()) {
                 v.add(field, "no measure " + id + " in this request");
-            } else if (measure.get().status() != MeasureStatus.PENDING) {
-                v.add(field, "measure " + id + " is already decided (" + measure.get().status() + ")");
+            } else if (!may.test(measure.get())) {
+                v.add(field, whyNot.apply(measure.get()));
             }
         }
-        return List.copyOf(named.stream().filter(Objects::nonNull).toList());
     }
 
     /**

@@ -186,7 +186,7 @@ public class StateResource {
         for (JsonNode a : caseNode.path("allowedActions")) {
             String action = a.asText();
             forms.add(switch (kind) {
-                case "request" -> ActionForms.request(action);
+                case "request" -> ActionForms.request(action).from(latestContent(caseNode));
                 case "transfer" -> ActionForms.transfer(action);
                 case "extradition" -> ActionForms.extradition(action);
                 default -> ActionForms.generic(action);

@@ -8,7 +8,6 @@ import static org.mlaexchange.request.api.Api.as;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,12 +15,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.mlaexchange.platform.testing.DueOrder;
 import org.mlaexchange.platform.testing.Tokens;
 
 /** What the officers' console asks of the request list and the audit log: due-date order with paging, the subject, own proofs. */
@@ -42,33 +40,10 @@ class ConsoleListsTest {
         setDeadline(later, tie);
         setDeadline(sooner, tie);
 
-        List<Map<String, Object>> walked = new ArrayList<>();
-        String after = null;
-        do {
-            JsonPath page = as("sn").get("/api/requests?sort=due&limit=2" + (after == null ? "" : "&after=" + after))
-                    .then().statusCode(200).extract().jsonPath();
-            walked.addAll(page.getList("items"));
-            after = page.getString("next");
-        } while (after != null);
-
-        List<Object> newestFirst = as("sn").get("/api/requests?limit=100").then().statusCode(200).extract().jsonPath().getList("items.id");
-        List<Object> ids = walked.stream().map(i -> i.get("id")).toList();
-        assertEquals(new HashSet<>(newestFirst), new HashSet<>(ids), "the same requests in both orders");
-        assertEquals(ids.size(), new HashSet<>(ids).size(), "no request on two pages");
-        // due dates never go back; those without a running deadline come last
-        Instant previous = Instant.MIN;
-        boolean noneSeen = false;
-        for (Map<String, Object> item : walked) {
-            Object due = item.get("nextDeadlineAt");
-            if (due == null) {
-                noneSeen = true;
-                continue;
-            }
-            assertTrue(!noneSeen, "a request with a deadline after one without: " + item.get("id"));
-            Instant at = Instant.parse(due.toString());
-            assertTrue(!at.isBefore(previous), at + " listed after " + previous);
-            previous = at;
-        }
+        List<Map<String, Object>> walked = DueOrder.walk(after -> as("sn").get("/api/requests?sort=due&limit=2" + (after == null ? "" : "&after=" + after))
+                .then().statusCode(200).extract().jsonPath());
+        List<Object> ids = DueOrder.assertSortedByDue(walked,
+                as("sn").get("/api/requests?limit=100").then().statusCode(200).extract().jsonPath().getList("items.id"));
         assertEquals(overdue, ids.get(0), "the overdue request first");
         assertEquals(true, walked.get(0).get("overdue"));
         assertTrue(ids.indexOf(later) < ids.indexOf(sooner), "same due moment: the earlier submission first");

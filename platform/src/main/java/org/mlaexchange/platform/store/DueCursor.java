@@ -34,8 +34,12 @@ public record DueCursor(Instant due, long listSeq) {
             throw malformed(after, "a cursor of a list sorted newest first: ask without sort=due");
         }
         String due = after.substring(0, sep);
-        long seq = Long.parseLong(after.substring(sep + 1));
-        return new DueCursor("none".equals(due) ? null : Instant.EPOCH.plus(Long.parseLong(due), ChronoUnit.MICROS), seq);
+        try {
+            long seq = Long.parseLong(after.substring(sep + 1));
+            return new DueCursor("none".equals(due) ? null : Instant.EPOCH.plus(Long.parseLong(due), ChronoUnit.MICROS), seq);
+        } catch (NumberFormatException | java.time.DateTimeException | ArithmeticException e) {
+            throw malformed(after, "out of range");
+        }
     }
 
     /** The cursor of a newest-first page (an insertion number); 400 with the field named when it is a due-date cursor. */

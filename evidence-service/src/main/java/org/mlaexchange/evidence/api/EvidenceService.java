@@ -237,6 +237,13 @@ public class EvidenceService {
         return transfer;
     }
 
+    /** The transfers of a request the caller's State is party to; none for another State (nothing says they exist). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Transfer> transfersOf(Caller caller, UUID requestId) {
+        return repository.transfersOf(requestId, caller.oversight() ? null : caller.actingState().value()).stream()
+                .map(EvidenceService::read).filter(t -> caller.maySee(List.of(t.providingState(), t.receivingState()))).toList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<EvidenceItem> itemsOf(Caller caller, UUID transferId) {
         transfer(caller, transferId);

@@ -244,6 +244,8 @@ public class AuditResource {
     @GET
     @Path("/events/{id}/proof")
     @Produces(MediaType.APPLICATION_JSON)
+    // a central authority proves the receipts of its own cases (maySee below); another State's event stays 404
+    @RolesAllowed({Caller.AUDITOR, Caller.CENTRAL_AUTHORITY})
     @Operation(summary = "RFC 9162 inclusion proof of an event in the log's first treeSize events (default: the whole log)")
     public InclusionProof proof(@PathParam("id") String eventId, @QueryParam("treeSize") Long treeSize) throws SQLException {
         java.util.UUID id;

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.events.CloudEvent;
+import org.mlaexchange.contracts.request.Proceedings;
 import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.request.RequestStatus;
 import org.mlaexchange.platform.eventlog.EventLog;
@@ -36,6 +37,7 @@ import org.mlaexchange.platform.write.Writes;
 import org.mlaexchange.platform.http.Versions;
 import org.mlaexchange.platform.identity.Caller;
 import org.mlaexchange.platform.identity.CurrentCaller;
+import org.mlaexchange.platform.store.DueCursor;
 import org.mlaexchange.request.domain.MlaRequest;
 import org.mlaexchange.request.domain.RequestAction;
 import org.mlaexchange.request.domain.RequestCommand;
@@ -73,9 +75,10 @@ public class RequestResource {
     public record RequestView(@JsonUnwrapped MlaRequest request, List<String> allowedActions) {
     }
 
-    /** What a list shows of a request. */
+    /** What a list shows of a request: with the subject matter and case number of its proceedings (latest content). */
     public record Summary(UUID id, StateCode requestingState, StateCode requestedState, RequestStatus status, boolean urgent,
-                          boolean confidential, int version, Instant submittedAt, Instant nextDeadlineAt, boolean overdue) {
+                          boolean confidential, int version, Instant submittedAt, Instant nextDeadlineAt, boolean overdue,
+                          String subjectMatter, String caseNumber) {
     }
 
     public record Page(List<Summary> items, String next) {
@@ -91,22 +94,32 @@ public class RequestResource {
 
     @GET
     @RolesAllowed({Caller.CENTRAL_AUTHORITY, Caller.AUDITOR})
-    @Operation(summary = "Requests your State is party to, newest first")
+    @Operation(summary = "Requests your State is party to, newest first or (sort=due) the nearest due date first, overdue ones first")
     public Page list(@QueryParam("role") @Pattern(regexp = "requesting|requested", message = "must be requesting or requested") String role,
                      @QueryParam("status") RequestStatus status,
                      @QueryParam("urgent") Boolean urgent,
                      @QueryParam("overdue") Boolean overdue,
-                     @QueryParam("after") @Pattern(regexp = "\\d{1,18}", message = "must be the cursor of a previous page") String after,
+                     @QueryParam("sort") @DefaultValue("newest") @Pattern(regexp = DueCursor.SORT_PATTERN, message = DueCursor.SORT_MESSAGE) String sort,
+                     @QueryParam("after") @Pattern(regexp = DueCursor.PATTERN, message = "must be the cursor of a previous page") String after,
                      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         Instant now = clock.instant();
         StateCode state = caller.get().oversight() ? null : caller.get().actingState();
-        List<RequestEntity> rows = requests.list(new RequestRepository.Filter(state, role, status, urgent, overdue, now),
-                after == null ? null : Long.valueOf(after), limit);
-        List<Summary> items = rows.stream().map(r -> new Summary(r.id, StateCode.of(r.requestingState), StateCode.of(r.requestedState),
-                RequestStatus.valueOf(r.status), r.urgent, r.confidential, r.version, r.submittedAt, r.nextDeadlineAt,
-                r.nextDeadlineAt != null && r.nextDeadlineAt.isBefore(now))).toList();
-        String next = rows.size() == limit ? String.valueOf(rows.get(rows.size() - 1).listSeq) : null;
+        RequestRepository.Filter filter = new RequestRepository.Filter(state, role, status, urgent, overdue, now);
+        boolean byDue = "due".equals(sort);
+        List<RequestEntity> rows = byDue ? requests.listByDue(filter, DueCursor.parse(after), limit)
+                : requests.list(filter, DueCursor.newest(after), limit);
+        List<Summary> items = rows.stream().map(r -> summary(r, now)).toList();
+        RequestEntity last = rows.size() == limit ? rows.get(rows.size() - 1) : null;
+        String next = last == null ? null : byDue ? DueCursor.of(last.nextDeadlineAt, last.listSeq).toString() : String.valueOf(last.listSeq);
         return new Page(items, next);
+    }
+
+    private static Summary summary(RequestEntity r, Instant now) {
+        List<RequestContent> versions = RequestService.read(r).contentVersions();
+        Proceedings proceedings = versions.isEmpty() ? null : versions.get(versions.size() - 1).proceedings();
+        return new Summary(r.id, StateCode.of(r.requestingState), StateCode.of(r.requestedState), RequestStatus.valueOf(r.status), r.urgent,
+                r.confidential, r.version, r.submittedAt, r.nextDeadlineAt, r.nextDeadlineAt != null && r.nextDeadlineAt.isBefore(now),
+                proceedings == null ? null : proceedings.subjectMatter(), proceedings == null ? null : proceedings.caseNumber());
     }
 
     @GET

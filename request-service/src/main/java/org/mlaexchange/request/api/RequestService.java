@@ -90,6 +90,11 @@ public class RequestService implements CaseKind<MlaRequest, RequestCommand, Requ
         return repository.page(filter, after, limit);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RequestEntity> listByDue(RequestRepository.Filter filter, org.mlaexchange.platform.store.DueCursor after, int limit) {
+        return repository.pageByDue(filter, after, limit);
+    }
+
     // --- the request as a kind of case on the write path
 
     @Override

@@ -211,7 +211,8 @@ public final class EventCatalogue {
                 .without(Option.SCHEMA_VERSION_INDICATOR);
         // the envelope's data is any JSON object; each message narrows it to its event's schema
         config.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> JsonNode.class.isAssignableFrom(type.getErasedType())
-                ? new CustomDefinition(NODES.objectNode().put("type", "object"), true) : null);
+                ? new CustomDefinition(NODES.objectNode().put("type", "object"), CustomDefinition.DefinitionType.INLINE,
+                        CustomDefinition.AttributeInclusion.NO) : null);
         // a value type written as its @JsonValue (StateCode: "NL") is that value's schema
         config.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
             Method value = jsonValue(type);

@@ -88,10 +88,10 @@ public class ApiContract implements OASFilter {
         Map<String, String> views = views();
         // one identity provider per State: a bearer JWT from any of them, not one OpenID Connect discovery URL
         if (components.getSecuritySchemes() != null) {
-            components.getSecuritySchemes().replaceAll((name, scheme) -> OASFactory.createSecurityScheme()
+            new ArrayList<>(components.getSecuritySchemes().keySet()).forEach(name -> components.addSecurityScheme(name, OASFactory.createSecurityScheme()
                     .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                     .description("An access token from your State's own identity provider (its realm, e.g. /realms/nl), audience"
-                            + " mla-exchange; your State is the token's issuer. The roles an operation needs are listed in its security."));
+                            + " mla-exchange; your State is the token's issuer. The roles an operation needs are listed in its security.")));
         }
         List<String> missingSummary = new ArrayList<>();
         List<String> missingSchema = new ArrayList<>();
@@ -187,10 +187,15 @@ public class ApiContract implements OASFilter {
             return;
         }
         content.getMediaTypes().forEach((type, media) -> {
-            if (!type.contains("json") && empty(media.getSchema())) {
+            if (!json(type) && empty(media.getSchema())) {
                 media.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("binary"));
             }
         });
+    }
+
+    /** One JSON document (not NDJSON, a stream of them). */
+    private static boolean json(String mediaType) {
+        return mediaType.equals("application/json") || mediaType.endsWith("+json");
     }
 
     private static boolean empty(Schema schema) {
@@ -308,7 +313,7 @@ public class ApiContract implements OASFilter {
         }
         content.getMediaTypes().forEach((type, media) -> {
             if (media.getExample() == null && (media.getExamples() == null || media.getExamples().isEmpty())
-                    && media.getSchema() != null && type.contains("json")) {
+                    && media.getSchema() != null && json(type)) {
                 Object example = example(media.getSchema(), components, 0);
                 if (example != null) {
                     media.setExample(example);

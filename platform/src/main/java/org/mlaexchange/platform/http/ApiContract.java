@@ -39,8 +39,9 @@ public class ApiContract implements OASFilter {
 
     static final String PROBLEM = "Problem";
     static final String FIELD_ERROR = "FieldError";
-    static final String RECEIPT = "Receipt";
+    static final String RECEIPT = "WriteReceipt";
     private static final String VIEWS = "api-contract.views.";
+    private static final String TAGS = "api-contract.tags.";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
     private static final int EXAMPLE_DEPTH = 12;
 
@@ -92,6 +93,11 @@ public class ApiContract implements OASFilter {
                     .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                     .description("An access token from your State's own identity provider (its realm, e.g. /realms/nl), audience"
                             + " mla-exchange; your State is the token's issuer. The roles an operation needs are listed in its security.")));
+        }
+        // tag descriptions: api-contract.tags.<tag>=<description> (platform's own in its microprofile-config)
+        Config config = ConfigProvider.getConfig();
+        if (openAPI.getTags() != null) {
+            openAPI.getTags().forEach(tag -> config.getOptionalValue(TAGS + tag.getName(), String.class).ifPresent(tag::setDescription));
         }
         List<String> missingSummary = new ArrayList<>();
         List<String> missingSchema = new ArrayList<>();

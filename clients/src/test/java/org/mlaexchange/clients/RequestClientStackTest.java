@@ -39,8 +39,9 @@ class RequestClientStackTest {
 
     @Test
     void submitAndReadBackThroughTheGeneratedClient() throws Exception {
-        RequestsApi nl = new RequestsApi(client(token("nl")));
-        Submission submission = nl.getApiClient().getObjectMapper().readValue("""
+        ApiClient nlClient = client(token("nl"));
+        RequestsApi nl = new RequestsApi(nlClient);
+        Submission submission = nlClient.getObjectMapper().readValue("""
                 {"requestedState": "AR", "urgent": false, "confidential": false,
                  "content": {
                    "requestingAuthority": {"name": "Central Authority of the Netherlands", "address": "The Hague"},
@@ -59,17 +60,18 @@ class RequestClientStackTest {
         assertNotNull(created.getId());
         assertEquals(1, submitted.getData().getReceipts().size(), "one event, one receipt");
 
-        RequestsApi ar = new RequestsApi(client(token("ar")));
+        ApiClient arClient = client(token("ar"));
+        RequestsApi ar = new RequestsApi(arClient);
         ApiResponse<RequestView> read = ar.getWithHttpInfo(created.getId());
         RequestView seen = read.getData();
         assertEquals(created.getId(), seen.getId());
         assertEquals("SUBMITTED", String.valueOf(seen.getStatus()));
-        assertEquals("NL", String.valueOf(seen.getRequestingState()));
-        assertEquals("Generated client round trip", seen.getContent().getProceedings().getSubjectMatter());
+        assertEquals("NL", seen.getRequestingState());
+        assertEquals("Generated client round trip", seen.getContentVersions().get(0).getProceedings().getSubjectMatter());
         assertTrue(seen.getAllowedActions().contains("acknowledge"), "AR may acknowledge: " + seen.getAllowedActions());
         String etag = read.getHeaders().get("etag").get(0);
 
-        Acknowledge acknowledge = ar.getApiClient().getObjectMapper().readValue(
+        Acknowledge acknowledge = arClient.getObjectMapper().readValue(
                 "{\"caseReference\": \"AR-CLIENT\", \"contact\": {\"name\": \"M. Gómez\", \"email\": \"mgomez@ar.demo\"}}", Acknowledge.class);
         RequestViewChanged acknowledged = ar.acknowledge(created.getId(), etag, acknowledge);
         assertEquals("ACKNOWLEDGED", String.valueOf(acknowledged.getCase().getStatus()));

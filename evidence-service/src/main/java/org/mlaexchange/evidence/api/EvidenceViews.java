@@ -1,5 +1,6 @@
 package org.mlaexchange.evidence.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -36,6 +37,7 @@ public class EvidenceViews {
      * A transfer with its items. {@code allowedActions} are POST path segments under the transfer
      * ({@code items}, {@code dispatch}, {@code cancel}).
      */
+    @Schema(name = "TransferView") // what GET and every write answer (api-contract.views)
     public record TransferView(@JsonUnwrapped Transfer transfer, List<ItemView> items, List<String> allowedActions) {
     }
 
@@ -43,6 +45,7 @@ public class EvidenceViews {
      * An item (never its content). {@code allowedActions}: {@code upload} (PUT content), {@code download}
      * (GET content), {@code decision} (on a pending use consent), else POST path segments under the item.
      */
+    @Schema(name = "ItemView")
     public record ItemView(@JsonUnwrapped EvidenceItem item, List<String> allowedActions) {
     }
 

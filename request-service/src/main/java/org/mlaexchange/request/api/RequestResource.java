@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mlaexchange.contracts.StateCode;
@@ -72,6 +73,7 @@ public class RequestResource {
     }
 
     /** A request as its parties see it, with the actions the caller may take on it now (POST path segments). */
+    @Schema(name = "RequestView") // what GET and every write answer (api-contract.views)
     public record RequestView(@JsonUnwrapped MlaRequest request, List<String> allowedActions) {
     }
 

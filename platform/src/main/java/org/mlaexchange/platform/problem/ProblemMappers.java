@@ -89,8 +89,14 @@ public class ProblemMappers {
         String detail = e instanceof NotFoundException ? "No such resource"
                 : e instanceof NotAllowedException ? "This method is not allowed here"
                 : e instanceof NotSupportedException ? "Send application/json" : e.getMessage();
+        // the part of the request at fault, when the status says which
+        List<Problem.FieldError> errors = switch (status) {
+            case 413 -> List.of(new Problem.FieldError("body", "too large"));
+            case 415 -> List.of(new Problem.FieldError("Content-Type", "not a media type this operation takes"));
+            default -> null;
+        };
         return respond(Problem.of(status, slug, Response.Status.fromStatusCode(status) == null ? "Error"
-                : Response.Status.fromStatusCode(status).getReasonPhrase(), detail, null), uri);
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), detail, errors), uri);
     }
 
     @ServerExceptionMapper
@@ -143,7 +149,8 @@ public class ProblemMappers {
             return Problem.of(400, "malformed-field", "Bad request", "A field has the wrong form",
                     List.of(new Problem.FieldError(path(m), message)));
         }
-        return Problem.of(400, "malformed-json", "Bad request", "The body is not valid JSON: " + e.getOriginalMessage(), null);
+        return Problem.of(400, "malformed-json", "Bad request", "The body is not valid JSON: " + e.getOriginalMessage(),
+                List.of(new Problem.FieldError("body", "not the JSON this operation takes")));
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,0 +1,83 @@
+package org.mlaexchange.platform;
+
+import io.smallrye.config.ConfigSourceInterceptor;
+import io.smallrye.config.ConfigSourceInterceptorContext;
+import io.smallrye.config.ConfigValue;
+import jakarta.annotation.Priority;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
+
+/**
+ * Production fails fast: the settings a deployment must give have development values only in the dev and
+ * test profiles and the local stack's profile {@code local}. When the service first asks for one that has no
+ * value, start-up stops with one message naming every missing setting (with its environment variable),
+ * instead of a message about whichever was asked for first, or a service quietly pointing at 127.0.0.1.
+ * Registered in META-INF/services; inactive while Quarkus builds the application (no runtime settings then).
+ */
+@Priority(100)
+public class RequiredSettings implements ConfigSourceInterceptor {
+
+    /** Setting and the environment variable a deployment sets it with. */
+    static final Map<String, String> REQUIRED = new LinkedHashMap<>();
+
+    static {
+        REQUIRED.put("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL (or STACK_DB_HOST)");
+        REQUIRED.put("quarkus.datasource.username", "QUARKUS_DATASOURCE_USERNAME");
+        REQUIRED.put("quarkus.datasource.password", "QUARKUS_DATASOURCE_PASSWORD");
+        REQUIRED.put("kafka.bootstrap.servers", "KAFKA_BOOTSTRAP_SERVERS");
+        REQUIRED.put("stack.keycloak-url", "STACK_KEYCLOAK_URL");
+        REQUIRED.put("mla.audit.signing-key", "MLA_AUDIT_SIGNING_KEY");
+        REQUIRED.put("mla.audit.public-key", "MLA_AUDIT_PUBLIC_KEY");
+    }
+
+    /** Settings that development gives otherwise (a checkpoint key made at start-up). */
+    static final Map<String, String> DEVELOPMENT_ONLY = Map.of(
+            "mla.audit.signing-key", "mla.deployment.checkpoint-signing-key",
+            "mla.audit.public-key", "mla.deployment.checkpoint-public-key");
+
+    private final boolean active;
+
+    public RequiredSettings() {
+        this(!building());
+    }
+
+    RequiredSettings(boolean active) {
+        this.active = active;
+    }
+
+    @Override
+    public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
+        ConfigValue value = context.proceed(name);
+        if (!active || !REQUIRED.containsKey(name) || present(context, name, value)) {
+            return value;
+        }
+        String missing = REQUIRED.keySet().stream().filter(setting -> !present(context, setting, context.proceed(setting)))
+                .map(setting -> setting + " (" + REQUIRED.get(setting) + ")").collect(Collectors.joining(", "));
+        throw new NoSuchElementException("MLA Exchange: this deployment misses required settings: " + missing
+                + ". Development values apply only in the dev and test profiles and the local stack (-Dquarkus.profile=local).");
+    }
+
+    private static boolean present(ConfigSourceInterceptorContext context, String name, ConfigValue value) {
+        if (value != null && value.getValue() != null && !value.getValue().isBlank()) {
+            return true;
+        }
+        String development = DEVELOPMENT_ONLY.get(name);
+        if (development == null) {
+            return false;
+        }
+        ConfigValue allowed = context.proceed(development);
+        return allowed != null && allowed.getValue() != null;
+    }
+
+    /** Whether this is Quarkus building the application (its deployment classes on the class path), not running it. */
+    private static boolean building() {
+        try {
+            Class.forName("io.quarkus.deployment.QuarkusAugmentor", false, RequiredSettings.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.mlaexchange.request.api;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.mlaexchange.platform.testing.BadInputCorpus;
+import org.mlaexchange.platform.testing.Ledger;
+import org.mlaexchange.platform.testing.OpenApiOperations;
+import org.mlaexchange.platform.testing.Tokens;
+
+/**
+ * The bad-input corpus (bad-input/generic.json on every write operation of the OpenAPI document, and
+ * bad-input/request-service.json): each case refused with its 4xx problem+json naming the field, the event
+ * log and mla.request.events unchanged.
+ */
+@QuarkusTest
+class BadInputCorpusTest {
+
+    private static Ledger ledger;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "mla.events.topic")
+    String topic;
+
+    @TestFactory
+    List<DynamicTest> corpus() {
+        ledger = new Ledger(dataSource, topic);
+        // a request NL sent AR and AR has not acknowledged: every action of both sides can be tried on it
+        String request = Api.submitted("nl", "AR");
+        return new BadInputCorpus("bad-input/request-service.json", OpenApiOperations.of(),
+                Map.of("/api/requests/{id}", request), Tokens::officer)
+                .tests(ledger, new BadInputCorpus.Tally(), "bad-input-request-service");
+    }
+
+    @AfterAll
+    static void close() {
+        if (ledger != null) {
+            ledger.close();
+        }
+    }
+}

@@ -68,8 +68,14 @@ public final class BadInputCorpus {
      * @param token    the access token of a realm's officer
      */
     public BadInputCorpus(String serviceCorpus, List<Operation> operations, Map<String, String> fixtures, Function<String, String> token) {
-        this.generic = load("bad-input/generic.json");
-        this.service = load(serviceCorpus);
+        this(serviceCorpus, operations, fixtures, token, Map.of());
+    }
+
+    /** @param vars values for {@code {{name}}} in the service corpus (ids of fixtures its bodies refer to) */
+    public BadInputCorpus(String serviceCorpus, List<Operation> operations, Map<String, String> fixtures, Function<String, String> token,
+                          Map<String, String> vars) {
+        this.generic = load("bad-input/generic.json", Map.of());
+        this.service = load(serviceCorpus, vars);
         this.operations = operations;
         this.fixtures = fixtures;
         this.token = token;
@@ -93,7 +99,7 @@ public final class BadInputCorpus {
                             body(c), c.get("status").asInt(), c.path("field").asText(null)));
                 }
             }
-            if (op.ifMatch() && (valid != null || !op.jsonBody()) && fixtures.containsKey(op.caseRoot())) {
+            if (op.ifMatch() && valid != null && fixtures.containsKey(op.caseRoot())) {
                 for (JsonNode c : generic.get("everyIfMatch")) {
                     Map<String, String> headers = new LinkedHashMap<>();
                     if (!c.get("ifMatch").isNull()) {
@@ -317,12 +323,16 @@ public final class BadInputCorpus {
         return field.toString();
     }
 
-    private static JsonNode load(String resource) {
+    private static JsonNode load(String resource, Map<String, String> vars) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("no corpus " + resource + " on the class path");
             }
-            return EventJson.tree(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> var : vars.entrySet()) {
+                text = text.replace("{{" + var.getKey() + "}}", var.getValue());
+            }
+            return EventJson.tree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,7 +2,6 @@ package org.mlaexchange.evidence.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.mlaexchange.platform.projection.KnownRequests;
 import org.mlaexchange.platform.testing.AccessSuite;
-import org.mlaexchange.platform.testing.OpenApiOperations;
 
 /** The identity and access suite (AccessSuite) on every operation of evidence-service's OpenAPI document. */
 @QuarkusTest
@@ -21,16 +19,10 @@ class IdentityAttackTest {
 
     @TestFactory
     List<DynamicTest> everyOperation() {
-        List<OpenApiOperations.Operation> operations = OpenApiOperations.of();
         UUID request = Evidence.requestInExecution(known);
         String transfer = Evidence.openTransfer("ar", request);
         String item = Evidence.register("ar", transfer, Evidence.document("Bank statements 2021-2023"));
-        AccessSuite.Tally unauthenticated = new AccessSuite.Tally();
-        AccessSuite.Tally parties = new AccessSuite.Tally();
-        List<DynamicTest> tests = new ArrayList<>(AccessSuite.unauthenticated(operations, unauthenticated));
-        tests.addAll(AccessSuite.parties(operations, Map.of("/api/transfers/{id}", new AccessSuite.Fixture(transfer, "ar", "sn"),
-                "/api/items/{id}", new AccessSuite.Fixture(item, "ar", "sn")), parties));
-        tests.add(AccessSuite.report("access-evidence-service", unauthenticated, parties));
-        return tests;
+        return AccessSuite.everyOperation("evidence-service", Map.of("/api/transfers/{id}", new AccessSuite.Fixture(transfer, "ar", "sn"),
+                "/api/items/{id}", new AccessSuite.Fixture(item, "ar", "sn")));
     }
 }

@@ -117,6 +117,17 @@ public final class AccessSuite {
         return tests;
     }
 
+    /** The whole suite on the service under test: every operation forged, every caller on the fixtures, the tally last. */
+    public static List<DynamicTest> everyOperation(String service, Map<String, Fixture> fixtures) {
+        List<Operation> operations = OpenApiOperations.of();
+        Tally unauthenticated = new Tally();
+        Tally parties = new Tally();
+        List<DynamicTest> tests = new ArrayList<>(unauthenticated(operations, unauthenticated));
+        tests.addAll(parties(operations, fixtures, parties));
+        tests.add(report("access-" + service, unauthenticated, parties));
+        return tests;
+    }
+
     /** Writes the tallies to target/{name}.txt and prints them. */
     public static DynamicTest report(String name, Tally unauthenticated, Tally parties) {
         return DynamicTest.dynamicTest("tally", () -> {

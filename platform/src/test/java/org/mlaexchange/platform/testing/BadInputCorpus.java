@@ -143,6 +143,19 @@ public final class BadInputCorpus {
     }
 
     /**
+     * The corpus {@code bad-input/<service>.json} against the service under test, checked against its event log
+     * (in {@code dataSource}) and topic; {@code vars} fill {@code {{name}}} in the corpus.
+     */
+    public static List<DynamicTest> run(String service, javax.sql.DataSource dataSource, String topic, Map<String, String> fixtures,
+                                        Map<String, String> vars) {
+        Ledger ledger = new Ledger(dataSource, topic);
+        List<DynamicTest> tests = new BadInputCorpus("bad-input/" + service + ".json", OpenApiOperations.of(), fixtures, Tokens::officer, vars)
+                .tests(ledger, new Tally(), "bad-input-" + service);
+        tests.add(DynamicTest.dynamicTest("close", ledger::close));
+        return tests;
+    }
+
+    /**
      * The cases as dynamic tests, each checked against the ledger, then the valid writes of {@code verbatim}
      * (read back with {@code GET <Location>}), then one that writes the tally to {@code target/<name>.txt}.
      */

@@ -6,13 +6,9 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.mlaexchange.platform.testing.BadInputCorpus;
-import org.mlaexchange.platform.testing.Ledger;
-import org.mlaexchange.platform.testing.OpenApiOperations;
-import org.mlaexchange.platform.testing.Tokens;
 
 /**
  * The bad-input corpus (bad-input/generic.json on every write operation of the OpenAPI document, and
@@ -22,8 +18,6 @@ import org.mlaexchange.platform.testing.Tokens;
 @QuarkusTest
 class BadInputCorpusTest {
 
-    private static Ledger ledger;
-
     @Inject
     AgroalDataSource dataSource;
 
@@ -32,18 +26,7 @@ class BadInputCorpusTest {
 
     @TestFactory
     List<DynamicTest> corpus() {
-        ledger = new Ledger(dataSource, topic);
         // a request NL sent AR and AR has not acknowledged: every action of both sides can be tried on it
-        String request = Api.submitted("nl", "AR");
-        return new BadInputCorpus("bad-input/request-service.json", OpenApiOperations.of(),
-                Map.of("/api/requests/{id}", request), Tokens::officer)
-                .tests(ledger, new BadInputCorpus.Tally(), "bad-input-request-service");
-    }
-
-    @AfterAll
-    static void close() {
-        if (ledger != null) {
-            ledger.close();
-        }
+        return BadInputCorpus.run("request-service", dataSource, topic, Map.of("/api/requests/{id}", Api.submitted("nl", "AR")), Map.of());
     }
 }

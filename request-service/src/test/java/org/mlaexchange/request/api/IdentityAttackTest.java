@@ -10,13 +10,11 @@ import io.restassured.RestAssured;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.mlaexchange.platform.testing.Tokens;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.mlaexchange.platform.testing.AccessSuite;
-import org.mlaexchange.platform.testing.OpenApiOperations;
 
 /** The identity and access suite (AccessSuite) on every operation of request-service's OpenAPI document. */
 @QuarkusTest
@@ -24,15 +22,9 @@ class IdentityAttackTest {
 
     @TestFactory
     List<DynamicTest> everyOperation() {
-        List<OpenApiOperations.Operation> operations = OpenApiOperations.of();
         String request = Api.submitted("nl", "AR");
-        AccessSuite.Tally unauthenticated = new AccessSuite.Tally();
-        AccessSuite.Tally parties = new AccessSuite.Tally();
-        List<DynamicTest> tests = new ArrayList<>(AccessSuite.unauthenticated(operations, unauthenticated));
-        tests.addAll(AccessSuite.parties(operations, Map.of("/api/requests/{id}", new AccessSuite.Fixture(request, "nl", "sn"),
-                "/api/audit/cases/{id}", new AccessSuite.Fixture(request, "ar", "sn")), parties));
-        tests.add(AccessSuite.report("access-request-service", unauthenticated, parties));
-        return tests;
+        return AccessSuite.everyOperation("request-service", Map.of("/api/requests/{id}", new AccessSuite.Fixture(request, "nl", "sn"),
+                "/api/audit/cases/{id}", new AccessSuite.Fixture(request, "ar", "sn")));
     }
 
     /** Anonymous or not, nobody makes the service hold a large body: JSON is bounded up front, anything else by Vert.x. */

@@ -7,6 +7,8 @@ import jakarta.annotation.Priority;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +39,9 @@ public class RequiredSettings implements ConfigSourceInterceptor {
             "mla.audit.signing-key", "mla.deployment.checkpoint-signing-key",
             "mla.audit.public-key", "mla.deployment.checkpoint-public-key");
 
+    /** A reference to another setting without a default, {@code ${name}}. */
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}:]+)}");
+
     private final boolean active;
 
     public RequiredSettings() {
@@ -61,6 +66,13 @@ public class RequiredSettings implements ConfigSourceInterceptor {
 
     private static boolean present(ConfigSourceInterceptorContext context, String name, ConfigValue value) {
         if (value != null && value.getValue() != null && !value.getValue().isBlank()) {
+            // seen before expansion: jdbc:postgresql://${stack.db-host}:5432/request needs its host too
+            Matcher reference = REFERENCE.matcher(value.getValue());
+            while (reference.find()) {
+                if (!present(context, reference.group(1), context.proceed(reference.group(1)))) {
+                    return false;
+                }
+            }
             return true;
         }
         String development = DEVELOPMENT_ONLY.get(name);

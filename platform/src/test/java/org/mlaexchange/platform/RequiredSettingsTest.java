@@ -46,6 +46,8 @@ class RequiredSettingsTest {
             assertTrue(e.getMessage().contains(setting), setting + " named in: " + e.getMessage());
         }
         assertTrue(e.getMessage().contains("KAFKA_BOOTSTRAP_SERVERS"), e.getMessage());
+        // the service's JDBC URL is there, but names a host only development gives
+        assertTrue(e.getMessage().contains("quarkus.datasource.jdbc.url (QUARKUS_DATASOURCE_JDBC_URL (or STACK_DB_HOST))"), e.getMessage());
         // an optional lookup of a required setting stops start-up just the same
         assertThrows(NoSuchElementException.class, () -> prod.getOptionalValue("quarkus.datasource.username", String.class));
     }

@@ -3,6 +3,7 @@ package org.mlaexchange.platform;
 import io.smallrye.config.ConfigSourceInterceptor;
 import io.smallrye.config.ConfigSourceInterceptorContext;
 import io.smallrye.config.ConfigValue;
+import io.smallrye.config.Priorities;
 import jakarta.annotation.Priority;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +19,9 @@ import java.util.stream.Collectors;
  * instead of a message about whichever was asked for first, or a service quietly pointing at 127.0.0.1.
  * Registered in META-INF/services; inactive while Quarkus builds the application (no runtime settings then).
  */
-@Priority(100)
+// between the expression interceptor (3300, outside) and the profile interceptor (3200, inside): it sees the value
+// the active profile gives (%local.x for x), not yet expanded
+@Priority(Priorities.LIBRARY + 250)
 public class RequiredSettings implements ConfigSourceInterceptor {
 
     /** Setting and the environment variable a deployment sets it with. */

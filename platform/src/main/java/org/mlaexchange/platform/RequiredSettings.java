@@ -39,8 +39,8 @@ public class RequiredSettings implements ConfigSourceInterceptor {
 
     /** Settings that development gives otherwise (a checkpoint key made at start-up). */
     static final Map<String, String> DEVELOPMENT_ONLY = Map.of(
-            "mla.audit.signing-key", "mla.deployment.checkpoint-signing-key",
-            "mla.audit.public-key", "mla.deployment.checkpoint-public-key");
+            "mla.audit.signing-key", "stack.checkpoint-key",
+            "mla.audit.public-key", "stack.checkpoint-key");
 
     /** A reference to another setting without a default, {@code ${name}}. */
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}:]+)}");

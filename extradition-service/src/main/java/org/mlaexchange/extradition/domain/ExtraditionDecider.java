@@ -301,9 +301,8 @@ public final class ExtraditionDecider {
     /** Checks the case id and the two States; returns the requested State, or {@code null} if it is not usable. */
     private StateCode parties(Violations v, UUID caseId, StateCode requesting, StateCode requested, LocalDate today) {
         v.required(caseId, "caseId");
-        if (!referenceData.isStateParty(requesting, today)) {
-            v.add("requestingState", requesting + " is not a State Party");
-        }
+        // the legal basis is the Convention in force between the two States on the day the case is opened
+        referenceData.notStatePartyReason(requesting, today).ifPresent(reason -> v.add("requestingState", reason));
         if (!v.required(requested, "requestedState")) {
             return null;
         }
@@ -311,8 +310,8 @@ public final class ExtraditionDecider {
             v.add("requestedState", "must differ from the requesting State");
             return null;
         }
-        if (!referenceData.isStateParty(requested, today)) {
-            v.add("requestedState", requested + " is not a State Party");
+        if (referenceData.notStatePartyReason(requested, today).isPresent()) {
+            v.add("requestedState", referenceData.notStatePartyReason(requested, today).get());
             return null;
         }
         return requested;
@@ -470,8 +469,8 @@ public final class ExtraditionDecider {
         if (v.required(transit, "transitState")) {
             if (transit.equals(state.requestingState()) || transit.equals(state.requestedState())) {
                 v.add("transitState", "must be a third State, not a party to the case");
-            } else if (!referenceData.isStateParty(transit, today)) {
-                v.add("transitState", transit + " is not a State Party");
+            } else if (referenceData.notStatePartyReason(transit, today).isPresent()) {
+                v.add("transitState", referenceData.notStatePartyReason(transit, today).get());
             } else if (state.activeTransit(transit).isPresent()) {
                 v.add("transitState", "a transit through " + transit + " is already in progress");
             }

@@ -6,7 +6,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,6 +41,8 @@ import org.mlaexchange.platform.reference.StateRegistry;
 @RolesAllowed({Caller.CENTRAL_AUTHORITY, Caller.AUDITOR})
 public class StatisticsResource {
 
+    private static final MediaType CSV = MediaType.valueOf(Statistics.CSV_MEDIA_TYPE);
+
     private final AgroalDataSource dataSource;
     private final CurrentCaller caller;
     private final StateRegistry states;
@@ -53,21 +58,23 @@ public class StatisticsResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Statistics.CSV_MEDIA_TYPE})
     @Operation(summary = "Counts by status, times to acknowledge, decide and execute (median, p90), refusals by ground, overdue now,"
             + " postponements, consents, outcomes: over your State's cases (the oversight body: all), opened in [from, to),"
-            + " optionally only those with one counterpart State")
-    public Statistics json(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("counterpart") String counterpart)
-            throws IOException {
-        return compute(from, to, counterpart);
-    }
-
-    @GET
-    @Produces(Statistics.CSV_MEDIA_TYPE)
-    @Operation(summary = "The same figures as CSV: figure,key,value")
-    public String csv(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("counterpart") String counterpart)
-            throws IOException {
-        return compute(from, to, counterpart).toCsv();
+            + " optionally only those with one counterpart State. JSON, or CSV (figure,key,value) with Accept: text/csv")
+    public Response statistics(@QueryParam("from") String from, @QueryParam("to") String to,
+                               @QueryParam("counterpart") String counterpart, @Context HttpHeaders headers) throws IOException {
+        Statistics statistics = compute(from, to, counterpart);
+        // the caller's most preferred of the two; JSON when it takes anything
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                break;
+            }
+            if (accepted.isCompatible(CSV)) {
+                return Response.ok(statistics.toCsv(), CSV).build();
+            }
+        }
+        return Response.ok(statistics, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private Statistics compute(String from, String to, String counterpart) throws IOException {

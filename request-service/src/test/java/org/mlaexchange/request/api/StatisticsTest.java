@@ -99,6 +99,8 @@ class StatisticsTest {
         given().auth().oauth2(Tokens.officer("nl")).accept("application/json").get("/api/statistics?from=2026-12-01&to=2026-11-01")
                 .then().statusCode(400).body("errors[0].field", equalTo("to"));
         given().accept("application/json").get("/api/statistics").then().statusCode(401);
+        // a client that takes anything gets JSON
+        given().auth().oauth2(Tokens.officer("nl")).get("/api/statistics").then().statusCode(200).contentType(containsString("application/json"));
     }
 
     private static Statistics statistics(String realm, String query) throws Exception {

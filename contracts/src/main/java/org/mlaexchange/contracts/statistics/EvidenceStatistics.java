@@ -1,8 +1,6 @@
 package org.mlaexchange.contracts.statistics;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.evidence.EvidenceEvent;
 import org.mlaexchange.contracts.evidence.EvidenceEventTypes;
@@ -16,16 +14,9 @@ import org.mlaexchange.contracts.evidence.TransferEvent;
  */
 final class EvidenceStatistics extends LogStatistics {
 
-    private static final Map<String, String[]> TIMINGS = new LinkedHashMap<>();
-
-    static {
-        TIMINGS.put(ACKNOWLEDGE, new String[] {"dispatched", "completed"});
-        TIMINGS.put(DECIDE, new String[] {"consent-requested", "consent-decided"});
-        TIMINGS.put(EXECUTE, new String[] {OPENED, "dispatched"});
-    }
-
     EvidenceStatistics() {
-        super("evidence-service");
+        super("evidence-service", new String[] {"dispatched", "completed"}, new String[] {"consent-requested", "consent-decided"},
+                new String[] {OPENED, "dispatched"});
     }
 
     @Override
@@ -82,10 +73,5 @@ final class EvidenceStatistics extends LogStatistics {
             c.reached("consent-decided", d.decidedAt());
             c.consentDecisions.add(d.decision().name());
         }
-    }
-
-    @Override
-    Map<String, String[]> timings() {
-        return TIMINGS;
     }
 }

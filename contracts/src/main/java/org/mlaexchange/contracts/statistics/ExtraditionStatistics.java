@@ -1,8 +1,6 @@
 package org.mlaexchange.contracts.statistics;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.extradition.ExtraditionEvent;
@@ -18,16 +16,9 @@ import org.mlaexchange.contracts.extradition.ExtraditionStatus;
 final class ExtraditionStatistics extends LogStatistics {
 
     private static final String PENDING = "PENDING";
-    private static final Map<String, String[]> TIMINGS = new LinkedHashMap<>();
-
-    static {
-        TIMINGS.put(ACKNOWLEDGE, new String[] {"formal-request", "acknowledged"});
-        TIMINGS.put(DECIDE, new String[] {"formal-request", "decided"});
-        TIMINGS.put(EXECUTE, new String[] {"decided", "surrendered"});
-    }
-
     ExtraditionStatistics() {
-        super("extradition-service");
+        super("extradition-service", new String[] {"formal-request", "acknowledged"}, new String[] {"formal-request", "decided"},
+                new String[] {"decided", "surrendered"});
     }
 
     @Override
@@ -78,10 +69,5 @@ final class ExtraditionStatistics extends LogStatistics {
         c.requested = requested;
         c.openedAt = at;
         c.outcome = PENDING;
-    }
-
-    @Override
-    Map<String, String[]> timings() {
-        return TIMINGS;
     }
 }

@@ -29,10 +29,17 @@ public abstract class LogStatistics {
     static final String OPENED = "opened";
 
     private final String service;
+    private final Map<String, String[]> timings = new java.util.LinkedHashMap<>();
     private final Map<String, CaseFigures> cases = new HashMap<>();
 
-    protected LogStatistics(String service) {
+    /**
+     * @param acknowledge the milestones between which the time to acknowledge runs, start and end (likewise decide and execute)
+     */
+    LogStatistics(String service, String[] acknowledge, String[] decide, String[] execute) {
         this.service = service;
+        timings.put(ACKNOWLEDGE, acknowledge);
+        timings.put(DECIDE, decide);
+        timings.put(EXECUTE, execute);
     }
 
     /** The statistics of one of the three services, by its name ({@code request-service}, ...). */
@@ -71,9 +78,6 @@ public abstract class LogStatistics {
     /** Applies one event of the service to its case's figures. */
     abstract void apply(CaseFigures figures, CloudEvent event, Instant at);
 
-    /** The timings this service reports, each as its start and end milestone. */
-    abstract Map<String, String[]> timings();
-
     static <T> T data(CloudEvent event, Function<String, Class<? extends T>> classOf) {
         return EventJson.fromData(event.data(), classOf.apply(event.type()));
     }
@@ -90,7 +94,7 @@ public abstract class LogStatistics {
         TreeMap<String, Long> consents = new TreeMap<>();
         TreeMap<String, Long> outcomes = new TreeMap<>();
         Map<String, List<Long>> durations = new TreeMap<>();
-        timings().keySet().forEach(t -> durations.put(t, new ArrayList<>()));
+        timings.keySet().forEach(t -> durations.put(t, new ArrayList<>()));
         long count = 0;
         long overdue = 0;
         long postponements = 0;
@@ -101,7 +105,7 @@ public abstract class LogStatistics {
             count++;
             byStatus.merge(c.status, 1L, Long::sum);
             c.itemStatus.values().forEach(s -> items.merge(s, 1L, Long::sum));
-            timings().forEach((name, span) -> {
+            timings.forEach((name, span) -> {
                 Long millis = c.between(span[0], span[1]);
                 if (millis != null) {
                     durations.get(name).add(millis);

@@ -2,8 +2,6 @@ package org.mlaexchange.contracts.statistics;
 
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.request.RequestEvent;
@@ -18,16 +16,9 @@ import org.mlaexchange.contracts.request.RequestStatus;
 final class RequestStatistics extends LogStatistics {
 
     private static final Set<RequestStatus> TERMINAL = EnumSet.of(RequestStatus.REFUSED, RequestStatus.CLOSED, RequestStatus.WITHDRAWN);
-    private static final Map<String, String[]> TIMINGS = new LinkedHashMap<>();
-
-    static {
-        TIMINGS.put(ACKNOWLEDGE, new String[] {OPENED, "acknowledged"});
-        TIMINGS.put(DECIDE, new String[] {OPENED, "decided"});
-        TIMINGS.put(EXECUTE, new String[] {"decided", "executed"});
-    }
-
     RequestStatistics() {
-        super("request-service");
+        super("request-service", new String[] {OPENED, "acknowledged"}, new String[] {OPENED, "decided"},
+                new String[] {"decided", "executed"});
     }
 
     @Override
@@ -55,10 +46,5 @@ final class RequestStatistics extends LogStatistics {
         } else if (e instanceof RequestEvent.DeadlineOverdue d) {
             reminder(c, d.kind().name(), d.owedBy());
         }
-    }
-
-    @Override
-    Map<String, String[]> timings() {
-        return TIMINGS;
     }
 }

@@ -80,7 +80,7 @@ public class StatisticsResource {
     private Statistics compute(String from, String to, String counterpart) throws IOException {
         Caller reader = caller.get();
         StatisticsQuery query = new StatisticsQuery(reader.oversight() ? null : reader.actingState(), counterpart(counterpart),
-                QueryParameters.instantOrDate("from", from), QueryParameters.instantOrDate("to", to), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+                QueryParameters.instantOrDate("from", from), QueryParameters.instantOrDate("to", to), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
             throw ProblemException.badRequest("malformed-parameter", "The period is empty",
                     List.of(new Problem.FieldError("to", "must be after from")));

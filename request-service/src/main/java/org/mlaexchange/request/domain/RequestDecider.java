@@ -214,17 +214,15 @@ public final class RequestDecider {
         Violations v = new Violations();
         v.required(c.requestId(), "requestId");
         // the legal basis is the Convention in force between the two States on the day of submission
-        if (!referenceData.isStateParty(requesting, today)) {
-            v.add("requestingState", requesting + " is not a State Party on " + today);
-        }
+        referenceData.notStatePartyReason(requesting, today).ifPresent(reason -> v.add("requestingState", reason));
         StateCode requested = c.requestedState();
         if (!v.required(requested, "requestedState")) {
             requested = null;
         } else if (requested.equals(requesting)) {
             v.add("requestedState", "must differ from the requesting State");
             requested = null;
-        } else if (!referenceData.isStateParty(requested, today)) {
-            v.add("requestedState", requested + " is not a State Party on " + today);
+        } else if (referenceData.notStatePartyReason(requested, today).isPresent()) {
+            v.add("requestedState", referenceData.notStatePartyReason(requested, today).get());
             requested = null;
         }
         contentRules.check(v, c.content(), requesting, requested, c.urgent(), c.confidential(), today);

@@ -1,0 +1,70 @@
+package org.mlaexchange.evidence.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.events.EventJson;
+import org.mlaexchange.contracts.statistics.LogStatistics;
+import org.mlaexchange.contracts.statistics.Statistics;
+import org.mlaexchange.contracts.statistics.StatisticsQuery;
+import org.mlaexchange.platform.projection.KnownRequests;
+import org.mlaexchange.platform.testing.KafkaTopicReset;
+import org.mlaexchange.platform.testing.ReplayedStatistics;
+import org.mlaexchange.platform.testing.Tokens;
+
+/** Transfers and their items counted for the two States and the oversight body, the same as folded from the replayed log. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTopicReset.class,
+        initArgs = @ResourceArg(name = "topics", value = "evidence-test.mla.request.events,evidence-test.mla.evidence.events"))
+class EvidenceStatisticsTest {
+
+    @Inject
+    KnownRequests known;
+
+    @Test
+    void transfersAndItemsAgreeWithTheReplayedLog() throws Exception {
+        String from = Instant.now().minusSeconds(1).toString();
+        UUID request = Evidence.requestInExecution(known);
+        String delivered = Evidence.openTransfer("ar", request);
+        String item = Evidence.register("ar", delivered, Evidence.document("Bank statements 2021-2023"));
+        byte[] content = Evidence.bytes(4096, 7);
+        Evidence.upload("ar", item, content, Evidence.digestHeader(content)).statusCode(200);
+        Evidence.act("ar", "/api/transfers/" + delivered, "dispatch", Map.of()).statusCode(200);
+        Evidence.act("nl", "/api/items/" + item, "receipt", Map.of("sha256", Evidence.hex(content))).statusCode(200);
+        String open = Evidence.openTransfer("ar", request);
+        Evidence.register("ar", open, Evidence.document("Ledger"));
+        String deliveredStatus = Evidence.as("ar").get("/api/transfers/" + delivered).then().statusCode(200).extract().path("status");
+
+        Statistics nl = statistics(Tokens.officer("nl"), from);
+        assertEquals(2, nl.cases());
+        assertEquals(Map.of(deliveredStatus, 1L, "OPEN", 1L), nl.casesByStatus());
+        assertEquals(Map.of("VERIFIED", 1L, "REGISTERED", 1L), nl.itemsByStatus());
+        assertEquals(1, nl.timings().get("execute").count(), "one transfer went from opening to dispatch");
+        assertEquals(0, statistics(Tokens.officer("sn"), from).cases());
+        Statistics all = statistics(Tokens.auditor("oversight"), from);
+
+        LogStatistics replayed = ReplayedStatistics.of("evidence-service");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Instant since = Instant.parse(from);
+        assertEquals(nl, replayed.result(new StatisticsQuery(StateCode.of("NL"), null, since, null, today)));
+        assertEquals(statistics(Tokens.officer("ar"), from), replayed.result(new StatisticsQuery(StateCode.of("AR"), null, since, null, today)));
+        assertEquals(all, replayed.result(new StatisticsQuery(null, null, since, null, today)));
+    }
+
+    private static Statistics statistics(String token, String from) throws Exception {
+        String body = given().auth().oauth2(token).accept("application/json").get("/api/statistics?from=" + from)
+                .then().statusCode(200).extract().asString();
+        return EventJson.mapper().readValue(body, Statistics.class);
+    }
+}

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One measure of assistance asked for (draft Article 22 and the model instruments): a record per
+ * One measure of assistance asked for (the kinds of assistance of the Convention and the model instruments): a record per
  * {@link MeasureKind}, told apart in JSON by {@code kind}. Every measure says in words what is to be
  * done ({@code specifics}); its kind's own fields are optional in the contract, so that a measure
  * described in words only (the form before typed measures, {@code {"kind", "specifics"}}) reads as

@@ -31,7 +31,7 @@ import org.mlaexchange.contracts.request.PersonConcerned;
 import org.mlaexchange.contracts.rules.Violations;
 
 /**
- * Completeness of each kind of measure (draft Article 22, the model instruments' content of a request)
+ * Completeness of each kind of measure (the kinds of assistance and the content of a request, domain.md §3)
  * and of its execution record, as the requested State checks them. A measure described in words only
  * (its kind and {@code specifics}, the form before typed measures) is still accepted; once any field of
  * its kind is given, the measure is typed and must be complete for its kind.
@@ -146,7 +146,7 @@ final class MeasureRules {
                     v.required(f.action(), field + ".action");
                     v.requiredTexts(f.assets(), field + ".assets");
                     if (f.action() == MeasureRequest.AssetAction.CONFISCATE) {
-                        // confiscation executes a court order of the requesting State (model 13(1))
+                        // confiscation gives effect to a confiscation order of the requesting State's court
                         text(f.orderReference(), "orderReference");
                     }
                 }
@@ -155,7 +155,7 @@ final class MeasureRules {
                     person(p.person(), field + ".person");
                 }
             } else if (m instanceof OtherAssistance o) {
-                // "any other assistance" says why it is needed once it is more than words (Art. 22)
+                // "any other assistance": reasons, when given, say why it is needed
                 if (o.reasons() != null) {
                     text(o.reasons(), "reasons");
                 }

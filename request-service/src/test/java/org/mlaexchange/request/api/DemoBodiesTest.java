@@ -96,4 +96,27 @@ class DemoBodiesTest {
                 .body("errors.field", equalTo(List.of("updates[0].execution.kind")));
         as("nl").get("/api/requests/" + id).then().body("measures[0].requested.specifics", equalTo("Hear witness W-17 by video conference"));
     }
+
+    @Test
+    void theOpenApiExamplesAreShownAndAccepted() {
+        io.restassured.RestAssured.get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/requests'.post.requestBody.content.'application/json'.examples.keySet()", equalTo(java.util.Set.of("typed", "in-words")));
+        String typed = Api.submit("nl", ApiExamples.SUBMIT_TYPED).statusCode(201)
+                .body("case.measures[1].requested.temporaryTransfer.returnDate", equalTo("2030-06-30"))
+                .body("case.measures[1].status", equalTo("PENDING"))
+                .extract().path("case.id");
+        Api.submit("nl", ApiExamples.SUBMIT_IN_WORDS).statusCode(201).body("case.measures[0].requested.specifics",
+                equalTo("Bank records of account AR-0042, 2021-2023"));
+        step("ar", typed, "acknowledge", Map.of("caseReference", "AR-2", "contact", Map.of("name", "M. Gómez", "email", "mgomez@ar.demo")));
+        step("ar", typed, "open-consultation", Map.of("matters", List.of("Custody")));
+        step("ar", typed, "accept", Map.of("measureIds", List.of("m1", "m2"), "impossibleProcedures", List.of()));
+        // the example's hearing date lies ahead: executed "in the future" is refused, field by field
+        Api.act("ar", typed, "report-progress", Api.version("ar", typed), ApiExamples.HEARING_EXECUTED).statusCode(422)
+                .body("errors.field", equalTo(List.of("updates[0].execution.heldOn")));
+        step("ar", typed, "report-progress", ApiExamples.HEARING_EXECUTED.replace("2030-03-04", LocalDate.now(ZoneOffset.UTC).toString()))
+                .body("case.measures[0].execution.minutes", equalTo("Acta AR-MLA-2026-77/1"));
+        // the requesting State reads the typed transfer as it asked for it
+        as("nl").get("/api/requests/" + typed).then().body("measures[1].requested.temporaryTransfer.custody",
+                equalTo("Dutch Custodial Institutions Agency"));
+    }
 }

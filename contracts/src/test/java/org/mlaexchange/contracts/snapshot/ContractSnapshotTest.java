@@ -19,6 +19,8 @@ import org.mlaexchange.contracts.evidence.EvidenceEvent;
 import org.mlaexchange.contracts.evidence.EvidenceEventTypes;
 import org.mlaexchange.contracts.extradition.ExtraditionEvent;
 import org.mlaexchange.contracts.extradition.ExtraditionEventTypes;
+import org.mlaexchange.contracts.request.MeasureExecution;
+import org.mlaexchange.contracts.request.MeasureRequest;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.contracts.request.RequestEventTypes;
 
@@ -45,6 +47,15 @@ class ContractSnapshotTest {
     @TestFactory
     Stream<DynamicTest> extraditionEventsKeepTheirShape() {
         return snapshots(ExtraditionEvent.class, ExtraditionEventTypes::typeOf);
+    }
+
+    /** Each kind of measure and of execution record, as it appears inside the request events. */
+    @TestFactory
+    Stream<DynamicTest> measuresOfEveryKindKeepTheirShape() {
+        return Stream.of(MeasureRequest.class, MeasureExecution.class).flatMap(ContractSnapshotTest::records)
+                .map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> check(
+                        "request-" + type.getEnclosingClass().getSimpleName() + "." + type.getSimpleName(),
+                        Samples.of(type, type.getSimpleName()))));
     }
 
     private static Stream<DynamicTest> snapshots(Class<?> sealedEvents, Function<Class<?>, String> typeOf) {

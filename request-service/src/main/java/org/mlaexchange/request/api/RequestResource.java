@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.events.CloudEvent;
@@ -87,7 +90,13 @@ public class RequestResource {
     }
 
     @POST
-    @Operation(summary = "Submit a request to another State's central authority")
+    @Operation(summary = "Submit a request to another State's central authority",
+            description = "Each measure is of a kind and says in words what is to be done (`specifics`); the fields of its kind "
+                    + "make it a typed measure, checked for completeness per kind. A measure in words only is still accepted.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "typed", summary = "Typed measures: a hearing by video conference, a temporary transfer",
+                    value = ApiExamples.SUBMIT_TYPED),
+            @ExampleObject(name = "in-words", summary = "A measure described in words only", value = ApiExamples.SUBMIT_IN_WORDS)}))
     public Response submit(@NotNull @Valid Submission body, @jakarta.ws.rs.core.Context UriInfo uri) {
         Writes.Written<MlaRequest> written = requests.submit(caller.get(), new RequestCommand.Submit(UUID.randomUUID(),
                 body.requestedState(), body.urgent(), body.confidential(), body.content()));
@@ -224,7 +233,10 @@ public class RequestResource {
 
     @POST
     @Path("/{id}/report-progress")
-    @Operation(summary = "Requested State: report execution progress or partial results per measure")
+    @Operation(summary = "Requested State: report execution progress or partial results per measure",
+            description = "An update may carry the measure's execution record, of the measure's kind.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "hearing-executed", summary = "A hearing by video conference executed", value = ApiExamples.HEARING_EXECUTED)))
     public Response reportProgress(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @NotNull RequestCommand.ReportProgress body) {
         return act(id, ifMatch, body);

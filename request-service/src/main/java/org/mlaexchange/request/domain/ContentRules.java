@@ -13,7 +13,6 @@ import org.mlaexchange.contracts.request.Authority;
 import org.mlaexchange.contracts.request.ContactPerson;
 import org.mlaexchange.contracts.request.CrimeCategory;
 import org.mlaexchange.contracts.request.LegalQualification;
-import org.mlaexchange.contracts.request.MeasureRequest;
 import org.mlaexchange.contracts.request.PersonConcerned;
 import org.mlaexchange.contracts.request.Proceedings;
 import org.mlaexchange.contracts.request.RequestContent;
@@ -45,7 +44,7 @@ final class ContentRules {
         proceedings(v, content.proceedings());
         v.requiredText(content.summaryOfFacts(), "content.summaryOfFacts");
         legalQualification(v, content.legalQualification(), requestingState, requestedState, on);
-        measures(v, content.measures());
+        MeasureRules.measures(v, content.measures(), content.personsConcerned(), on);
         v.requiredText(content.purpose(), "content.purpose");
         contact(v, content.contact(), "content.contact");
         language(v, content, requestedState);
@@ -116,20 +115,6 @@ final class ContentRules {
             if (!referenceData.annexDeclarationInForce(state, q.annex(), on)) {
                 v.add(field + ".annex", "not a valid legal basis: " + state + " has no declaration of annex "
                         + q.annex() + " in force on " + on + " (Art. 2(2): both States must have declared it)");
-            }
-        }
-    }
-
-    private static void measures(Violations v, List<MeasureRequest> measures) {
-        if (measures.isEmpty()) {
-            v.add("content.measures", "at least one measure is required");
-        }
-        for (int i = 0; i < measures.size(); i++) {
-            String field = "content.measures[" + i + "]";
-            MeasureRequest m = measures.get(i);
-            if (v.required(m, field)) {
-                v.required(m.kind(), field + ".kind");
-                v.requiredText(m.specifics(), field + ".specifics");
             }
         }
     }

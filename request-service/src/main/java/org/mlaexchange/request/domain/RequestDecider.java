@@ -437,6 +437,9 @@ public final class RequestDecider {
                         + ": only accepted measures not yet executed can progress");
             } else {
                 after.put(u.measureId(), u.status());
+                if (u.execution() != null) {
+                    MeasureRules.execution(v, u.execution(), measure.get().kind(), field + ".execution", LocalDate.ofInstant(now, MlaRequest.DEADLINE_ZONE));
+                }
             }
         }
         v.throwIfAny();
@@ -590,8 +593,7 @@ public final class RequestDecider {
         } else if (event instanceof ConditionsRejected e) {
             answerConditions(next, ConditionsOutcome.REJECTED, e.reasons(), e.rejectedAt());
         } else if (event instanceof Refused e) {
-            updateMeasures(next, e.measureIds(), m -> new Measure(m.id(), m.kind(), m.specifics(), MeasureStatus.REFUSED,
-                    e.grounds(), e.reasons(), m.notes()));
+            updateMeasures(next, e.measureIds(), m -> m.refused(e.grounds(), e.reasons()));
             next.refusals.add(new Refusal(e.measureIds(), e.grounds(), e.reasons(), e.refusedAt()));
             next.decidedAt = next.decidedAt == null ? e.refusedAt() : next.decidedAt;
         } else if (event instanceof Accepted e) {
@@ -602,7 +604,7 @@ public final class RequestDecider {
             next.decidedAt = next.decidedAt == null ? e.acceptedAt() : next.decidedAt;
         } else if (event instanceof ProgressReported e) {
             for (MeasureProgress u : e.updates()) {
-                updateMeasures(next, List.of(u.measureId()), m -> progressed(m, u));
+                updateMeasures(next, List.of(u.measureId()), m -> m.progressed(u.status(), u.note(), u.execution()));
             }
             next.progressReports.add(new ProgressReport(e.updates(), e.summary(), e.reportedAt()));
         } else if (event instanceof Completed e) {
@@ -669,8 +671,7 @@ public final class RequestDecider {
         b.contentVersions.add(e.content());
         List<MeasureRequest> requested = e.content().measures();
         for (int i = 0; i < requested.size(); i++) {
-            MeasureRequest m = requested.get(i);
-            b.measures.add(new Measure(e.measureIds().get(i), m.kind(), m.specifics(), MeasureStatus.PENDING, List.of(), null, List.of()));
+            b.measures.add(Measure.asked(e.measureIds().get(i), requested.get(i)));
         }
         b.submittedAt = e.submittedAt();
         b.acknowledgementDueDate = e.acknowledgementDueDate();
@@ -687,15 +688,14 @@ public final class RequestDecider {
         newContentVersion(next, e.content());
     }
 
-    /** A new content version; only undecided measures take the new kind and specifics. */
+    /** A new content version; only undecided measures take the new version of what is asked for. */
     private static void newContentVersion(MlaRequest.Builder next, RequestContent content) {
         next.contentVersions.add(content);
         List<MeasureRequest> revised = content.measures();
         for (int i = 0; i < next.measures.size() && i < revised.size(); i++) {
             Measure m = next.measures.get(i);
             if (m.status() == MeasureStatus.PENDING) {
-                next.measures.set(i, new Measure(m.id(), revised.get(i).kind(), revised.get(i).specifics(), m.status(),
-                        m.refusalGrounds(), m.refusalReasons(), m.notes()));
+                next.measures.set(i, m.revised(revised.get(i)));
             }
         }
     }
@@ -704,14 +704,6 @@ public final class RequestDecider {
         int last = next.conditions.size() - 1;
         ConditionsProposal proposal = next.conditions.get(last);
         next.conditions.set(last, new ConditionsProposal(proposal.conditions(), proposal.proposedAt(), outcome, reasons, at));
-    }
-
-    private static Measure progressed(Measure m, MeasureProgress u) {
-        List<String> notes = new ArrayList<>(m.notes());
-        if (!Violations.isBlank(u.note())) {
-            notes.add(u.note());
-        }
-        return new Measure(m.id(), m.kind(), m.specifics(), u.status(), m.refusalGrounds(), m.refusalReasons(), notes);
     }
 
     private static void updateMeasures(MlaRequest.Builder next, List<String> ids, UnaryOperator<Measure> change) {

@@ -1,6 +1,7 @@
 package org.mlaexchange.contracts.catalogue;
 
 import com.fasterxml.classmate.ResolvedType;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -222,9 +223,27 @@ public final class EventCatalogue {
         });
         // primitives are always written; other members are left out when null (EventJson: NON_NULL), never null
         config.forFields().withRequiredCheck(field -> field.getType().getErasedType().isPrimitive());
+        // a subtype told apart by a property its supertype names (@JsonTypeInfo EXISTING_PROPERTY: a measure's kind)
+        // has that property, although it is a method; the subtype's allOf then fixes its value
+        config.forTypesInGeneral().withTypeAttributeOverride((definition, scope, context) -> {
+            String property = existingTypeProperty(scope.getType().getErasedType());
+            if (property != null && definition.has("properties") && !definition.get("properties").has(property)) {
+                ((ObjectNode) definition.get("properties")).putObject(property).put("type", "string");
+            }
+        });
         // unique, readable names: Outer.Inner for nested types (RequestEvent.Refused, ExtraditionEvent.Refused)
         config.forTypesInGeneral().withDefinitionNamingStrategy((key, context) -> name(key.getType().getErasedType()));
         return new SchemaGenerator(config.build());
+    }
+
+    private static String existingTypeProperty(Class<?> type) {
+        for (Class<?> supertype : type.getInterfaces()) {
+            JsonTypeInfo info = supertype.getAnnotation(JsonTypeInfo.class);
+            if (info != null && info.include() == JsonTypeInfo.As.EXISTING_PROPERTY) {
+                return info.property();
+            }
+        }
+        return null;
     }
 
     private static Method jsonValue(ResolvedType type) {

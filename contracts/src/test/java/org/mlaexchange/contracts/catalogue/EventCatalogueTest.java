@@ -71,8 +71,10 @@ class EventCatalogueTest {
             assertTrue(Files.exists(SNAPSHOTS.resolve(type + ".json")), "no snapshot for " + type);
             assertTrue(committed.at("/components/messages/" + type).isObject(), "no message for " + type);
         }
+        // the other snapshots (the envelope, parts of events such as each kind of measure) are not events
         try (Stream<Path> files = Files.list(SNAPSHOTS)) {
-            assertEquals(catalogue.typeNames().size() + 1, files.count(), "one snapshot per event type, plus the envelope");
+            assertEquals(catalogue.typeNames().size(), files.filter(f -> f.getFileName().toString().startsWith("org.mlaexchange.")).count(),
+                    "one snapshot per event type");
         }
     }
 

@@ -12,7 +12,9 @@ import java.util.UUID;
 import org.mlaexchange.contracts.events.ChainVerifier;
 import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.contracts.extradition.ExtraditionEventTypes;
-import org.mlaexchange.platform.audit.EventDisclosure;
+import org.mlaexchange.platform.disclosure.Audience;
+import org.mlaexchange.platform.disclosure.DisclosurePolicy;
+import org.mlaexchange.platform.disclosure.PolicyReplay;
 import org.mlaexchange.platform.identity.Caller;
 
 /**
@@ -22,9 +24,8 @@ import org.mlaexchange.platform.identity.Caller;
  * A withheld event keeps its hash and is marked {@value ChainVerifier#REDACTED}.
  */
 @ApplicationScoped
-public class ReplayDisclosure implements EventDisclosure {
+public class ReplayDisclosure extends PolicyReplay {
 
-    static final String PROTECTED_PERSON = "protected-person";
     static final String OTHER_CASES = "other-cases";
     private static final String PROTECTED_MARK = "\"protectedPerson\":true";
 
@@ -35,31 +36,30 @@ public class ReplayDisclosure implements EventDisclosure {
     }
 
     @Override
-    public String forReader(Caller caller, String parties, String eventJson) {
-        boolean carriesPerson = Disclosure.CARRY_PERSON.stream().anyMatch(type -> eventJson.contains("\"type\":\"" + type + "\""));
-        boolean namesOthers = eventJson.contains("\"type\":\"" + ExtraditionEventTypes.CONCURRENT_REQUESTS_RECORDED + "\"");
-        if (!carriesPerson && !namesOthers) {
-            return eventJson;
-        }
-        ObjectNode event = (ObjectNode) EventJson.tree(eventJson);
+    protected boolean mayCarry(String eventJson) {
+        return Disclosure.CARRY_PERSON.stream().anyMatch(type -> eventJson.contains("\"type\":\"" + type + "\""))
+                || eventJson.contains("\"type\":\"" + ExtraditionEventTypes.CONCURRENT_REQUESTS_RECORDED + "\"");
+    }
+
+    @Override
+    protected String redact(Caller caller, Audience audience, ObjectNode event) {
+        String type = event.path("type").asText();
         String caseId = event.path("subject").asText();
-        if (carriesPerson && !EventDisclosure.isParty(caller, parties) && isProtectedCase(caseId, eventJson)) {
+        if (Disclosure.CARRY_PERSON.contains(type) && !audience.seesProtectedIdentity() && isProtectedCase(caseId, event)) {
             Disclosure.redactPerson(event.path("data").path("request"), EventJson.mapper());
-            event.put(ChainVerifier.REDACTED, PROTECTED_PERSON);
-            return event.toString();
+            return DisclosurePolicy.PROTECTED_PERSON;
         }
-        if (namesOthers && !caller.oversight() && (caller.state() == null
+        if (ExtraditionEventTypes.CONCURRENT_REQUESTS_RECORDED.equals(type) && !caller.oversight() && (caller.state() == null
                 || !caller.state().value().equals(event.path("actorstate").asText()))) {
             Disclosure.hideOtherCases(event.path("data"), UUID.fromString(caseId));
-            event.put(ChainVerifier.REDACTED, OTHER_CASES);
-            return event.toString();
+            return OTHER_CASES;
         }
-        return eventJson;
+        return null;
     }
 
     /** Protected if any request of the case says so (a later formal request may mark a person the arrest request did not). */
-    private boolean isProtectedCase(String caseId, String eventJson) {
-        if (eventJson.contains(PROTECTED_MARK)) {
+    private boolean isProtectedCase(String caseId, ObjectNode event) {
+        if (event.path("data").path("request").path("person").path("protectedPerson").asBoolean()) {
             return true;
         }
         try (Connection c = dataSource.getConnection();

@@ -36,7 +36,7 @@ public class ReplayDisclosure extends PolicyReplay {
     }
 
     @Override
-    protected boolean mayCarry(String eventJson) {
+    protected boolean mayCarry(Audience audience, String eventJson) {
         return Disclosure.CARRY_PERSON.stream().anyMatch(type -> eventJson.contains("\"type\":\"" + type + "\""))
                 || eventJson.contains("\"type\":\"" + ExtraditionEventTypes.CONCURRENT_REQUESTS_RECORDED + "\"");
     }

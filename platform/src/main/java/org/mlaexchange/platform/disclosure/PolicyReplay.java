@@ -16,11 +16,12 @@ public abstract class PolicyReplay implements EventDisclosure {
 
     @Override
     public String forReader(Caller caller, String parties, String eventJson) {
-        if (!mayCarry(eventJson)) {
+        Audience audience = Audience.of(caller, EventDisclosure.isParty(caller, parties));
+        if (!mayCarry(audience, eventJson)) {
             return eventJson;
         }
         ObjectNode event = (ObjectNode) EventJson.tree(eventJson);
-        String reason = redact(caller, Audience.of(caller, EventDisclosure.isParty(caller, parties)), event);
+        String reason = redact(caller, audience, event);
         if (reason == null) {
             return eventJson;
         }
@@ -28,8 +29,8 @@ public abstract class PolicyReplay implements EventDisclosure {
         return event.toString();
     }
 
-    /** A cheap look at the stored text: whether this event may carry anything some reader must not see. */
-    protected abstract boolean mayCarry(String eventJson);
+    /** A cheap look at the stored text: whether this event may carry anything this audience must not see. */
+    protected abstract boolean mayCarry(Audience audience, String eventJson);
 
     /** Redacts the parsed event in place for the audience; returns the mark, or {@code null} if nothing was withheld. */
     protected abstract String redact(Caller caller, Audience audience, ObjectNode event);

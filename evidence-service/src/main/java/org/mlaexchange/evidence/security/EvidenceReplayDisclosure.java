@@ -1,6 +1,7 @@
 package org.mlaexchange.evidence.security;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.mlaexchange.contracts.evidence.EvidenceEventTypes;
 import org.mlaexchange.platform.disclosure.Audience;
@@ -16,6 +17,10 @@ import org.mlaexchange.platform.identity.Caller;
 public class EvidenceReplayDisclosure extends PolicyReplay {
 
     private static final String REGISTERED = "\"type\":\"" + EvidenceEventTypes.ITEM_REGISTERED + "\"";
+
+    public EvidenceReplayDisclosure(AgroalDataSource dataSource) {
+        super(dataSource);
+    }
 
     @Override
     protected boolean mayCarry(Audience audience, String eventJson) {

@@ -3,11 +3,6 @@ package org.mlaexchange.extradition.security;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.io.UncheckedIOException;
 import java.util.UUID;
 import org.mlaexchange.contracts.events.ChainVerifier;
 import org.mlaexchange.contracts.events.EventJson;
@@ -29,10 +24,8 @@ public class ReplayDisclosure extends PolicyReplay {
     static final String OTHER_CASES = "other-cases";
     private static final String PROTECTED_MARK = "\"protectedPerson\":true";
 
-    private final AgroalDataSource dataSource;
-
     public ReplayDisclosure(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+        super(dataSource);
     }
 
     @Override
@@ -59,18 +52,7 @@ public class ReplayDisclosure extends PolicyReplay {
 
     /** Protected if any request of the case says so (a later formal request may mark a person the arrest request did not). */
     private boolean isProtectedCase(String caseId, ObjectNode event) {
-        if (event.path("data").path("request").path("person").path("protectedPerson").asBoolean()) {
-            return true;
-        }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT 1 FROM event_log WHERE case_id = ? AND envelope LIKE ? LIMIT 1")) {
-            q.setString(1, caseId);
-            q.setString(2, "%" + PROTECTED_MARK + "%");
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new UncheckedIOException(new java.io.IOException("event log read failed", e));
-        }
+        return event.path("data").path("request").path("person").path("protectedPerson").asBoolean()
+                || flag(false, "SELECT true FROM event_log WHERE case_id = ? AND envelope LIKE ? LIMIT 1", caseId, "%" + PROTECTED_MARK + "%");
     }
 }

@@ -3,12 +3,6 @@ package org.mlaexchange.request.security;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.UUID;
 import org.mlaexchange.contracts.request.RequestEventTypes;
 import org.mlaexchange.platform.disclosure.Audience;
@@ -26,10 +20,8 @@ public class RequestReplayDisclosure extends PolicyReplay {
 
     private static final String PROTECTED_MARK = "\"protectedPerson\":true";
 
-    private final AgroalDataSource dataSource;
-
     public RequestReplayDisclosure(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+        super(dataSource);
     }
 
     @Override
@@ -51,16 +43,8 @@ public class RequestReplayDisclosure extends PolicyReplay {
         return RequestDisclosure.redactContent(audience, confidential, data.path("content"));
     }
 
-    /** The flag never changes after submission: the request's row holds it. */
+    /** The flag never changes after submission: the request's row holds it (no row yet: withhold rather than disclose). */
     private boolean isConfidential(String requestId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT confidential FROM mla_request WHERE id = ?")) {
-            q.setObject(1, UUID.fromString(requestId));
-            try (ResultSet rs = q.executeQuery()) {
-                return !rs.next() || rs.getBoolean(1); // a request without its row yet: withhold rather than disclose
-            }
-        } catch (SQLException e) {
-            throw new UncheckedIOException(new IOException("request read failed", e));
-        }
+        return flag(true, "SELECT confidential FROM mla_request WHERE id = ?", UUID.fromString(requestId));
     }
 }

@@ -2,7 +2,7 @@ package org.mlaexchange.evidence.security;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.mlaexchange.contracts.evidence.EvidenceEventTypes;
 import org.mlaexchange.platform.disclosure.Audience;
 import org.mlaexchange.platform.disclosure.PolicyReplay;
@@ -13,7 +13,7 @@ import org.mlaexchange.platform.identity.Caller;
  * carries its metadata, reaches the oversight body redacted when the item names protected persons or is
  * confidential; it keeps its hash and is marked {@code redacted}.
  */
-@ApplicationScoped
+@Singleton // not a client proxy: PolicyReplay has no no-args constructor
 public class EvidenceReplayDisclosure extends PolicyReplay {
 
     private static final String REGISTERED = "\"type\":\"" + EvidenceEventTypes.ITEM_REGISTERED + "\"";

@@ -2,7 +2,7 @@ package org.mlaexchange.extradition.security;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.UUID;
 import org.mlaexchange.contracts.events.ChainVerifier;
 import org.mlaexchange.contracts.events.EventJson;
@@ -18,7 +18,7 @@ import org.mlaexchange.platform.identity.Caller;
  * about the same person only the requested State (who records them) and the oversight body.
  * A withheld event keeps its hash and is marked {@value ChainVerifier#REDACTED}.
  */
-@ApplicationScoped
+@Singleton // not a client proxy: PolicyReplay has no no-args constructor
 public class ReplayDisclosure extends PolicyReplay {
 
     static final String OTHER_CASES = "other-cases";

@@ -2,7 +2,7 @@ package org.mlaexchange.request.security;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.UUID;
 import org.mlaexchange.contracts.request.RequestEventTypes;
 import org.mlaexchange.platform.disclosure.Audience;
@@ -15,7 +15,7 @@ import org.mlaexchange.platform.identity.Caller;
  * persons labelled and, for a confidential request, its facts withheld; they keep their hash and are
  * marked {@code redacted}.
  */
-@ApplicationScoped
+@Singleton // not a client proxy: PolicyReplay has no no-args constructor
 public class RequestReplayDisclosure extends PolicyReplay {
 
     private static final String PROTECTED_MARK = "\"protectedPerson\":true";

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.mlaexchange.evidence.domain.EvidenceAction;
 import org.mlaexchange.evidence.domain.EvidenceItem;
+import org.mlaexchange.evidence.security.EvidenceDisclosure;
 import org.mlaexchange.evidence.domain.ItemAction;
 import org.mlaexchange.evidence.domain.Transfer;
 import org.mlaexchange.evidence.domain.TransferAction;
@@ -54,8 +55,9 @@ public class EvidenceViews {
                 actions(EvidenceAction.availableTo(transfer, TransferAction.values(), acting())));
     }
 
+    /** An item as the caller sees it ({@link EvidenceDisclosure}), with the actions it may take now. */
     public ItemView item(EvidenceItem item) {
-        return new ItemView(item, actions(EvidenceAction.availableTo(item, ItemAction.values(), acting())
+        return new ItemView(EvidenceDisclosure.itemFor(caller.get(), item), actions(EvidenceAction.availableTo(item, ItemAction.values(), acting())
                 .stream().filter(a -> a != ItemAction.DISPATCH).toList()));
     }
 

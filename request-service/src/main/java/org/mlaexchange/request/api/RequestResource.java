@@ -35,6 +35,10 @@ import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.request.Proceedings;
 import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.request.RequestStatus;
+import org.mlaexchange.contracts.request.UrgentChannel;
+import org.mlaexchange.request.security.RequestDisclosure;
+import org.mlaexchange.platform.disclosure.DisclosurePolicy;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mlaexchange.platform.eventlog.EventLog;
 import org.mlaexchange.platform.write.Changed;
 import org.mlaexchange.platform.write.Writes;
@@ -63,16 +67,22 @@ public class RequestResource {
     private final EventLog eventLog;
     private final CurrentCaller caller;
     private final Clock clock;
+    private final RequestDisclosure disclosure;
 
-    public RequestResource(RequestService requests, EventLog eventLog, CurrentCaller caller, Clock clock) {
+    public RequestResource(RequestService requests, EventLog eventLog, CurrentCaller caller, Clock clock, RequestDisclosure disclosure) {
+        this.disclosure = disclosure;
         this.requests = requests;
         this.eventLog = eventLog;
         this.caller = caller;
         this.clock = clock;
     }
 
-    /** Body of a submission: the requesting State is the caller's, never a field. */
-    public record Submission(@NotNull StateCode requestedState, boolean urgent, boolean confidential, @NotNull RequestContent content) {
+    /**
+     * Body of a submission: the requesting State is the caller's, never a field. {@code urgentChannel}: how an
+     * urgent request also travels (absent: only through the Exchange).
+     */
+    public record Submission(@NotNull StateCode requestedState, boolean urgent, boolean confidential, @NotNull RequestContent content,
+                             UrgentChannel urgentChannel) {
     }
 
     /** A request as its parties see it, with the actions the caller may take on it now (POST path segments). */
@@ -83,7 +93,7 @@ public class RequestResource {
     /** What a list shows of a request: with the subject matter and case number of its proceedings (latest content). */
     public record Summary(UUID id, StateCode requestingState, StateCode requestedState, RequestStatus status, boolean urgent,
                           boolean confidential, int version, Instant submittedAt, Instant nextDeadlineAt, boolean overdue,
-                          String subjectMatter, String caseNumber) {
+                          String subjectMatter, String caseNumber, List<String> persons) {
     }
 
     public record Page(List<Summary> items, String next) {
@@ -99,7 +109,7 @@ public class RequestResource {
             @ExampleObject(name = "in-words", summary = "A measure described in words only", value = ApiExamples.SUBMIT_IN_WORDS)}))
     public Response submit(@NotNull @Valid Submission body, @jakarta.ws.rs.core.Context UriInfo uri) {
         Writes.Written<MlaRequest> written = requests.submit(caller.get(), new RequestCommand.Submit(UUID.randomUUID(),
-                body.requestedState(), body.urgent(), body.confidential(), body.content()));
+                body.requestedState(), body.urgent(), body.confidential(), body.content(), body.urgentChannel()));
         return changed(Response.created(uri.getAbsolutePathBuilder().path(written.value().id().toString()).build()), written);
     }
 
@@ -125,18 +135,24 @@ public class RequestResource {
         return new Page(items, next);
     }
 
-    private static Summary summary(RequestEntity r, Instant now) {
-        List<RequestContent> versions = RequestService.read(r).contentVersions();
+    /** A list row; the oversight body sees a confidential request's subject matter withheld and no persons. */
+    private Summary summary(RequestEntity r, Instant now) {
+        MlaRequest request = RequestService.read(r);
+        List<RequestContent> versions = request.contentVersions();
         Proceedings proceedings = versions.isEmpty() ? null : versions.get(versions.size() - 1).proceedings();
+        boolean factsWithheld = request.confidential() && !RequestDisclosure.audience(caller.get(), request).seesConfidentialFacts();
+        String subjectMatter = proceedings == null ? null : factsWithheld ? DisclosurePolicy.WITHHELD : proceedings.subjectMatter();
         return new Summary(r.id, StateCode.of(r.requestingState), StateCode.of(r.requestedState), RequestStatus.valueOf(r.status), r.urgent,
                 r.confidential, r.version, r.submittedAt, r.nextDeadlineAt, r.nextDeadlineAt != null && r.nextDeadlineAt.isBefore(now),
-                proceedings == null ? null : proceedings.subjectMatter(), proceedings == null ? null : proceedings.caseNumber());
+                subjectMatter, proceedings == null ? null : proceedings.caseNumber(),
+                factsWithheld || versions.isEmpty() ? List.of() : RequestDisclosure.personLabels(request.content()));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.CENTRAL_AUTHORITY, Caller.AUDITOR})
-    @Operation(summary = "One request, with its version as ETag")
+    @Operation(summary = "One request, with its version as ETag (the oversight body sees protected persons and a confidential"
+            + " request's facts withheld)")
     public Response get(@PathParam("id") UUID id) {
         MlaRequest request = requests.get(caller.get(), id);
         return Response.ok(view(request)).header(HttpHeaders.ETAG, Versions.etag(request.version())).build();
@@ -145,10 +161,11 @@ public class RequestResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Caller.CENTRAL_AUTHORITY, Caller.AUDITOR})
-    @Operation(summary = "Every event of the request, in order, as published")
+    @Operation(summary = "Every event of the request, in order, as published (redacted where you may not see a part)")
     public List<CloudEvent> history(@PathParam("id") UUID id) {
-        requests.get(caller.get(), id);
-        return eventLog.caseEvents(id.toString(), null);
+        Caller who = caller.get();
+        MlaRequest request = requests.get(who, id);
+        return disclosure.historyFor(who, request, eventLog.caseEvents(id.toString(), null));
     }
 
     @POST
@@ -340,11 +357,17 @@ public class RequestResource {
                 .entity(new Changed<>(view(request), request.version(), written.receipts())).build();
     }
 
-    private RequestView view(MlaRequest request) {
+    /** The request as the caller sees it ({@link RequestDisclosure}), with the actions it may take now. */
+    private Object view(MlaRequest request) {
         Caller who = caller.get();
         List<String> actions = who.roles().contains(Caller.CENTRAL_AUTHORITY) && !who.oversight()
                 ? RequestAction.availableTo(request, who.state()).stream().map(RequestAction::pathSegment).toList()
                 : List.of();
+        Object shown = disclosure.requestFor(who, request);
+        if (shown instanceof ObjectNode redacted) {
+            redacted.set("allowedActions", redacted.arrayNode().addAll(actions.stream().map(redacted::textNode).toList()));
+            return redacted;
+        }
         return new RequestView(request, actions);
     }
 }

@@ -17,6 +17,7 @@ import org.mlaexchange.contracts.request.PersonConcerned;
 import org.mlaexchange.contracts.request.Proceedings;
 import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.request.RequestedProcedure;
+import org.mlaexchange.contracts.request.UrgentChannel;
 
 /** Rules on the content of a request, checked on submission and on every new version of it. */
 final class ContentRules {
@@ -35,7 +36,7 @@ final class ContentRules {
      * @param requestedState {@code null} if unknown (already reported by the caller)
      */
     void check(Violations v, RequestContent content, StateCode requestingState, StateCode requestedState,
-               boolean urgent, boolean confidential, LocalDate on) {
+               boolean urgent, boolean confidential, UrgentChannel urgentChannel, LocalDate on) {
         if (!v.required(content, "content")) {
             return;
         }
@@ -62,6 +63,23 @@ final class ContentRules {
         }
         if (confidential) {
             v.requiredText(content.confidentialityReasons(), "content.confidentialityReasons");
+        }
+        urgentChannel(v, content.personsConcerned(), urgent, urgentChannel);
+    }
+
+    /**
+     * Only an urgent request also travels outside the Exchange, and never one naming a protected person:
+     * their identity is never sent on urgent or INTERPOL channels (protection of persons, Arts 81–83).
+     */
+    private static void urgentChannel(Violations v, List<PersonConcerned> persons, boolean urgent, UrgentChannel channel) {
+        if (channel == null || channel == UrgentChannel.EXCHANGE) {
+            return;
+        }
+        if (!urgent) {
+            v.add("urgentChannel", "only an urgent request travels through " + channel);
+        } else if (persons.stream().anyMatch(p -> p != null && p.protectedPerson())) {
+            v.add("urgentChannel", "a request naming a protected person never travels through " + channel
+                    + " (protection of persons, Arts 81–83); send it through the Exchange only");
         }
     }
 

@@ -25,6 +25,7 @@ import org.mlaexchange.contracts.request.MeasureStatus;
 import org.mlaexchange.contracts.request.PostponementReason;
 import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.request.RequestStatus;
+import org.mlaexchange.contracts.request.UrgentChannel;
 
 /**
  * State of one mutual legal assistance request, as rebuilt by folding its events
@@ -44,6 +45,7 @@ import org.mlaexchange.contracts.request.RequestStatus;
  * @param statusQuestions     the requesting State's status questions and their answers, oldest first
  * @param confidentialityNotice the requested State's notice that it cannot keep the request confidential, {@code null} if none
  * @param decisionExtension   the one extension of the decision deadline, {@code null} if none
+ * @param urgentChannel       how an urgent request also travels, {@code null}: only through the Exchange
  */
 public record MlaRequest(
         UUID id,
@@ -79,7 +81,8 @@ public record MlaRequest(
         List<Impossibility> impossibilities,
         List<StatusQuestion> statusQuestions,
         ConfidentialityNotice confidentialityNotice,
-        DecisionExtension decisionExtension) {
+        DecisionExtension decisionExtension,
+        UrgentChannel urgentChannel) {
 
     /** Deadlines are calendar days in this zone: a deadline is overdue from the day after its due date. */
     public static final ZoneOffset DEADLINE_ZONE = ZoneOffset.UTC;
@@ -436,6 +439,7 @@ public record MlaRequest(
         List<StatusQuestion> statusQuestions = new ArrayList<>();
         ConfidentialityNotice confidentialityNotice;
         DecisionExtension decisionExtension;
+        UrgentChannel urgentChannel;
 
         Builder() {
         }
@@ -475,6 +479,7 @@ public record MlaRequest(
             statusQuestions = new ArrayList<>(r.statusQuestions);
             confidentialityNotice = r.confidentialityNotice;
             decisionExtension = r.decisionExtension;
+            urgentChannel = r.urgentChannel;
         }
 
         MlaRequest build() {
@@ -483,7 +488,7 @@ public record MlaRequest(
                     conditions, acceptances, refusals, progressReports, completionSummary, closingNote, withdrawal,
                     submittedAt, acknowledgementDueDate, decisionDueDate, executionDueDate, remindedDeadlines,
                     acknowledgedAt, decidedAt, executedAt, closedAt, consultationAnswers, impossibilities, statusQuestions,
-                    confidentialityNotice, decisionExtension);
+                    confidentialityNotice, decisionExtension, urgentChannel);
         }
     }
 }

@@ -225,7 +225,7 @@ public final class RequestDecider {
             v.add("requestedState", referenceData.notStatePartyReason(requested, today).get());
             requested = null;
         }
-        contentRules.check(v, c.content(), requesting, requested, c.urgent(), c.confidential(), today);
+        contentRules.check(v, c.content(), requesting, requested, c.urgent(), c.confidential(), c.urgentChannel(), today);
         v.throwIfAny();
 
         DeadlinePolicy.Deadlines deadlines = deadlinePolicy.deadlinesFor(requesting, requested);
@@ -237,7 +237,7 @@ public final class RequestDecider {
         LocalDate acknowledgementDue = min(today.plus(deadlines.acknowledgement()), decisionDue);
         List<String> measureIds = IntStream.rangeClosed(1, c.content().measures().size()).mapToObj(i -> "m" + i).toList();
         return new Submitted(c.requestId(), requesting, requested, c.urgent(), c.confidential(), c.content(),
-                measureIds, now, acknowledgementDue, decisionDue);
+                measureIds, now, acknowledgementDue, decisionDue, c.urgentChannel());
     }
 
     private static Acknowledged acknowledge(MlaRequest state, RequestCommand.Acknowledge c, Instant now) {
@@ -279,7 +279,7 @@ public final class RequestDecider {
     /** A new version of the content passes the content rules; decided measures cannot change under the requested State. */
     private void checkNewContentVersion(MlaRequest state, RequestContent content, LocalDate today, Violations v) {
         contentRules.check(v, content, state.requestingState(), state.requestedState(), state.urgent(),
-                state.confidential(), today);
+                state.confidential(), state.urgentChannel(), today);
         if (content != null) {
             List<MeasureRequest> proposed = content.measures();
             List<Measure> measures = state.measures();
@@ -676,6 +676,7 @@ public final class RequestDecider {
         b.submittedAt = e.submittedAt();
         b.acknowledgementDueDate = e.acknowledgementDueDate();
         b.decisionDueDate = e.decisionDueDate();
+        b.urgentChannel = e.urgentChannel();
         return b.build();
     }
 

@@ -1,5 +1,6 @@
 package org.mlaexchange.request.events;
 
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
@@ -10,12 +11,25 @@ import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.contracts.request.RequestEventTypes;
 import org.mlaexchange.platform.audit.CaseProjector;
 import org.mlaexchange.platform.eventlog.NewEvent;
+import org.mlaexchange.platform.identity.CurrentCaller;
 import org.mlaexchange.request.domain.MlaRequest;
 import org.mlaexchange.request.domain.RequestDecider;
+import org.mlaexchange.request.security.RequestDisclosure;
 
-/** Request events to and from the event log: stable type names, typed payloads, folding for as-of views. */
+/**
+ * Request events to and from the event log: stable type names, typed payloads, and the fold behind the
+ * auditors' as-of view (redacted as {@link RequestDisclosure} says for the auditor asking).
+ */
 @ApplicationScoped
 public class RequestEventCodec implements CaseProjector {
+
+    private final CurrentCaller caller;
+    private final RequestDisclosure disclosure;
+
+    public RequestEventCodec(CurrentCaller caller, RequestDisclosure disclosure) {
+        this.caller = caller;
+        this.disclosure = disclosure;
+    }
 
     public NewEvent toLogEntry(MlaRequest request, RequestEvent event, StateCode actor) {
         return new NewEvent(event.requestId().toString(), RequestEventTypes.typeOf(event), actor,
@@ -26,8 +40,17 @@ public class RequestEventCodec implements CaseProjector {
         return EventJson.fromData(event.data(), RequestEventTypes.classOf(event.type()));
     }
 
-    @Override
-    public MlaRequest project(List<CloudEvent> events) {
+    public static MlaRequest fold(List<CloudEvent> events) {
         return RequestDecider.fold(events.stream().map(RequestEventCodec::fromCloudEvent).toList());
+    }
+
+    /** The request as of its last event, as the calling auditor may see it (outside a request: unredacted, for internal use). */
+    @Override
+    public Object project(List<CloudEvent> events) {
+        MlaRequest state = fold(events);
+        if (state == null || !Arc.container().requestContext().isActive()) {
+            return state;
+        }
+        return disclosure.requestFor(caller.get(), state);
     }
 }

@@ -17,6 +17,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.statistics.LogStatistics;
@@ -62,6 +66,9 @@ public class StatisticsResource {
     @Operation(summary = "Counts by status, times to acknowledge, decide and execute (median, p90), refusals by ground, overdue now,"
             + " postponements, consents, outcomes: over your State's cases (the oversight body: all), opened in [from, to),"
             + " optionally only those with one counterpart State. JSON, or CSV (figure,key,value) with Accept: text/csv")
+    @APIResponse(responseCode = "200", description = "The figures", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Statistics.class)),
+            @Content(mediaType = Statistics.CSV_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response statistics(@QueryParam("from") String from, @QueryParam("to") String to,
                                @QueryParam("counterpart") String counterpart, @Context HttpHeaders headers) throws IOException {
         Statistics statistics = compute(from, to, counterpart);

@@ -1,6 +1,7 @@
 package org.mlaexchange.evidence.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -80,7 +81,7 @@ public class TransferResource {
 
     @POST
     @Operation(summary = "Open a transfer for an MLA request you are party to (results in execution, or supporting material)")
-    public Response open(@NotNull Opening body, @Context UriInfo uri) {
+    public Response open(@NotNull @Valid Opening body, @Context UriInfo uri) {
         Writes.Written<EvidenceService.Result> opened = evidence.open(caller.get(), body.requestId(), body.note());
         URI location = uri.getAbsolutePathBuilder().path(opened.value().transfer().id().toString()).build();
         return views.transferChanged(Response.created(location), opened);

@@ -22,6 +22,9 @@ import org.mlaexchange.contracts.request.UrgentChannel;
 /** Rules on the content of a request, checked on submission and on every new version of it. */
 final class ContentRules {
 
+    /** The farthest a desired date may lie ahead. */
+    static final int MAX_YEARS_AHEAD = 10;
+
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
     private final ReferenceData referenceData;
@@ -60,6 +63,9 @@ final class ContentRules {
         }
         if (content.desiredDate() != null && content.desiredDate().isBefore(on)) {
             v.add("content.desiredDate", "must not be in the past");
+        } else if (content.desiredDate() != null && content.desiredDate().isAfter(on.plusYears(MAX_YEARS_AHEAD))) {
+            // an absurd date (a number read as a day count, a year 99999) is a mistake, never an intention
+            v.add("content.desiredDate", "must be within " + MAX_YEARS_AHEAD + " years");
         }
         if (confidential) {
             v.requiredText(content.confidentialityReasons(), "content.confidentialityReasons");

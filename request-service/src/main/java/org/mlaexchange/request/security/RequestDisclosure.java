@@ -54,9 +54,21 @@ public class RequestDisclosure {
             redactContent(audience, r.confidential(), content);
         }
         if (r.confidential()) {
-            withholdInEach(view, "measures", "specifics");
+            for (JsonNode measure : view.path("measures")) {
+                withhold(measure, "specifics");
+                keepKindOnly(measure.path("requested"));
+                keepKindOnly(measure.path("execution"));
+            }
         }
         return view;
+    }
+
+    /** Of a confidential measure (asked or executed) the oversight body sees its kind: every typed detail is a fact. */
+    private static void keepKindOnly(JsonNode measure) {
+        if (measure instanceof ObjectNode node) {
+            node.retain("kind", "specifics");
+            withhold(node, "specifics");
+        }
     }
 
     /** The request's events as the caller sees them (changed events no longer match their hash: verify with the audit API). */
@@ -116,7 +128,7 @@ public class RequestDisclosure {
         if (confidential && !audience.seesConfidentialFacts()) {
             withhold(content, "summaryOfFacts", "purpose", "urgencyReasons", "confidentialityReasons", "officialsPresenceDetails");
             withhold(content.path("proceedings"), "subjectMatter");
-            withholdInEach(content, "measures", "specifics");
+            content.path("measures").forEach(RequestDisclosure::keepKindOnly);
             withholdInEach(content, "procedures", "reasons");
             withholdInEach(content, "attachments", "title");
             mark = DisclosurePolicy.strongest(mark, DisclosurePolicy.CONFIDENTIAL);

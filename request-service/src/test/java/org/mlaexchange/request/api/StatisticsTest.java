@@ -37,6 +37,9 @@ class StatisticsTest {
     @Test
     void eachStateSeesItsOwnCasesTheOversightBodyAllAndTheReplayedLogGivesTheSameFigures() throws Exception {
         String from = Instant.now().minusSeconds(1).toString();
+        // a window closed ten minutes from now: tests that move the service's clock leave cases dated days ahead
+        String until = Instant.now().plusSeconds(600).toString();
+        String window = "from=" + from + "&to=" + until;
         // NL → AR: acknowledged, consulted, refused on two grounds
         String refused = Api.submitted("nl", "AR");
         step("ar", refused, "acknowledge", AR_CONTACT);
@@ -48,7 +51,7 @@ class StatisticsTest {
         step("sn", acknowledged, "acknowledge", AR_CONTACT);
         Api.submitted("sn", "AR");
 
-        Statistics nl = statistics("nl", "from=" + from);
+        Statistics nl = statistics("nl", window);
         assertEquals(2, nl.cases());
         assertEquals(Map.of("REFUSED", 1L, "ACKNOWLEDGED", 1L), nl.casesByStatus());
         assertEquals(Map.of("ESSENTIAL_INTERESTS", 1L, "NE_BIS_IN_IDEM", 1L), nl.refusalsByGround());
@@ -58,20 +61,20 @@ class StatisticsTest {
         assertTrue(nl.timings().get("acknowledge").medianMillis() <= nl.timings().get("acknowledge").p90Millis());
         assertEquals("NL", nl.scope());
 
-        Statistics nlWithSn = statistics("nl", "from=" + from + "&counterpart=SN");
+        Statistics nlWithSn = statistics("nl", window + "&counterpart=SN");
         assertEquals(Map.of("ACKNOWLEDGED", 1L), nlWithSn.casesByStatus());
-        Statistics ar = statistics("ar", "from=" + from);
+        Statistics ar = statistics("ar", window);
         assertEquals(Map.of("REFUSED", 1L, "SUBMITTED", 1L), ar.casesByStatus());
 
         String oversightBody = given().auth().oauth2(Tokens.auditor("oversight")).accept("application/json")
-                .get("/api/statistics?from=" + from).then().statusCode(200)
+                .get("/api/statistics?" + window).then().statusCode(200)
                 .body(not(containsString(refused))).body(not(containsString(acknowledged))).extract().asString();
         Statistics all = EventJson.mapper().readValue(oversightBody, Statistics.class);
         assertEquals(3, all.cases());
         assertEquals(Statistics.ALL, all.scope());
 
         // CSV of the same figures
-        given().auth().oauth2(Tokens.officer("nl")).accept("text/csv").get("/api/statistics?from=" + from).then().statusCode(200)
+        given().auth().oauth2(Tokens.officer("nl")).accept("text/csv").get("/api/statistics?" + window).then().statusCode(200)
                 .contentType(containsString("text/csv"))
                 .body(containsString("figure,key,value\r\n"))
                 .body(containsString("cases,,2\r\n"))
@@ -82,10 +85,10 @@ class StatisticsTest {
         LogStatistics replayed = ReplayedStatistics.of("request-service");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Instant since = Instant.parse(from);
-        assertEquals(nl, replayed.result(new StatisticsQuery(StateCode.of("NL"), null, since, null, today)));
-        assertEquals(nlWithSn, replayed.result(new StatisticsQuery(StateCode.of("NL"), StateCode.of("SN"), since, null, today)));
-        assertEquals(ar, replayed.result(new StatisticsQuery(StateCode.of("AR"), null, since, null, today)));
-        assertEquals(all, replayed.result(new StatisticsQuery(null, null, since, null, today)));
+        assertEquals(nl, replayed.result(new StatisticsQuery(StateCode.of("NL"), null, since, Instant.parse(until), today)));
+        assertEquals(nlWithSn, replayed.result(new StatisticsQuery(StateCode.of("NL"), StateCode.of("SN"), since, Instant.parse(until), today)));
+        assertEquals(ar, replayed.result(new StatisticsQuery(StateCode.of("AR"), null, since, Instant.parse(until), today)));
+        assertEquals(all, replayed.result(new StatisticsQuery(null, null, since, Instant.parse(until), today)));
         // and over the whole history, not only this test's cases
         assertEquals(statistics("nl", ""), replayed.result(new StatisticsQuery(StateCode.of("NL"), null, null, null, today)));
     }

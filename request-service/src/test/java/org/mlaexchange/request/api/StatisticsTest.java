@@ -107,7 +107,7 @@ class StatisticsTest {
     }
 
     private static Statistics statistics(String realm, String query) throws Exception {
-        String body = given().auth().oauth2(Tokens.officer(realm)).accept("application/json").get("/api/statistics?" + query)
+        String body = given().auth().oauth2(Tokens.officer(realm)).accept("application/json").get("/api/statistics" + (query.isEmpty() ? "" : "?" + query))
                 .then().statusCode(200).extract().asString();
         return EventJson.mapper().readValue(body, Statistics.class);
     }

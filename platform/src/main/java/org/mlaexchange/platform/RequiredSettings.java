@@ -69,7 +69,7 @@ public class RequiredSettings implements ConfigSourceInterceptor {
 
     private static boolean present(ConfigSourceInterceptorContext context, String name, ConfigValue value) {
         if (value != null && value.getValue() != null && !value.getValue().isBlank()) {
-            // seen before expansion: jdbc:postgresql://${stack.db-host}:5432/request needs its host too
+            // seen before expansion: jdbc:postgresql://${stack.db-host}:${stack.db-port}/request needs its host too
             Matcher reference = REFERENCE.matcher(value.getValue());
             while (reference.find()) {
                 if (!present(context, reference.group(1), context.proceed(reference.group(1)))) {

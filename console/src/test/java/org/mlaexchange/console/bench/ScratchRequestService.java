@@ -31,7 +31,8 @@ public class ScratchRequestService implements QuarkusTestResourceLifecycleManage
     static final int CASES = 10_000;
     static final int PORT = 9291;
     static final String DB = "mla_bench_console_inbox";
-    static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
+    // the local stack's own PostgreSQL (deploy/local/ports.sh)
+    static final String PG = "jdbc:postgresql://127.0.0.1:" + Integer.getInteger("stack.db-port", 5442) + "/";
 
     private Process copy;
 

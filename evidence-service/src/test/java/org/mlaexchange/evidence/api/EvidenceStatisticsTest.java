@@ -39,7 +39,7 @@ class EvidenceStatisticsTest {
         String from = Instant.now().minusSeconds(1) + "&to=" + until;
         // what the window holds already (other tests of this run may have cases in it): this test counts its own
         Statistics nlBefore = statistics(Tokens.officer("nl"), from);
-        int snBefore = statistics(Tokens.officer("sn"), from).cases();
+        long snBefore = statistics(Tokens.officer("sn"), from).cases();
         UUID request = Evidence.requestInExecution(known);
         String delivered = Evidence.openTransfer("ar", request);
         String item = Evidence.register("ar", delivered, Evidence.document("Bank statements 2021-2023"));

@@ -156,7 +156,6 @@ class OfficersScenarioTest {
         require(ar.exists(By.id("action-acknowledge")),
                 "request-service does not yet list allowedActions in the case's GET: the console shows no action forms");
         ar.axe("request (AR)");
-        ar.keyboardReachable("request (AR)");
         ar.actionForm("acknowledge");
         ar.type("acknowledge-caseReference", "AR-MLA-" + lang);
         ar.type("acknowledge-contact-name", "M. Gómez");

@@ -41,7 +41,8 @@ public sealed interface MeasureRequest {
     @JsonProperty("kind")
     MeasureKind kind();
 
-    /** What exactly is to be done, in words. */
+    /** What exactly is to be done, in words (named here too, so that the API's schema of a measure has it). */
+    @JsonProperty("specifics")
     String specifics();
 
     /** The measure as it was before typed measures: its kind and what is to be done, in words only. */

@@ -112,3 +112,35 @@ cmd_status() {
     else st "$name" "starting  (pid $pid, not ready)"; fi
   done
 }
+
+svc_stop_one() { # svc_stop_one <name> <port>
+  local pid
+  pid="$(svc_pid "$1" "$2")"
+  [ -n "$pid" ] && stop_pid "$1" "$pid"
+  return 0
+}
+
+# kill <service>: SIGKILL, as a crash would (system test); start <service>: start it again
+svc_port() {
+  local s
+  for s in $SERVICES; do [ "${s%%:*}" = "$1" ] && { echo "${s##*:}"; return 0; }; done
+  die "unknown service $1 (one of: $SERVICES)"
+}
+
+cmd_kill() {
+  local port pid
+  case "$1" in
+    kafka) pid="$(kafka_pid)" ;;
+    keycloak) pid="$(kc_pid)" ;;
+    postgresql) # an immediate shutdown: no checkpoint, clients cut, recovery at the next start (as after a crash)
+      pg_running || die "postgresql is not running"
+      pg_as "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop >/dev/null || die "pg_ctl stop failed"
+      say "postgresql: stopped (immediate)"
+      return 0 ;;
+    *) port="$(svc_port "$1")"; pid="$(svc_pid "$1" "$port")" ;;
+  esac
+  [ -n "$pid" ] || die "$1 is not running"
+  kill -9 "$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  say "$1: killed (SIGKILL, pid $pid)"
+}

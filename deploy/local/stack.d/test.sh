@@ -60,9 +60,17 @@ system_test() {
   "$DEPLOY/system-test" || rc=$?
   if [ "$rc" = 0 ]; then browser_test || rc=$?; fi
   if [ "$rc" = 0 ]; then clients_test || rc=$?; fi
+  if [ "$rc" = 0 ]; then faults_quick || rc=$?; fi
   for s in $started; do svc_stop_one "${s%%:*}" "${s##*:}"; done
   if [ "$rc" = 0 ]; then say "test: system test passed"; else say "test: system test failed (exit $rc)"; fi
   return "$rc"
+}
+
+# The quick fault scenarios of deploy/local/faults (the whole set: `stack faults`): PostgreSQL stopped
+# during submissions, evidence-service killed while projecting, poison records on the request topic.
+faults_quick() {
+  say "test: quick fault scenarios (deploy/local/faults --only postgresql,consumer,poison)"
+  "$DEPLOY/faults" --only postgresql,consumer,poison --out "$LOCAL/faults/quick.md" || { say "test: a fault scenario did not hold"; return 1; }
 }
 
 # The officers' scenario in Chromium against the running stack (console/src/test/.../browser, -Pbrowser):
@@ -106,38 +114,6 @@ clients_test() {
   say "test: generated clients (./mvnw -B -q -pl clients verify -Pstack)"
   (cd "$ROOT" && "$MVNW" -B -q -pl clients verify -Pstack) || { say "test: generated client test failed"; return 1; }
   say "test: generated client test passed"
-}
-
-svc_stop_one() { # svc_stop_one <name> <port>
-  local pid
-  pid="$(svc_pid "$1" "$2")"
-  [ -n "$pid" ] && stop_pid "$1" "$pid"
-  return 0
-}
-
-# kill <service>: SIGKILL, as a crash would (system test); start <service>: start it again
-svc_port() {
-  local s
-  for s in $SERVICES; do [ "${s%%:*}" = "$1" ] && { echo "${s##*:}"; return 0; }; done
-  die "unknown service $1 (one of: $SERVICES)"
-}
-
-cmd_kill() {
-  local port pid
-  case "$1" in
-    kafka) pid="$(kafka_pid)" ;;
-    keycloak) pid="$(kc_pid)" ;;
-    postgresql) # an immediate shutdown: no checkpoint, clients cut, recovery at the next start (as after a crash)
-      pg_running || die "postgresql is not running"
-      pg_as "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop >/dev/null || die "pg_ctl stop failed"
-      say "postgresql: stopped (immediate)"
-      return 0 ;;
-    *) port="$(svc_port "$1")"; pid="$(svc_pid "$1" "$port")" ;;
-  esac
-  [ -n "$pid" ] || die "$1 is not running"
-  kill -9 "$pid"
-  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
-  say "$1: killed (SIGKILL, pid $pid)"
 }
 
 # Benchmarks print figures next to baselines measured in the same run; they assert nothing about speed.

@@ -140,7 +140,9 @@ cmd_kill() {
     *) port="$(svc_port "$1")"; pid="$(svc_pid "$1" "$port")" ;;
   esac
   [ -n "$pid" ] || die "$1 is not running"
-  kill -9 "$pid"
-  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
-  say "$1: killed (SIGKILL, pid $pid)"
+  # launch() starts each process as the leader of its own group: the whole group dies, so a wrapper's
+  # child (Keycloak's kc.sh runs its JVM as a child) is not left serving
+  kill -9 -- "-$pid" 2>/dev/null || kill -9 "$pid"
+  while kill -0 -- "-$pid" 2>/dev/null || kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  say "$1: killed (SIGKILL, pid $pid and its process group)"
 }

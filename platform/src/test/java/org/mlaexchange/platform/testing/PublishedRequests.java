@@ -32,6 +32,11 @@ public final class PublishedRequests {
 
     /** A request from {@code requesting} to {@code requested} with measures m1 and m2, accepted for execution. */
     public static UUID inExecution(String topic, String requesting, String requested, boolean confidential) {
+        return inExecution(topic, requesting, requested, confidential, null);
+    }
+
+    /** As {@link #inExecution(String, String, String, boolean)}, the records carrying this W3C {@code traceparent} (null: none). */
+    public static UUID inExecution(String topic, String requesting, String requested, boolean confidential, String traceparent) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         RequestContent content = new RequestContent(null, null, null, "Summary of facts", null, List.of(), "Purpose", null, "en",
@@ -40,7 +45,7 @@ public final class PublishedRequests {
                 new RequestEvent.Submitted(id, StateCode.of(requesting), StateCode.of(requested), false, confidential, content,
                         List.of("m1", "m2"), now, LocalDate.now().plusDays(7), LocalDate.now().plusDays(30)),
                 new RequestEvent.Accepted(id, List.of("m1", "m2"), List.of(), LocalDate.now().plusDays(90), RequestStatus.ACCEPTED, now)),
-                StateCode.of(requested));
+                StateCode.of(requested), traceparent);
         return id;
     }
 

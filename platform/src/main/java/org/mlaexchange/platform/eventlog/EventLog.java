@@ -24,6 +24,7 @@ import org.mlaexchange.contracts.events.HashChain;
 import org.mlaexchange.contracts.audit.Checkpoint;
 import org.mlaexchange.platform.PlatformConfig;
 import org.mlaexchange.platform.audit.Checkpoints;
+import org.mlaexchange.platform.tracing.EventTraces;
 import org.mlaexchange.platform.write.StagedEvents;
 
 /**
@@ -48,9 +49,12 @@ public class EventLog {
         this.source = "/mla-exchange/" + config.service();
     }
 
-    /** An event of a write unit waiting to be chained: everything but its place in the log. */
+    /**
+     * An event of a write unit waiting to be chained: everything but its place in the log, and the trace of the
+     * write that appended it (stored beside the event, outside its hashed text).
+     */
     public record Staged(int unit, String caseId, long caseseq, String type, String actorState, String parties,
-                         Instant occurredAt, com.fasterxml.jackson.databind.JsonNode data) {
+                         Instant occurredAt, com.fasterxml.jackson.databind.JsonNode data, EventTraces.Stored trace) {
     }
 
     /**
@@ -71,12 +75,13 @@ public class EventLog {
     public void append(List<NewEvent> events, Long caseseqBefore) {
         StagedEvents staging = StagedEvents.current();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        EventTraces.Stored trace = EventTraces.Stored.current();
         for (NewEvent event : events) {
             Long last = staging.lastCaseseq(event.caseId());
             long caseseq = (last != null ? last : caseseqBefore != null ? caseseqBefore : lastCaseseq(event.caseId())) + 1;
             staging.add(new Staged(staging.unit(), event.caseId(), caseseq, event.type(),
                     event.actorState() == null ? null : event.actorState().value(), partiesColumn(event.parties()), now,
-                    EventJson.toData(event.payload())));
+                    EventJson.toData(event.payload()), trace));
         }
     }
 
@@ -114,8 +119,8 @@ public class EventLog {
         List<Receipt> receipts = new ArrayList<>(events.size());
         try (PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO event_log (logseq, event_id, case_id, caseseq, type, actor_state, parties,
-                                            occurred_at, prevhash, hash, envelope)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                            occurred_at, prevhash, hash, envelope, traceparent, tracestate)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (Staged event : events) {
                 logseq++;
                 CloudEvent unsealed = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source,
@@ -133,6 +138,8 @@ public class EventLog {
                 insert.setString(9, prevhash);
                 insert.setString(10, sealed.event().hash());
                 insert.setString(11, sealed.json());
+                insert.setString(12, event.trace().traceparent());
+                insert.setString(13, event.trace().tracestate());
                 insert.addBatch();
                 prevhash = sealed.event().hash();
                 receipts.add(new Receipt(unsealed.id(), event.type(), event.caseId(), event.caseseq(), logseq, prevhash, latest));

@@ -3,6 +3,7 @@ package org.mlaexchange.platform.eventlog;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -31,6 +32,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.platform.PlatformConfig;
+import org.mlaexchange.platform.tracing.EventTraces;
 import org.postgresql.PGConnection;
 
 /**
@@ -48,14 +50,16 @@ public class OutboxRelay {
     private final PlatformConfig.Events config;
     private final String lockName;
     private final Timer publicationLag;
+    private final EventTraces traces;
     private volatile boolean running;
     private volatile boolean active;
     private volatile long publishedLogseq = -1;
     private Thread thread;
 
     public OutboxRelay(AgroalDataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                       PlatformConfig config, MeterRegistry registry) {
+                       PlatformConfig config, MeterRegistry registry, EventTraces traces) {
         this.dataSource = dataSource;
+        this.traces = traces;
         this.kafkaConfig = kafkaConfig;
         this.config = config.events();
         this.lockName = "mla-relay:" + config.service();
@@ -164,9 +168,11 @@ public class OutboxRelay {
     private int publishBatch(Connection connection, KafkaProducer<String, String> producer, long after) throws Exception {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
         long last = after;
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT logseq, case_id, envelope, occurred_at FROM event_log WHERE logseq > ? ORDER BY logseq LIMIT ?")) {
+                "SELECT logseq, case_id, envelope, occurred_at, traceparent, tracestate FROM event_log"
+                        + " WHERE logseq > ? ORDER BY logseq LIMIT ?")) {
             query.setLong(1, after);
             query.setInt(2, config.relay().batchSize());
             try (ResultSet rs = query.executeQuery()) {
@@ -176,17 +182,33 @@ public class OutboxRelay {
                         throw new IllegalStateException("event log gap after logseq " + last + ": found " + logseq);
                     }
                     last = logseq;
-                    sent.add(producer.send(recordOf(config.topic(), rs.getString(2), rs.getString(3))));
+                    // the write's trace goes on: this span is the record's parent for whoever consumes it
+                    Span span = traces.startPublish(config.topic(), rs.getString(2), logseq,
+                            new EventTraces.Stored(rs.getString(5), rs.getString(6)));
+                    spans.add(span);
+                    ProducerRecord<String, String> record = recordOf(config.topic(), rs.getString(2), rs.getString(3));
+                    EventTraces.inject(span, record.headers());
+                    sent.add(producer.send(record));
                     times.add(rs.getTimestamp(4).toInstant());
                 }
             }
+        } catch (Exception e) {
+            spans.forEach(span -> EventTraces.end(span, e));
+            throw e;
         }
         if (sent.isEmpty()) {
             return 0;
         }
         producer.flush();
         for (int i = 0; i < sent.size(); i++) {
-            sent.get(i).get(30, TimeUnit.SECONDS);
+            try {
+                sent.get(i).get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                spans.subList(i, spans.size()).forEach(span -> EventTraces.end(span, e));
+                throw e;
+            }
+            // a producer span lasts until the broker acknowledged its record (acks=all)
+            spans.get(i).end();
             publicationLag.record(Duration.between(times.get(i), Instant.now()));
         }
         try (PreparedStatement mark = connection.prepareStatement(

@@ -1,6 +1,8 @@
 package org.mlaexchange.platform.projection;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import org.jboss.logging.Logger;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.contracts.events.HashChain;
+import org.mlaexchange.platform.tracing.EventTraces;
 
 /**
  * The consumers' policy for a record they cannot apply (docs/decisions.md, "Consumers: quarantine, never
@@ -41,17 +44,34 @@ public class Quarantine {
 
     private final String bootstrapServers;
     private final MeterRegistry meters;
+    private final EventTraces traces;
     private final AtomicLong quarantined = new AtomicLong();
     private volatile String lastReason;
     private volatile KafkaProducer<String, String> producer;
 
-    public Quarantine(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry meters) {
+    public Quarantine(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry meters,
+                      EventTraces traces) {
         this.bootstrapServers = bootstrapServers;
         this.meters = meters;
+        this.traces = traces;
     }
 
-    /** Applies the record's event, or quarantines the record when it is not a valid event of {@code source} or cannot be applied. */
+    /**
+     * Applies the record's event, or quarantines the record when it is not a valid event of {@code source} or cannot
+     * be applied; in a CONSUMER span continuing the trace of the write that appended the event (its traceparent header).
+     */
     public void guard(ConsumerRecord<String, String> record, String source, Consumer<CloudEvent> apply) {
+        Span span = traces.startProcess(record);
+        try (Scope ignored = span.makeCurrent()) {
+            checkAndApply(record, source, apply);
+        } catch (RuntimeException e) {
+            EventTraces.end(span, e);
+            throw e;
+        }
+        EventTraces.end(span, null);
+    }
+
+    private void checkAndApply(ConsumerRecord<String, String> record, String source, Consumer<CloudEvent> apply) {
         CloudEvent event;
         try {
             event = checked(record.value(), source);
@@ -102,6 +122,7 @@ public class Quarantine {
             throw new IllegalStateException("could not quarantine a record of " + record.topic() + " to " + topic, e);
         }
         quarantined.incrementAndGet();
+        Span.current().setAttribute("mla.quarantined", reason);
         lastReason = record.topic() + "@" + record.partition() + ":" + record.offset() + ": " + reason;
         meters.counter("mla.consumer.quarantined", "topic", record.topic()).increment();
         LOG.warnf("quarantined %s (to %s)", lastReason, topic);

@@ -1,5 +1,8 @@
 package org.mlaexchange.platform.write;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -23,6 +26,7 @@ import org.mlaexchange.platform.eventlog.Receipt;
 import org.mlaexchange.platform.problem.Problem;
 import org.mlaexchange.platform.problem.ProblemException;
 import org.mlaexchange.platform.problem.ProblemMappers;
+import org.mlaexchange.platform.tracing.EventTraces;
 
 /**
  * The one write path of every service: a change is a unit of work (load with lock, decide, evolve,
@@ -47,6 +51,7 @@ public class Writes {
 
     private final EventLog eventLog;
     private final EntityManager entityManager;
+    private final EventTraces traces;
     private final int maxGroup;
     private final int writers;
     private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
@@ -58,9 +63,10 @@ public class Writes {
     /** How long units fail without trying after the database was found out of reach. */
     static final long UNREACHABLE_BACKOFF_MS = 1_000;
 
-    public Writes(EventLog eventLog, EntityManager entityManager, PlatformConfig config) {
+    public Writes(EventLog eventLog, EntityManager entityManager, PlatformConfig config, EventTraces traces) {
         this.eventLog = eventLog;
         this.entityManager = entityManager;
+        this.traces = traces;
         this.maxGroup = config.writes().maxGroup();
         this.writers = config.writes().writers();
     }
@@ -72,11 +78,24 @@ public class Writes {
     private static final class Unit<T> {
         final Supplier<T> work;
         final CompletableFuture<Written<T>> done = new CompletableFuture<>();
+        // the caller's trace (its HTTP request), taken on the caller's thread: the writer thread has none
+        final Context caller = Context.current();
+        Span span;
         T value;
         RuntimeException refusal;
 
         Unit(Supplier<T> work) {
             this.work = work;
+        }
+
+        void fail(Throwable failure) {
+            if (failure == refusal) {
+                EventTraces.endRefused(span);
+            } else {
+                EventTraces.end(span, failure);
+            }
+            span = null;
+            done.completeExceptionally(failure);
         }
 
         void run() {
@@ -85,8 +104,10 @@ public class Writes {
 
         void complete(List<Receipt> receipts) {
             if (refusal != null) {
-                done.completeExceptionally(refusal);
+                fail(refusal);
             } else {
+                EventTraces.end(span, null);
+                span = null;
                 done.complete(new Written<>(value, receipts == null ? List.of() : List.copyOf(receipts)));
             }
         }
@@ -141,7 +162,7 @@ public class Writes {
                 group.add(first);
                 queue.drainTo(group, maxGroup - 1);
                 if (System.nanoTime() - unreachableUntil < 0) {
-                    group.forEach(u -> u.done.completeExceptionally(databaseUnavailable()));
+                    group.forEach(u -> u.fail(databaseUnavailable()));
                 } else {
                     commit(group);
                 }
@@ -151,7 +172,7 @@ public class Writes {
             } catch (RuntimeException e) {
                 // commit() settles every unit; this is a last guard so the writer never dies
                 LOG.error("write group failed unexpectedly", e);
-                group.forEach(u -> u.done.completeExceptionally(e));
+                group.forEach(u -> u.fail(e));
             } finally {
                 group.clear();
             }
@@ -170,16 +191,19 @@ public class Writes {
             if (ProblemMappers.databaseUnreachable(failure)) {
                 // running each unit alone would only wait for the same absent database once per unit
                 unreachableUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(UNREACHABLE_BACKOFF_MS);
-                group.forEach(u -> u.done.completeExceptionally(failure));
+                group.forEach(u -> u.fail(failure));
                 return;
             }
             if (group.size() == 1) {
                 Unit<?> unit = group.get(0);
-                unit.done.completeExceptionally(unit.refusal != null ? unit.refusal : failure);
+                unit.fail(unit.refusal != null ? unit.refusal : failure);
                 return;
             }
             LOG.debugf("a group of %d writes failed (%s); each runs alone", group.size(), failure.toString());
             for (Unit<?> unit : group) {
+                // this attempt's span ends here; the unit's own group gets a span of its own
+                EventTraces.end(unit.span, failure);
+                unit.span = null;
                 unit.refusal = null;
                 commit(List.of(unit));
             }
@@ -196,7 +220,9 @@ public class Writes {
             for (int i = 0; i < group.size(); i++) {
                 Unit<?> unit = group.get(i);
                 staging.startUnit(i);
-                try {
+                unit.span = traces.startWrite(unit.caller, group.size());
+                // current while the unit runs, so the events it appends are stored with this span's context
+                try (Scope ignored = unit.span.makeCurrent()) {
                     unit.run();
                     // the next unit reads what this one wrote, as it would after a commit
                     entityManager.flush();

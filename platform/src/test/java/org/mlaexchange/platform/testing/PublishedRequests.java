@@ -1,5 +1,6 @@
 package org.mlaexchange.platform.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.events.CloudEvent;
@@ -30,6 +32,11 @@ public final class PublishedRequests {
 
     /** A request from {@code requesting} to {@code requested} with measures m1 and m2, accepted for execution. */
     public static UUID inExecution(String topic, String requesting, String requested, boolean confidential) {
+        return inExecution(topic, requesting, requested, confidential, null);
+    }
+
+    /** As {@link #inExecution(String, String, String, boolean)}, the records carrying this W3C {@code traceparent} (null: none). */
+    public static UUID inExecution(String topic, String requesting, String requested, boolean confidential, String traceparent) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         RequestContent content = new RequestContent(null, null, null, "Summary of facts", null, List.of(), "Purpose", null, "en",
@@ -38,12 +45,18 @@ public final class PublishedRequests {
                 new RequestEvent.Submitted(id, StateCode.of(requesting), StateCode.of(requested), false, confidential, content,
                         List.of("m1", "m2"), now, LocalDate.now().plusDays(7), LocalDate.now().plusDays(30)),
                 new RequestEvent.Accepted(id, List.of("m1", "m2"), List.of(), LocalDate.now().plusDays(90), RequestStatus.ACCEPTED, now)),
-                StateCode.of(requested));
+                StateCode.of(requested), traceparent);
         return id;
     }
 
     /** Publishes the events in order; the first is the requesting State's, the rest the requested State's. */
     public static void publish(String topic, StateCode requesting, List<RequestEvent> events, StateCode requested) {
+        publish(topic, requesting, events, requested, null);
+    }
+
+    /** As {@link #publish(String, StateCode, List, StateCode)}, each record with this W3C {@code traceparent} header. */
+    public static void publish(String topic, StateCode requesting, List<RequestEvent> events, StateCode requested,
+                               String traceparent) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TopicReader.BOOTSTRAP,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -56,8 +69,12 @@ public final class PublishedRequests {
                         "/mla-exchange/request-service", RequestEventTypes.typeOf(event), event.requestId().toString(),
                         Instant.now().toString(), CloudEvent.DATA_CONTENT_TYPE, (caseseq == 1 ? requesting : requested).value(),
                         caseseq, caseseq, HashChain.GENESIS, null, EventJson.toData(event));
-                producer.send(OutboxRelay.recordOf(topic, event.requestId().toString(), HashChain.seal(unsealed).json()))
-                        .get(10, TimeUnit.SECONDS);
+                ProducerRecord<String, String> record = OutboxRelay.recordOf(topic, event.requestId().toString(),
+                        HashChain.seal(unsealed).json());
+                if (traceparent != null) {
+                    record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+                }
+                producer.send(record).get(10, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
             throw new IllegalStateException("could not publish request events to " + topic, e);

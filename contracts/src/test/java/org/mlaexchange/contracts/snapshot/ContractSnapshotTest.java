@@ -21,6 +21,7 @@ import org.mlaexchange.contracts.extradition.ExtraditionEvent;
 import org.mlaexchange.contracts.extradition.ExtraditionEventTypes;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.contracts.request.RequestEventTypes;
+import org.mlaexchange.contracts.seal.PersonalData;
 
 /**
  * Published events stay replayable: the JSON shape of every event type is pinned in
@@ -45,6 +46,17 @@ class ContractSnapshotTest {
     @TestFactory
     Stream<DynamicTest> extraditionEventsKeepTheirShape() {
         return snapshots(ExtraditionEvent.class, ExtraditionEventTypes::typeOf);
+    }
+
+    /**
+     * Which parts of each request event are sealed is part of the contract too: pinned in
+     * {@code snapshots/sealed/<type>.json}, every sealed text shown as {@code "<sealed>"}.
+     */
+    @TestFactory
+    Stream<DynamicTest> requestEventsSealTheSameParts() {
+        return records(RequestEvent.class).map(type -> DynamicTest.dynamicTest(RequestEventTypes.typeOf(type),
+                () -> check("sealed/" + RequestEventTypes.typeOf(type), PersonalData.seal(type,
+                        EventJson.toData(Samples.of(type, type.getSimpleName())), text -> "<sealed>"))));
     }
 
     private static Stream<DynamicTest> snapshots(Class<?> sealedEvents, Function<Class<?>, String> typeOf) {
@@ -73,7 +85,7 @@ class ContractSnapshotTest {
                 .writeValueAsString(EventJson.tree(EventJson.canonical(EventJson.toData(sample)))) + "\n";
         Path file = SNAPSHOTS.resolve(type + ".json");
         if (Boolean.getBoolean("snapshots.update")) {
-            Files.createDirectories(SNAPSHOTS);
+            Files.createDirectories(file.getParent());
             Files.writeString(file, json, StandardCharsets.UTF_8);
             return;
         }

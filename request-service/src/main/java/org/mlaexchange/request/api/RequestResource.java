@@ -31,6 +31,7 @@ import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.request.RequestStatus;
 import org.mlaexchange.platform.eventlog.EventLog;
+import org.mlaexchange.platform.seal.CaseDataKeys;
 import org.mlaexchange.platform.write.Changed;
 import org.mlaexchange.platform.write.Writes;
 import org.mlaexchange.platform.http.Versions;
@@ -57,8 +58,10 @@ public class RequestResource {
     private final EventLog eventLog;
     private final CurrentCaller caller;
     private final Clock clock;
+    private final CaseDataKeys keys;
 
-    public RequestResource(RequestService requests, EventLog eventLog, CurrentCaller caller, Clock clock) {
+    public RequestResource(RequestService requests, EventLog eventLog, CurrentCaller caller, Clock clock, CaseDataKeys keys) {
+        this.keys = keys;
         this.requests = requests;
         this.eventLog = eventLog;
         this.caller = caller;
@@ -121,10 +124,11 @@ public class RequestResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Caller.CENTRAL_AUTHORITY, Caller.AUDITOR})
-    @Operation(summary = "Every event of the request, in order, as published")
+    @Operation(summary = "Every event of the request, in order, its personal data opened (\"erased\" once erased); "
+            + "the hash is that of the event as published, sealed: GET /api/audit/events gives that form")
     public List<CloudEvent> history(@PathParam("id") UUID id) {
         requests.get(caller.get(), id);
-        return eventLog.caseEvents(id.toString(), null);
+        return keys.open(id.toString(), eventLog.caseEvents(id.toString(), null));
     }
 
     @POST
@@ -228,6 +232,15 @@ public class RequestResource {
     @Operation(summary = "Requesting State: results received")
     public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @NotNull RequestCommand.Close body) {
+        return act(id, ifMatch, body);
+    }
+
+    @POST
+    @Path("/{id}/erase-personal-data")
+    @Operation(summary = "Requesting State (which supplied the personal data): erase it on a legal ground; the request's data key is "
+            + "destroyed, its personal data reads \"erased\" everywhere, its log still verifies, and it takes no more actions")
+    public Response erasePersonalData(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                      @NotNull RequestCommand.ErasePersonalData body) {
         return act(id, ifMatch, body);
     }
 

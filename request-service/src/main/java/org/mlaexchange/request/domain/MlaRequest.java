@@ -21,6 +21,7 @@ import org.mlaexchange.contracts.request.MeasureStatus;
 import org.mlaexchange.contracts.request.PostponementReason;
 import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.request.RequestStatus;
+import org.mlaexchange.contracts.seal.ErasureReason;
 
 /**
  * State of one mutual legal assistance request, as rebuilt by folding its events
@@ -40,6 +41,8 @@ import org.mlaexchange.contracts.request.RequestStatus;
  * @param statusQuestions     the requesting State's status questions and their answers, oldest first
  * @param confidentialityNotice the requested State's notice that it cannot keep the request confidential, {@code null} if none
  * @param decisionExtension   the one extension of the decision deadline, {@code null} if none
+ * @param erasure             the erasure of the request's personal data, {@code null} if it was not erased:
+ *                            every personal text then reads "erased" and the request takes no more actions
  */
 public record MlaRequest(
         UUID id,
@@ -75,7 +78,8 @@ public record MlaRequest(
         List<Impossibility> impossibilities,
         List<StatusQuestion> statusQuestions,
         ConfidentialityNotice confidentialityNotice,
-        DecisionExtension decisionExtension) {
+        DecisionExtension decisionExtension,
+        Erasure erasure) {
 
     /** Deadlines are calendar days in this zone: a deadline is overdue from the day after its due date. */
     public static final ZoneOffset DEADLINE_ZONE = ZoneOffset.UTC;
@@ -342,6 +346,10 @@ public record MlaRequest(
     public record DecisionExtension(LocalDate previousDueDate, LocalDate newDueDate, String reasons, Instant extendedAt) {
     }
 
+    /** Who erased the request's personal data ({@code null}: an operator's retention rule), why and when. */
+    public record Erasure(StateCode erasedBy, ErasureReason reason, Instant erasedAt) {
+    }
+
     Builder toBuilder() {
         return new Builder(this);
     }
@@ -382,6 +390,7 @@ public record MlaRequest(
         List<StatusQuestion> statusQuestions = new ArrayList<>();
         ConfidentialityNotice confidentialityNotice;
         DecisionExtension decisionExtension;
+        Erasure erasure;
 
         Builder() {
         }
@@ -421,6 +430,7 @@ public record MlaRequest(
             statusQuestions = new ArrayList<>(r.statusQuestions);
             confidentialityNotice = r.confidentialityNotice;
             decisionExtension = r.decisionExtension;
+            erasure = r.erasure;
         }
 
         MlaRequest build() {
@@ -429,7 +439,7 @@ public record MlaRequest(
                     conditions, acceptances, refusals, progressReports, completionSummary, closingNote, withdrawal,
                     submittedAt, acknowledgementDueDate, decisionDueDate, executionDueDate, remindedDeadlines,
                     acknowledgedAt, decidedAt, executedAt, closedAt, consultationAnswers, impossibilities, statusQuestions,
-                    confidentialityNotice, decisionExtension);
+                    confidentialityNotice, decisionExtension, erasure);
         }
     }
 }

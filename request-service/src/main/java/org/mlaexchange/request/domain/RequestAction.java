@@ -70,6 +70,7 @@ public enum RequestAction implements DomainAction {
     EXTEND_DECISION_DEADLINE("extend-decision-deadline", Party.REQUESTED, Guard.DECISION_DEADLINE_EXTENSIBLE,
                                                                        ACKNOWLEDGED, UNDER_ASSESSMENT, INFORMATION_REQUESTED, CONSULTATION,
                                                                        POSTPONED, CONDITIONS_PROPOSED, CONFIDENTIALITY_NOT_ASSURED), // → unchanged, decision due later (once)
+    ERASE_PERSONAL_DATA(    "erase-personal-data",    Party.REQUESTING, RequestStatus.values()),                  // → unchanged; the data key is destroyed, the request takes no more actions
     RECORD_OVERDUE_DEADLINES("record-overdue-deadlines", Party.SYSTEM, RequestStatus.values());                    // → unchanged, one reminder per overdue deadline
 
     /** The guard column: a condition on the request beyond its status, and what is said when it does not hold. */
@@ -151,9 +152,13 @@ public enum RequestAction implements DomainAction {
         return java.util.Optional.ofNullable(guard);
     }
 
-    /** Whether the request meets the action's guard (true when it has none). */
+    /**
+     * Whether the request meets the action's guard (true when it has none). Once its personal data is
+     * erased a request takes no party's action: it would record personal data nobody can read again (the
+     * system's deadline reminders name nobody).
+     */
     public boolean guardHolds(MlaRequest request) {
-        return guard == null || guard.holds(request);
+        return (request.erasure() == null || by == Party.SYSTEM) && (guard == null || guard.holds(request));
     }
 
     /**

@@ -1,0 +1,81 @@
+package org.mlaexchange.platform.seal;
+
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
+import org.mlaexchange.platform.PlatformConfig;
+
+/**
+ * The key-encryption key from configuration ({@code mla.seal.kek}, 32 bytes in base64; in Kubernetes a
+ * Secret): data keys are wrapped with AES-256-GCM, the context as associated data.
+ */
+@ApplicationScoped
+@DefaultBean
+public class ConfiguredKeyEncryptionKey implements KeyEncryptionKey {
+
+    /** The id of the development key in the shared defaults: anyone can read it, so it protects nothing. */
+    static final String DEVELOPMENT_KEY_ID = "local-dev";
+    private static final Logger LOG = Logger.getLogger(ConfiguredKeyEncryptionKey.class);
+    private static final int IV_BYTES = 12;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String id;
+    private final SecretKey key;
+
+    public ConfiguredKeyEncryptionKey(PlatformConfig config) {
+        byte[] raw = Base64.getDecoder().decode(config.seal().kek().trim());
+        if (raw.length != 32) {
+            throw new IllegalStateException("mla.seal.kek must be 32 bytes (AES-256) in base64, got " + raw.length + " bytes");
+        }
+        this.id = config.seal().kekId();
+        this.key = new SecretKeySpec(raw, "AES");
+        if (DEVELOPMENT_KEY_ID.equals(id)) {
+            LOG.warn("personal data is sealed under the development key-encryption key (mla.seal.kek-id=local-dev): "
+                    + "set mla.seal.kek and mla.seal.kek-id outside the local stack");
+        }
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public byte[] wrap(byte[] dataKey, String context) {
+        byte[] iv = new byte[IV_BYTES];
+        RANDOM.nextBytes(iv);
+        byte[] sealed = run(Cipher.ENCRYPT_MODE, new GCMParameterSpec(128, iv), context, dataKey, 0, dataKey.length);
+        return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
+    }
+
+    @Override
+    public byte[] unwrap(byte[] wrapped, String kekId, String context) {
+        if (!id.equals(kekId)) {
+            throw new IllegalStateException("data key wrapped by key-encryption key " + kekId + ", this service holds " + id);
+        }
+        return run(Cipher.DECRYPT_MODE, new GCMParameterSpec(128, wrapped, 0, IV_BYTES), context, wrapped, IV_BYTES,
+                wrapped.length - IV_BYTES);
+    }
+
+    private byte[] run(int mode, GCMParameterSpec spec, String context, byte[] input, int offset, int length) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, key, spec);
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(input, offset, length);
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw new IllegalStateException("wrapped data key does not unwrap with key-encryption key " + id, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
+        }
+    }
+}

@@ -33,7 +33,7 @@ class RequestEventTypesTest {
             assertTrue(type.matches("org\\.mlaexchange\\.request\\.[a-z]+(-[a-z]+)*\\.v[0-9]+"), type);
             assertTrue(types.add(type), "duplicate type " + type);
         }
-        assertEquals(24, EVENT_CLASSES.size());
+        assertEquals(25, EVENT_CLASSES.size());
         assertEquals(types, RequestEventTypes.all());
     }
 

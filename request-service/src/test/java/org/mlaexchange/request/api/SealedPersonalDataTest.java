@@ -101,7 +101,10 @@ class SealedPersonalDataTest {
         assertTrue(logRows.get(0).contains("\"protectedPerson\":true"), "what is not personal stays readable: " + logRows.get(0));
         assertNoneNamed(names, topicValues(id, 4), "topic " + topic);
 
-        // SN is told nothing; the requested State and the oversight body may not erase; the requesting State does
+        // a request in progress is withdrawn first; then SN is told nothing, the requested State and the
+        // oversight body may not erase, and the requesting State does
+        Api.act("nl", id, "erase-personal-data", Api.version("nl", id), Map.of("reason", "PURPOSE_FULFILLED")).statusCode(409);
+        step("nl", id, "withdraw", Map.of("reasons", "The witness " + witness + " is no longer needed"));
         int version = Api.version("nl", id);
         Api.act("sn", id, "erase-personal-data", version, Map.of("reason", "RETENTION_PERIOD_ENDED")).statusCode(404);
         Api.act("ar", id, "erase-personal-data", version, Map.of("reason", "RETENTION_PERIOD_ENDED")).statusCode(403);
@@ -125,20 +128,21 @@ class SealedPersonalDataTest {
                 .body("progressReports[0].updates[0].note", equalTo("erased"))
                 .body("progressReports[0].updates[0].status", equalTo("EXECUTED"))
                 .body("measures.id", equalTo(List.of("m1", "m2")))
-                .body("status", equalTo("PARTIALLY_EXECUTED"));
+                .body("withdrawal.reasons", equalTo("erased"))
+                .body("status", equalTo("WITHDRAWN"));
         as("nl").get("/api/requests/" + id + "/history").then().statusCode(200)
                 .body("data.content.contact.name", hasItem("erased"))
-                .body("[4].type", equalTo(RequestEventTypes.PERSONAL_DATA_ERASED))
-                .body("[4].actorstate", equalTo("NL"));
-        // it takes no more actions
-        Api.act("nl", id, "withdraw", version + 1, Map.of("reasons", "no longer needed")).statusCode(409);
+                .body("[5].type", equalTo(RequestEventTypes.PERSONAL_DATA_ERASED))
+                .body("[5].actorstate", equalTo("NL"));
+        // once is enough
+        Api.act("nl", id, "erase-personal-data", version + 1, Map.of("reason", "PURPOSE_FULFILLED")).statusCode(409);
 
         // no trace anywhere: the log, the topic, the stored request; the key is gone, the erasure recorded
         List<String> afterRows = eventLogRows(id);
-        assertEquals(5, afterRows.size());
+        assertEquals(6, afterRows.size());
         assertEquals(logRows, afterRows.subList(0, 4), "the log is append-only: the sealed events stay as they were");
         assertNoneNamed(names, afterRows, "event_log after erasure");
-        assertNoneNamed(names, topicValues(id, 5), "topic after erasure");
+        assertNoneNamed(names, topicValues(id, 6), "topic after erasure");
         assertNoneNamed(names, List.of(column("SELECT state::text FROM requests WHERE id = ?::uuid", id)), "requests");
         assertEquals(null, column("SELECT encode(wrapped_key, 'hex') FROM case_data_key WHERE case_id = ?", id));
         assertEquals("NL PURPOSE_FULFILLED", column("SELECT erased_by || ' ' || erasure_reason FROM case_data_key WHERE case_id = ?", id));

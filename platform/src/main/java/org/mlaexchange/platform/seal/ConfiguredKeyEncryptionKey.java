@@ -2,21 +2,17 @@ package org.mlaexchange.platform.seal;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
+import org.mlaexchange.contracts.seal.AesGcm;
 import org.mlaexchange.platform.PlatformConfig;
 
 /**
  * The key-encryption key from configuration ({@code mla.seal.kek}, 32 bytes in base64; in Kubernetes a
- * Secret): data keys are wrapped with AES-256-GCM, the context as associated data.
+ * Secret): data keys are wrapped with AES-256-GCM ({@link AesGcm}), the context as associated data.
  */
 @ApplicationScoped
 @DefaultBean
@@ -25,8 +21,6 @@ public class ConfiguredKeyEncryptionKey implements KeyEncryptionKey {
     /** The id of the development key in the shared defaults: anyone can read it, so it protects nothing. */
     static final String DEVELOPMENT_KEY_ID = "local-dev";
     private static final Logger LOG = Logger.getLogger(ConfiguredKeyEncryptionKey.class);
-    private static final int IV_BYTES = 12;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String id;
     private final SecretKey key;
@@ -51,10 +45,7 @@ public class ConfiguredKeyEncryptionKey implements KeyEncryptionKey {
 
     @Override
     public byte[] wrap(byte[] dataKey, String context) {
-        byte[] iv = new byte[IV_BYTES];
-        RANDOM.nextBytes(iv);
-        byte[] sealed = run(Cipher.ENCRYPT_MODE, new GCMParameterSpec(128, iv), context, dataKey, 0, dataKey.length);
-        return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
+        return AesGcm.seal(key, context.getBytes(StandardCharsets.UTF_8), dataKey);
     }
 
     @Override
@@ -62,20 +53,10 @@ public class ConfiguredKeyEncryptionKey implements KeyEncryptionKey {
         if (!id.equals(kekId)) {
             throw new IllegalStateException("data key wrapped by key-encryption key " + kekId + ", this service holds " + id);
         }
-        return run(Cipher.DECRYPT_MODE, new GCMParameterSpec(128, wrapped, 0, IV_BYTES), context, wrapped, IV_BYTES,
-                wrapped.length - IV_BYTES);
-    }
-
-    private byte[] run(int mode, GCMParameterSpec spec, String context, byte[] input, int offset, int length) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, key, spec);
-            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(input, offset, length);
-        } catch (javax.crypto.AEADBadTagException e) {
+            return AesGcm.open(key, context.getBytes(StandardCharsets.UTF_8), wrapped);
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("wrapped data key does not unwrap with key-encryption key " + id, e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every JDK", e);
         }
     }
 }

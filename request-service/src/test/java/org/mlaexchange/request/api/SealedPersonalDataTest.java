@@ -143,7 +143,7 @@ class SealedPersonalDataTest {
         assertEquals(logRows, afterRows.subList(0, 4), "the log is append-only: the sealed events stay as they were");
         assertNoneNamed(names, afterRows, "event_log after erasure");
         assertNoneNamed(names, topicValues(id, 6), "topic after erasure");
-        assertNoneNamed(names, List.of(column("SELECT state::text FROM requests WHERE id = ?::uuid", id)), "requests");
+        assertNoneNamed(names, List.of(column("SELECT state::text FROM mla_request WHERE id = ?::uuid", id)), "requests");
         assertEquals(null, column("SELECT encode(wrapped_key, 'hex') FROM case_data_key WHERE case_id = ?", id));
         assertEquals("NL PURPOSE_FULFILLED", column("SELECT erased_by || ' ' || erasure_reason FROM case_data_key WHERE case_id = ?", id));
 
@@ -172,7 +172,7 @@ class SealedPersonalDataTest {
         });
         assertTrue(eventLogRows(id.toString()).get(0).contains("Hear witness W-17"), "stored in clear, as before sealing");
 
-        step("ar", id.toString(), "acknowledge", Map.of("caseReference", "AR-2026-1", "contact", Map.of("name", "L. Fernandez")));
+        step("ar", id.toString(), "acknowledge", Map.of("caseReference", "AR-2026-1", "contact", Map.of("name", "L. Fernandez", "email", "lf@ar.demo")));
         List<String> rows = eventLogRows(id.toString());
         assertFalse(rows.get(1).contains("L. Fernandez"), "a new event of an old case is sealed");
         as("nl").get("/api/requests/" + id + "/history").then().statusCode(200)

@@ -168,10 +168,11 @@ class TransitionTableTest {
     }
 
     @Test
-    void terminal_statuses_allow_nothing_but_the_overdue_check() {
+    void terminal_statuses_allow_nothing_but_the_overdue_check_and_erasure() {
         for (RequestStatus terminal : List.of(RequestStatus.REFUSED, RequestStatus.CLOSED, RequestStatus.WITHDRAWN)) {
             for (RequestAction action : RequestAction.values()) {
-                assertEquals(action == RequestAction.RECORD_OVERDUE_DEADLINES, action.isAllowedFrom(terminal), action + " from " + terminal);
+                assertEquals(action == RequestAction.RECORD_OVERDUE_DEADLINES || action == RequestAction.ERASE_PERSONAL_DATA,
+                        action.isAllowedFrom(terminal), action + " from " + terminal);
             }
         }
     }

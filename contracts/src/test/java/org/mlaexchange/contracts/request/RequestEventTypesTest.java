@@ -127,6 +127,7 @@ class RequestEventTypesTest {
                 new RequestEvent.Supplemented(id, content, "New address of W1", at),
                 new RequestEvent.ConfidentialityNotAssured(id, "Court hearing is public", at),
                 new RequestEvent.ContinuedWithoutConfidentiality(id, null, RequestStatus.ACCEPTED, at),
-                new RequestEvent.DecisionDeadlineExtended(id, date, date.plusDays(30), "Court file under review", at));
+                new RequestEvent.DecisionDeadlineExtended(id, date, date.plusDays(30), "Court file under review", at),
+                new RequestEvent.PersonalDataErased(id, nl, org.mlaexchange.contracts.seal.ErasureReason.RETENTION_PERIOD_ENDED, at));
     }
 }

@@ -1,9 +1,12 @@
+# shellcheck shell=bash
 # Helpers for scripts that use MLA Exchange as a client would: Keycloak's token endpoint and the REST APIs.
 # Sourced by deploy/local/demo and deploy/local/system-test.
-KC=${KC:-http://127.0.0.1:8180}
-REQ=${REQ:-http://127.0.0.1:8081}
-EVI=${EVI:-http://127.0.0.1:8082}
-EXT=${EXT:-http://127.0.0.1:8083}
+# shellcheck source=deploy/local/ports.sh
+source "$(dirname "${BASH_SOURCE[0]}")/ports.sh"
+KC=${KC:-http://127.0.0.1:$KC_PORT}
+REQ=${REQ:-http://127.0.0.1:$REQUEST_PORT}
+EVI=${EVI:-http://127.0.0.1:$EVIDENCE_PORT}
+EXT=${EXT:-http://127.0.0.1:$EXTRADITION_PORT}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -42,22 +45,22 @@ etag() {
 
 
 
-# request_body REQUESTED_STATE: an MLA request with two measures (testimony by video conference, bank records)
+BODIES="$(dirname "${BASH_SOURCE[0]}")/bodies"
+
+# body NAME [PLACEHOLDER=VALUE...]: the JSON body deploy/local/bodies/NAME.json with @TODAY@ and @TOMORROW@
+# (UTC) and the given @PLACEHOLDER@s filled in; request-service's DemoBodiesTest posts the same files
+body() {
+  local json kv
+  json=$(sed -e "s/@TODAY@/$(date -u +%F)/g" -e "s/@TOMORROW@/$(date -u -d tomorrow +%F)/g" "$BODIES/$1.json")
+  shift
+  for kv in "$@"; do json=${json//@${kv%%=*}@/${kv#*=}}; done
+  jq -c . <<<"$json"
+}
+
+# request_body REQUESTED_STATE: an MLA request with two typed measures (a witness heard by video conference,
+# bank records)
 request_body() {
-  printf '%s' '{
-  "requestedState": "'"$1"'", "urgent": false, "confidential": false,
-  "content": {
-    "requestingAuthority": {"name": "Central Authority of the Netherlands", "address": "The Hague"},
-    "proceedingsAuthority": {"name": "National Public Prosecutor, International Crimes Unit", "address": "Rotterdam"},
-    "proceedings": {"nature": "INVESTIGATION", "subjectMatter": "Crimes against humanity in the northern province", "caseNumber": "ICU-2026-0142"},
-    "summaryOfFacts": "Between 2021 and 2023 civilians were detained and tortured at a site run by the suspect.",
-    "legalQualification": {"category": "CRIMES_AGAINST_HUMANITY", "law": "International Crimes Act, s. 4", "penalty": "life imprisonment"},
-    "measures": [
-      {"kind": "TAKING_EVIDENCE_OR_STATEMENTS", "specifics": "Hear witness W-17 by video conference"},
-      {"kind": "PROVIDING_DOCUMENTS_AND_RECORDS", "specifics": "Bank records of account AR-0042, 2021-2023"}],
-    "purpose": "Establish the command responsibility of the suspect",
-    "contact": {"name": "J. de Vries", "email": "j.devries@nl.demo", "phone": "+31 70 000 0001"},
-    "language": "en"}}'
+  body request STATE="$1"
 }
 
 # open_transfer TOKEN REQUEST_ID: opens an evidence transfer once the evidence service has learnt (from

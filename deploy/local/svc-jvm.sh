@@ -4,6 +4,8 @@
 #
 # - JVM: MLA_SERVICE_JAVA if set (a java binary), else a Temurin 25+ under /usr/lib/jvm if installed (the services are built
 #   for Java 17 and run on any newer JVM), else the stack's java (JAVA_HOME or PATH).
+# - Profile: -Dquarkus.profile=local, whose development settings (127.0.0.1 endpoints, mla/mla) the prod
+#   profile does not have.
 # - Options: Serial GC (one small heap per service on a 2-core machine: no concurrent GC threads, less
 #   native memory than G1), a heap that starts small and is capped at MLA_SERVICE_XMX (default 160m: a
 #   service's live set after a full GC is under 30 MiB, measured with jcmd GC.heap_info after the benchmark's
@@ -47,6 +49,9 @@ svc_jvm() {
   SVC_JVM_OPTS=(-XX:+UseSerialGC -Xms32m "-Xmx${MLA_SERVICE_XMX:-160m}" -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30)
   # MLA_SERVICE_JVM_OPTS replaces these options (e.g. the former "-Xmx512m" to compare, with MLA_AOT=off)
   if [ -n "${MLA_SERVICE_JVM_OPTS:-}" ]; then read -ra SVC_JVM_OPTS <<<"$MLA_SERVICE_JVM_OPTS"; fi
+  # the local stack's profile: its development settings (127.0.0.1, mla/mla); the prod profile has none and
+  # refuses to start without them (platform RequiredSettings)
+  SVC_JVM_OPTS+=(-Dquarkus.profile=local)
   SVC_AOT_FILE=""
   SVC_AOT_TRAIN=""
   [ "${MLA_AOT:-on}" = off ] && return 0

@@ -13,12 +13,12 @@ kafka_tool() { timeout 120 "$JAVA" -Xmx256m -cp "$KAFKA_LIB/*" "$@"; }
 
 bench_kafka_e2e() {
   local topic=bench.e2e.latency out="$WORK/e2e.out" records="${BENCH_E2E_RECORDS:-3000}"
-  kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 --delete --if-exists --topic "$topic" >/dev/null 2>&1 || true
-  kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 --create --topic "$topic" \
+  kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --delete --if-exists --topic "$topic" >/dev/null 2>&1 || true
+  kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --create --topic "$topic" \
     --partitions 1 --replication-factor 1 >/dev/null 2>&1 || die "could not create topic $topic"
-  kafka_tool org.apache.kafka.tools.EndToEndLatency 127.0.0.1:9092 "$topic" "$records" all 1024 >"$out" 2>&1 \
+  kafka_tool org.apache.kafka.tools.EndToEndLatency "127.0.0.1:$KAFKA_PORT" "$topic" "$records" all 1024 >"$out" 2>&1 \
     || { tail -n 20 "$out" >&2; die "EndToEndLatency failed"; }
-  kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 --delete --topic "$topic" >/dev/null 2>&1 || true
+  kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --delete --topic "$topic" >/dev/null 2>&1 || true
   # "Avg latency: 2.1234 ms" and "Percentiles: 50th = 2, 99th = 5, 99.9th = 9"
   put kafka.e2e.avg_ms "$(sed -n 's/^Avg latency: \([0-9.]*\) ms.*/\1/p' "$out" | head -n1)"
   put kafka.e2e.p50_ms "$(sed -n 's/.*50th = \([0-9.]*\).*/\1/p' "$out" | head -n1)"

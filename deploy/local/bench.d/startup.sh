@@ -20,7 +20,7 @@ startup_copy() { # startup_copy <service> <port> <label>: starts a copy, waits f
   local name="$1" port="$2" label="$3" db="mla_bench_${1%-service}" jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
   local log="$WORK/startup-$name-$label.log" key="$LOCAL/keys/$name.pem" pub="$LOCAL/keys/$name.pub.pem"
   local props=(-Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port"
-    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db"
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/$db"
     -Dmla.events.topic="bench.mla.${1%-service}.events" -Dmla.audit.checkpoints-topic=bench.mla.audit.checkpoints)
   case "$name" in
     evidence-service | extradition-service)
@@ -94,7 +94,7 @@ startup_cleanup() {
   STARTUP_PIDS=""
   for db in $STARTUP_DBS; do pg_super -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; done
   if [ -n "$STARTUP_DBS" ]; then
-    timeout 60 "$JAVA" -Xmx256m -cp "$KAFKA_LIB/*" org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 \
+    timeout 60 "$JAVA" -Xmx256m -cp "$KAFKA_LIB/*" org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
       --delete --if-exists --topic 'bench\.mla\..*' >/dev/null 2>&1 || true
   fi
   STARTUP_DBS=""

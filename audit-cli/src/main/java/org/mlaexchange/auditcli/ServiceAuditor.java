@@ -63,11 +63,18 @@ final class ServiceAuditor {
     private final String service;
     private final Witness witness;
     private final boolean save;
+    private final java.util.function.Consumer<String> replayed;
 
     ServiceAuditor(String service, Witness witness, boolean save) {
+        this(service, witness, save, json -> { });
+    }
+
+    /** @param replayed sees every replayed event in log order (statistics fold them; they count only if the log verifies) */
+    ServiceAuditor(String service, Witness witness, boolean save, java.util.function.Consumer<String> replayed) {
         this.service = service;
         this.witness = witness;
         this.save = save;
+        this.replayed = replayed;
     }
 
     /**
@@ -124,6 +131,7 @@ final class ServiceAuditor {
             while (events.hasNext()) {
                 String json = events.next();
                 progress.tick();
+                replayed.accept(json);
                 if (!audit.accept(json)) {
                     continue;
                 }

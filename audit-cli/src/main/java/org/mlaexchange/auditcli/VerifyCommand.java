@@ -61,6 +61,9 @@ public class VerifyCommand implements Callable<Integer> {
     @Option(names = "--progress", negatable = true, description = "Progress on stderr (default: when stderr is a terminal).")
     Boolean progress;
 
+    /** Who else sees each service's replayed events (the stats command); nobody by default. */
+    java.util.function.Function<String, java.util.function.Consumer<String>> replayedEvents = service -> json -> { };
+
     @Override
     public Integer call() {
         PrintStream out = System.out;
@@ -83,9 +86,9 @@ public class VerifyCommand implements Callable<Integer> {
         return reports.stream().allMatch(ServiceAuditor.Report::intact) ? 0 : 1;
     }
 
-    private ServiceAuditor.Report audit(AuditApi api, String service, URI url) throws IOException {
+    ServiceAuditor.Report audit(AuditApi api, String service, URI url) throws IOException {
         Witness witness = new Witness(witnessFolder, service);
-        ServiceAuditor auditor = new ServiceAuditor(service, witness, !noSave);
+        ServiceAuditor auditor = new ServiceAuditor(service, witness, !noSave, replayedEvents.apply(service));
         Progress meter = new Progress(System.err, progress != null ? progress : System.console() != null, service);
         Map<String, String> keys = new LinkedHashMap<>();
         if (!fromKafka) {

@@ -43,7 +43,12 @@ public class DomainConfiguration {
 
         @Override
         public boolean isStateParty(StateCode state, LocalDate on) {
-            return registry.isStateParty(state);
+            return registry.isStateParty(state, on);
+        }
+
+        @Override
+        public java.util.Optional<String> notStatePartyReason(StateCode state, LocalDate on) {
+            return registry.notStatePartyReason(state, on);
         }
 
         @Override

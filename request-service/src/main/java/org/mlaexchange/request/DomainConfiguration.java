@@ -27,7 +27,12 @@ public class DomainConfiguration {
         return new ReferenceData() {
             @Override
             public boolean isStateParty(StateCode state, LocalDate on) {
-                return states.isStateParty(state);
+                return states.isStateParty(state, on);
+            }
+
+            @Override
+            public java.util.Optional<String> notStatePartyReason(StateCode state, LocalDate on) {
+                return states.notStatePartyReason(state, on);
             }
 
             @Override

@@ -40,6 +40,35 @@ public class Extensions {
         return action.equals(submittedAction) ? map.get(key) : null;
     }
 
+    /**
+     * A field's error in the form that was submitted: the service's error on the field itself or on a part of it
+     * ("assurances.0.text" belongs to "assurances").
+     */
+    static String errorAt(java.util.Map<String, String> errors, String submittedAction, String action, String path) {
+        if (!action.equals(submittedAction)) {
+            return null;
+        }
+        String parts = errors.entrySet().stream().filter(e -> e.getKey().equals(path) || e.getKey().startsWith(path + "."))
+                .map(java.util.Map.Entry::getValue).collect(java.util.stream.Collectors.joining("; "));
+        return parts.isEmpty() ? null : parts;
+    }
+
+    /** The submitted form's errors that name no field of it, so that none is lost ("field: message"). */
+    static List<String> unplaced(java.util.Map<String, String> errors, String submittedAction, ActionForms.Form form) {
+        if (!form.action().equals(submittedAction)) {
+            return List.of();
+        }
+        return errors.entrySet().stream()
+                .filter(e -> form.fields().stream().noneMatch(f -> e.getKey().equals(f.path()) || e.getKey().startsWith(f.path() + ".")))
+                .map(e -> e.getKey() + ": " + e.getValue()).sorted().toList();
+    }
+
+    /** Whether a value was among those submitted for a field (several values arrive joined by line breaks). */
+    static boolean chosen(java.util.Map<String, String> map, String submittedAction, String action, String key, String value) {
+        String submitted = at(map, submittedAction, action, key);
+        return submitted != null && submitted.lines().anyMatch(value::equals);
+    }
+
     /** The fields of a JSON object as text, for showing a service's answer as it is. */
     static List<java.util.Map.Entry<String, String>> entries(JsonNode node) {
         List<java.util.Map.Entry<String, String>> out = new ArrayList<>();

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +36,8 @@ import org.mlaexchange.console.api.Services;
 public class StateResource {
 
     static final int PAGE_SIZE = 20;
+    /** A services' paging cursor: an insertion number, or a due moment and insertion number. */
+    private static final java.util.regex.Pattern CURSOR = java.util.regex.Pattern.compile("\\d{1,18}|(-?\\d{1,19}|none)_\\d{1,18}");
 
     private final Services services;
     private final Officer officer;
@@ -88,10 +89,10 @@ public class StateResource {
         long apiMillis = (System.nanoTime() - t0) / 1_000_000;
         Map<String, Object> data = new HashMap<>();
         data.put("filters", filters);
-        data.put("requests", byDueDate(requests));
+        data.put("requests", items(requests));
         data.put("requestsNext", requests.ok() ? requests.body().path("next").asText("") : "");
         data.put("requestsProblem", requests.ok() ? "" : requests.problemDetail());
-        data.put("extraditions", extraditions == null ? List.of() : byDueDate(extraditions));
+        data.put("extraditions", extraditions == null ? List.of() : items(extraditions));
         data.put("extraditionsNext", extraditions != null && extraditions.ok() ? extraditions.body().path("next").asText("") : "");
         data.put("extraditionsProblem", extraditions == null ? visit.text("serviceDown") : extraditions.ok() ? "" : extraditions.problemDetail());
         data.put("statuses", REQUEST_STATUSES);
@@ -106,25 +107,16 @@ public class StateResource {
             "CONSULTATION", "POSTPONED", "CONDITIONS_PROPOSED", "REFUSED", "ACCEPTED", "IN_EXECUTION", "PARTIALLY_EXECUTED",
             "EXECUTED", "CLOSED", "WITHDRAWN");
 
-    /** One page from the service, the cases with the nearest due date first (none last). */
-    private static List<JsonNode> byDueDate(ApiResponse page) {
-        List<JsonNode> items = new ArrayList<>();
-        if (page.ok()) {
-            page.body().path("items").forEach(items::add);
-        }
-        items.sort(Comparator.comparing((JsonNode n) -> n.path("nextDeadlineAt").asText(""), (a, b) -> {
-            if (a.isEmpty() || b.isEmpty()) {
-                return a.isEmpty() ? (b.isEmpty() ? 0 : 1) : -1;
-            }
-            return a.compareTo(b);
-        }));
-        return items;
+    /** One page as the service sorted it (nearest due date first). */
+    private static List<JsonNode> items(ApiResponse page) {
+        return page.ok() ? list(page.body().path("items")) : List.of();
     }
 
     private static String query(Map<String, String> filters, String after) {
-        StringBuilder q = new StringBuilder("?limit=" + PAGE_SIZE);
+        // the services sort and page: the nearest due date first, overdue ones first
+        StringBuilder q = new StringBuilder("?sort=due&limit=" + PAGE_SIZE);
         filters.forEach((k, v) -> q.append('&').append(k).append('=').append(Extensions.urlEncode(v)));
-        if (notBlank(after) && after.matches("\\d{1,18}")) {
+        if (notBlank(after) && CURSOR.matcher(after).matches()) {
             q.append("&after=").append(after);
         }
         return q.toString();
@@ -186,7 +178,7 @@ public class StateResource {
         for (JsonNode a : caseNode.path("allowedActions")) {
             String action = a.asText();
             forms.add(switch (kind) {
-                case "request" -> ActionForms.request(action);
+                case "request" -> ActionForms.request(action).from(latestContent(caseNode));
                 case "transfer" -> ActionForms.transfer(action);
                 case "extradition" -> ActionForms.extradition(action);
                 default -> ActionForms.generic(action);

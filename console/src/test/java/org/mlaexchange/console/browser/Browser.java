@@ -41,6 +41,8 @@ final class Browser implements AutoCloseable {
     final WebDriverWait wait;
     private final Path profile;
     final List<String> axeReport = new ArrayList<>();
+    /** The language signed in with: screenshots are named after it. */
+    private String lang = "en";
 
     Browser(String name) throws IOException {
         this.name = name;
@@ -65,6 +67,7 @@ final class Browser implements AutoCloseable {
 
     /** Picks the State on the start page and signs in on its real Keycloak page, typing the credentials. */
     Browser signIn(String lang, String realm, String user, String password) {
+        this.lang = lang;
         open("/lang/" + lang + "?back=/");
         axe("start");
         driver.findElement(By.id("sign-in-" + realm)).click();
@@ -153,14 +156,14 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** A screenshot, into target/browser and (for the README) into docs/ when asked. */
+    /** A screenshot, into target/browser and (for the README) into docs/console/ (docs/console/fr/ in French) when asked. */
     void screenshot(String file, boolean forDocs) {
         try {
             Files.createDirectories(TARGET);
             byte[] png = driver.getScreenshotAs(OutputType.BYTES);
-            Files.write(TARGET.resolve(file), png);
+            Files.write(TARGET.resolve(lang + "-" + file), png);
             if (forDocs) {
-                Path docs = Path.of("..", "docs", "console");
+                Path docs = "en".equals(lang) ? Path.of("..", "docs", "console") : Path.of("..", "docs", "console", lang);
                 Files.createDirectories(docs);
                 Files.write(docs.resolve(file), png);
             }

@@ -10,5 +10,7 @@ public enum DeadlineKind {
     /** The review date of a postponement. */
     POSTPONEMENT_REVIEW,
     /** The answer to a status question. */
-    STATUS_ANSWER
+    STATUS_ANSWER,
+    /** The return of a person temporarily transferred to the requesting State: owed by the requesting State. */
+    PERSON_RETURN
 }

@@ -28,7 +28,8 @@ public sealed interface RequestEvent {
     /**
      * The requesting State submitted a request.
      *
-     * @param measureIds ids assigned to {@code content.measures()}, in order: "m1", "m2", …
+     * @param measureIds    ids assigned to {@code content.measures()}, in order: "m1", "m2", …
+     * @param urgentChannel how an urgent request also travels; {@code null} (as in events before it existed): only the Exchange
      */
     record Submitted(
             UUID requestId,
@@ -40,10 +41,19 @@ public sealed interface RequestEvent {
             @NotPersonal List<String> measureIds,
             Instant submittedAt,
             LocalDate acknowledgementDueDate,
-            LocalDate decisionDueDate) implements RequestEvent {
+            LocalDate decisionDueDate,
+            UrgentChannel urgentChannel) implements RequestEvent {
 
         public Submitted {
             measureIds = ContractLists.copy(measureIds);
+        }
+
+        /** A submission through the Exchange only. */
+        public Submitted(UUID requestId, StateCode requestingState, StateCode requestedState, boolean urgent, boolean confidential,
+                         RequestContent content, List<String> measureIds, Instant submittedAt, LocalDate acknowledgementDueDate,
+                         LocalDate decisionDueDate) {
+            this(requestId, requestingState, requestedState, urgent, confidential, content, measureIds, submittedAt,
+                    acknowledgementDueDate, decisionDueDate, null);
         }
     }
 

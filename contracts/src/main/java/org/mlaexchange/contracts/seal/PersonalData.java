@@ -1,5 +1,7 @@
 package org.mlaexchange.contracts.seal;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +18,7 @@ import java.util.function.UnaryOperator;
  * personal unless its component is marked {@link NotPersonal}; enums, dates, times, numbers, flags,
  * ids and State codes stay in clear, so that the event keeps its shape, its type and everything other
  * services fold (status, parties, deadlines) without a key. Free text is sealed whole, whatever it says.
+ * A polymorphic contract (a measure, an execution record) is read as the record its type property names.
  */
 public final class PersonalData {
 
@@ -100,8 +103,29 @@ public final class PersonalData {
             }
             return node;
         }
-        walk(node, type, seal);
+        Class<?> kind = raw == null || raw.isRecord() ? raw : kindOf(raw, node);
+        walk(node, kind, seal);
         return node;
+    }
+
+    /**
+     * The record a polymorphic contract's JSON is (a measure by its {@code kind}), or {@code raw} when it is
+     * not polymorphic. An unknown kind is refused: which of its texts name nobody cannot be told.
+     */
+    private static Class<?> kindOf(Class<?> raw, JsonNode node) {
+        JsonTypeInfo info = raw.getAnnotation(JsonTypeInfo.class);
+        JsonSubTypes kinds = raw.getAnnotation(JsonSubTypes.class);
+        if (info == null || kinds == null || !node.isObject()) {
+            return raw;
+        }
+        String name = node.path(info.property()).asText();
+        for (JsonSubTypes.Type kind : kinds.value()) {
+            if (kind.name().equals(name) || java.util.Arrays.asList(kind.names()).contains(name)) {
+                return kind.value();
+            }
+        }
+        throw new IllegalArgumentException("no " + raw.getSimpleName() + " of " + info.property() + " '" + name
+                + "': its personal data cannot be told apart");
     }
 
     private static void openAll(JsonNode node, UnaryOperator<String> open) {

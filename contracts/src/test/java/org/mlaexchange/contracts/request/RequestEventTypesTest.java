@@ -95,7 +95,7 @@ class RequestEventTypesTest {
                 new Authority("Autoridad Central", "Buenos Aires"), new Authority("Juzgado Federal No. 3", null),
                 new Proceedings(ProceedingsNature.PROSECUTION, "Starvation of civilians", "CFP 1/2024"),
                 "Facts", new LegalQualification(CrimeCategory.ANNEX_CRIME, "E", "Law 1", "25 years"),
-                List.of(new MeasureRequest(MeasureKind.TAKING_EVIDENCE_OR_STATEMENTS, "Hear W1")),
+                List.of(MeasureRequest.described(MeasureKind.TAKING_EVIDENCE_OR_STATEMENTS, "Hear W1")),
                 "Prosecution", contact, "es",
                 List.of(new RequestedProcedure("Oath", "Admissibility")),
                 List.of(new PersonConcerned("W1", "Rotterdam", "NL", true)),

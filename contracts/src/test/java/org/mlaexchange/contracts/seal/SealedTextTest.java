@@ -21,13 +21,16 @@ import org.mlaexchange.contracts.request.Authority;
 import org.mlaexchange.contracts.request.ContactPerson;
 import org.mlaexchange.contracts.request.CrimeCategory;
 import org.mlaexchange.contracts.request.LegalQualification;
-import org.mlaexchange.contracts.request.MeasureKind;
+import org.mlaexchange.contracts.request.MeasureExecution;
+import org.mlaexchange.contracts.request.MeasureProgress;
+import org.mlaexchange.contracts.request.MeasureStatus;
 import org.mlaexchange.contracts.request.MeasureRequest;
 import org.mlaexchange.contracts.request.PersonConcerned;
 import org.mlaexchange.contracts.request.Proceedings;
 import org.mlaexchange.contracts.request.ProceedingsNature;
 import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.request.RequestEvent;
+import org.mlaexchange.contracts.request.RequestStatus;
 
 class SealedTextTest {
 
@@ -65,7 +68,10 @@ class SealedTextTest {
                 new RequestContent(new Authority("Public Prosecution Service", "The Hague"), new Authority("District Court", "The Hague"),
                         new Proceedings(ProceedingsNature.INVESTIGATION, "Attacks on Village X", "NL-2026-17"),
                         "Jane Witness saw the attack", new LegalQualification(CrimeCategory.GENOCIDE, "A", "Art. 6", "life"),
-                        List.of(new MeasureRequest(MeasureKind.TAKING_EVIDENCE_OR_STATEMENTS, "hear Jane Witness")), "trial",
+                        List.of(new MeasureRequest.TakingEvidence("hear Jane Witness",
+                                List.of(new MeasureRequest.PersonHeard(0, MeasureRequest.PersonStatus.WITNESS)), List.of("What did Jane see?"),
+                                List.of(), List.of("es"), new MeasureRequest.VideoConference(List.of(LocalDate.parse("2026-12-20")),
+                                MeasureRequest.HearingLead.REQUESTING_STATE, List.of("Judge Karel Smit")))), "trial",
                         new ContactPerson("Piet Officer", "piet@om.example", "+31 70 000"), "en", List.of(),
                         List.of(new PersonConcerned("Jane Witness", "Buenos Aires", "AR", true)), null, null, null, false, null, List.of()),
                 List.of("m1"), Instant.parse("2026-12-01T10:00:00Z"), LocalDate.parse("2026-12-08"), LocalDate.parse("2026-12-31"));
@@ -74,12 +80,15 @@ class SealedTextTest {
         JsonNode sealed = PersonalData.seal(RequestEvent.Submitted.class, data, text -> SealedText.seal(KEY, "k1", CASE, text));
 
         String json = sealed.toString();
-        for (String name : List.of("Jane", "Piet", "piet@", "+31", "Village", "NL-2026-17", "Buenos")) {
+        for (String name : List.of("Jane", "Piet", "piet@", "+31", "Village", "NL-2026-17", "Buenos", "Karel")) {
             assertFalse(json.contains(name), name + " in " + json);
         }
         assertEquals("m1", sealed.at("/measureIds/0").textValue());
         assertEquals("en", sealed.at("/content/language").textValue());
         assertEquals("TAKING_EVIDENCE_OR_STATEMENTS", sealed.at("/content/measures/0/kind").textValue());
+        assertEquals("es", sealed.at("/content/measures/0/interpreterLanguages/0").textValue());
+        assertEquals("WITNESS", sealed.at("/content/measures/0/persons/0/status").textValue());
+        assertEquals("REQUESTING_STATE", sealed.at("/content/measures/0/videoConference/ledBy").textValue());
         assertTrue(sealed.at("/content/personsConcerned/0/protectedPerson").booleanValue());
         assertEquals("NL", sealed.at("/requestingState").textValue());
         assertEquals(data, PersonalData.open(sealed, text -> SealedText.open(KEY, CASE, text)));
@@ -88,6 +97,31 @@ class SealedTextTest {
         RequestEvent.Submitted erased = EventJson.fromData(PersonalData.open(sealed, text -> SealedText.ERASED), RequestEvent.Submitted.class);
         assertEquals("erased", erased.content().personsConcerned().get(0).identity());
         assertEquals(List.of("m1"), erased.measureIds());
+    }
+
+    @Test
+    void anExecutionRecordIsSealedAsTheRecordOfItsKind() {
+        UUID id = UUID.fromString(CASE);
+        RequestEvent.ProgressReported progress = new RequestEvent.ProgressReported(id, List.of(new MeasureProgress("m1", MeasureStatus.EXECUTED,
+                "heard", new MeasureExecution.Hearing(LocalDate.parse("2026-12-20"), true, List.of("Jane Witness"), true,
+                        "Minutes: Jane Witness recognised the commander", null))), "hearing held", RequestStatus.PARTIALLY_EXECUTED,
+                Instant.parse("2026-12-21T10:00:00Z"));
+        JsonNode sealed = PersonalData.seal(RequestEvent.ProgressReported.class, EventJson.toData(progress),
+                text -> SealedText.seal(KEY, "k1", CASE, text));
+
+        assertFalse(sealed.toString().contains("Jane"), sealed.toString());
+        assertEquals("TAKING_EVIDENCE_OR_STATEMENTS", sealed.at("/updates/0/execution/kind").textValue());
+        assertEquals("2026-12-20", sealed.at("/updates/0/execution/heldOn").textValue());
+        assertEquals("m1", sealed.at("/updates/0/measureId").textValue());
+        assertEquals(progress, EventJson.fromData(PersonalData.open(sealed, text -> SealedText.open(KEY, CASE, text)),
+                RequestEvent.ProgressReported.class));
+    }
+
+    @Test
+    void aKindWithoutARecordIsRefusedRatherThanLeftInClear() {
+        JsonNode unknown = EventJson.tree("{\"requestId\":\"" + CASE + "\",\"updates\":[{\"measureId\":\"m1\",\"status\":\"EXECUTED\","
+                + "\"execution\":{\"kind\":\"TELEPATHY\",\"minutes\":\"Jane Witness\"}}]}");
+        assertThrows(IllegalArgumentException.class, () -> PersonalData.seal(RequestEvent.ProgressReported.class, unknown, text -> "<sealed>"));
     }
 
     @Test

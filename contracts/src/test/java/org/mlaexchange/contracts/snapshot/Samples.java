@@ -59,6 +59,9 @@ final class Samples {
         if (c == com.fasterxml.jackson.databind.JsonNode.class) {
             return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put(name, name);
         }
+        if (c.isSealed() && c.isInterface()) {
+            return of(c.getPermittedSubclasses()[0], name); // a sealed contract (e.g. a measure): its first kind
+        }
         if (c.isEnum()) {
             return c.getEnumConstants()[0];
         }

@@ -20,6 +20,7 @@ import org.mlaexchange.contracts.evidence.UsePurpose;
 import org.mlaexchange.contracts.request.RequestFacts;
 import org.mlaexchange.evidence.EvidenceConfig;
 import org.mlaexchange.evidence.domain.EvidenceItem;
+import org.mlaexchange.evidence.security.EvidenceDisclosure;
 import org.mlaexchange.evidence.domain.ItemCommand;
 import org.mlaexchange.evidence.domain.ItemDecider;
 import org.mlaexchange.evidence.domain.Outcome;
@@ -237,6 +238,13 @@ public class EvidenceService {
         return transfer;
     }
 
+    /** The transfers of a request the caller's State is party to; none for another State (nothing says they exist). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Transfer> transfersOf(Caller caller, UUID requestId) {
+        return repository.transfersOf(requestId, caller.oversight() ? null : caller.actingState().value()).stream()
+                .map(EvidenceService::read).filter(t -> caller.maySee(List.of(t.providingState(), t.receivingState()))).toList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<EvidenceItem> itemsOf(Caller caller, UUID transferId) {
         transfer(caller, transferId);
@@ -254,8 +262,7 @@ public class EvidenceService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CloudEvent> custody(Caller caller, UUID itemId) {
-        item(caller, itemId);
-        return eventLog.caseEvents(itemId.toString(), null);
+        return EvidenceDisclosure.custodyFor(caller, item(caller, itemId), eventLog.caseEvents(itemId.toString(), null));
     }
 
     private Result actOnItem(UUID itemId, String ifMatch, ItemCommand command, StateCode actor) {

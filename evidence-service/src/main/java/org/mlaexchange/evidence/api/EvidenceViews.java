@@ -1,5 +1,6 @@
 package org.mlaexchange.evidence.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.mlaexchange.evidence.domain.EvidenceAction;
 import org.mlaexchange.evidence.domain.EvidenceItem;
+import org.mlaexchange.evidence.security.EvidenceDisclosure;
 import org.mlaexchange.evidence.domain.ItemAction;
 import org.mlaexchange.evidence.domain.Transfer;
 import org.mlaexchange.evidence.domain.TransferAction;
@@ -36,6 +38,7 @@ public class EvidenceViews {
      * A transfer with its items. {@code allowedActions} are POST path segments under the transfer
      * ({@code items}, {@code dispatch}, {@code cancel}).
      */
+    @Schema(name = "TransferView") // what GET and every write answer (api-contract.views)
     public record TransferView(@JsonUnwrapped Transfer transfer, List<ItemView> items, List<String> allowedActions) {
     }
 
@@ -43,6 +46,7 @@ public class EvidenceViews {
      * An item (never its content). {@code allowedActions}: {@code upload} (PUT content), {@code download}
      * (GET content), {@code decision} (on a pending use consent), else POST path segments under the item.
      */
+    @Schema(name = "ItemView")
     public record ItemView(@JsonUnwrapped EvidenceItem item, List<String> allowedActions) {
     }
 
@@ -51,8 +55,9 @@ public class EvidenceViews {
                 actions(EvidenceAction.availableTo(transfer, TransferAction.values(), acting())));
     }
 
+    /** An item as the caller sees it ({@link EvidenceDisclosure}), with the actions it may take now. */
     public ItemView item(EvidenceItem item) {
-        return new ItemView(item, actions(EvidenceAction.availableTo(item, ItemAction.values(), acting())
+        return new ItemView(EvidenceDisclosure.itemFor(caller.get(), item), actions(EvidenceAction.availableTo(item, ItemAction.values(), acting())
                 .stream().filter(a -> a != ItemAction.DISPATCH).toList()));
     }
 

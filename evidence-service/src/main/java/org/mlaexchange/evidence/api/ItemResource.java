@@ -118,6 +118,8 @@ public class ItemResource {
                 .header(HttpHeaders.CONTENT_LENGTH, byteRange.length())
                 .header("Repr-Digest", reprDigest)
                 .header("Accept-Ranges", "bytes")
+                // the content never changes once stored: its digest names it (a strong validator, RFC 9110 §8.8.3)
+                .header(HttpHeaders.ETAG, "\"sha-256:" + stored.sha256() + "\"")
                 .build();
     }
 

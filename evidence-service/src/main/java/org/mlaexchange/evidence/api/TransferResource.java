@@ -1,6 +1,7 @@
 package org.mlaexchange.evidence.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -9,19 +10,24 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.evidence.ItemMetadata;
+import org.mlaexchange.contracts.evidence.TransferPurpose;
 import org.mlaexchange.evidence.domain.EvidenceItem;
 import org.mlaexchange.evidence.domain.Transfer;
+import org.mlaexchange.evidence.domain.TransferStatus;
 import org.mlaexchange.platform.http.Versions;
 import org.mlaexchange.platform.identity.Caller;
 import org.mlaexchange.platform.identity.CurrentCaller;
@@ -57,9 +63,25 @@ public class TransferResource {
     public record Cancelling(String reasons) {
     }
 
+    /** What a list shows of a transfer. */
+    public record TransferSummary(UUID id, UUID requestId, StateCode providingState, StateCode receivingState, TransferPurpose purpose,
+                                  TransferStatus status, int version, Instant openedAt) {
+    }
+
+    public record TransferList(List<TransferSummary> items) {
+    }
+
+    @GET
+    @RolesAllowed({Caller.CENTRAL_AUTHORITY, Caller.AUDITOR})
+    @Operation(summary = "The transfers of an MLA request your State is party to, oldest first (none for another State's request)")
+    public TransferList byRequest(@QueryParam("requestId") @NotNull(message = "required: the MLA request's id") UUID requestId) {
+        return new TransferList(evidence.transfersOf(caller.get(), requestId).stream().map(t -> new TransferSummary(t.id(), t.requestId(),
+                t.providingState(), t.receivingState(), t.purpose(), t.status(), t.version(), t.openedAt())).toList());
+    }
+
     @POST
     @Operation(summary = "Open a transfer for an MLA request you are party to (results in execution, or supporting material)")
-    public Response open(@NotNull Opening body, @Context UriInfo uri) {
+    public Response open(@NotNull @Valid Opening body, @Context UriInfo uri) {
         Writes.Written<EvidenceService.Result> opened = evidence.open(caller.get(), body.requestId(), body.note());
         URI location = uri.getAbsolutePathBuilder().path(opened.value().transfer().id().toString()).build();
         return views.transferChanged(Response.created(location), opened);

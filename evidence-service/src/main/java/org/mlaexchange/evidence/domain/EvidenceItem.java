@@ -56,6 +56,13 @@ public record EvidenceItem(
         exculpatoryNotices = List.copyOf(exculpatoryNotices);
     }
 
+    /** The same item described by other metadata: what an audience that may not see the item's facts is shown. */
+    public EvidenceItem withMetadata(ItemMetadata shown) {
+        return new EvidenceItem(id, transferId, requestId, providingState, receivingState, status, version, shown, content, seal,
+                receipt, discrepancy, useConsents, exculpatoryNotices, accessCount, lastAccessedAt, returnDueDate, returned, disposal,
+                registeredAt);
+    }
+
     public Optional<UseConsent> useConsent(UUID consentId) {
         return useConsents.stream().filter(c -> c.id().equals(consentId)).findFirst();
     }

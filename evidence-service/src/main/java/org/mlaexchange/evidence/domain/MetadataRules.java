@@ -45,6 +45,7 @@ final class MetadataRules {
             v.add("metadata.measureId", "no measure " + metadata.measureId() + " in request " + transfer.requestId());
         }
         conditions(v, metadata.conditions(), today);
+        v.optionalTexts(metadata.protectedPersons(), "metadata.protectedPersons");
     }
 
     private static void provenance(Violations v, Provenance p, LocalDate today) {

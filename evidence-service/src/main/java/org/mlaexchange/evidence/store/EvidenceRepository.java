@@ -40,6 +40,12 @@ public class EvidenceRepository {
         return ItemEntity.list("transferId = ?1 order by id", transferId);
     }
 
+    /** The transfers of a request that {@code state} is party to (null: the oversight body, every one), oldest first. */
+    public java.util.List<TransferEntity> transfersOf(UUID requestId, String state) {
+        return state == null ? TransferEntity.list("requestId = ?1 order by listSeq", requestId)
+                : TransferEntity.list("requestId = ?1 and (providingState = ?2 or receivingState = ?2) order by listSeq", requestId, state);
+    }
+
     public Optional<UseConsentEntity> useConsent(UUID id) {
         return UseConsentEntity.findByIdOptional(id);
     }

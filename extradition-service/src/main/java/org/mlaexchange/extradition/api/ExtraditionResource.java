@@ -48,6 +48,7 @@ import org.mlaexchange.platform.write.Writes;
 import org.mlaexchange.platform.http.Versions;
 import org.mlaexchange.platform.identity.Caller;
 import org.mlaexchange.platform.identity.CurrentCaller;
+import org.mlaexchange.platform.store.DueCursor;
 
 /**
  * Extradition cases between central authorities. The caller's State is the identity provider that
@@ -112,22 +113,28 @@ public class ExtraditionResource {
 
     @GET
     @RolesAllowed({Caller.CENTRAL_AUTHORITY, Caller.AUDITOR})
-    @Operation(summary = "Cases your State is party to (as transit State: while involved), newest first, with minimal fields")
+    @Operation(summary = "Cases your State is party to (as transit State: while involved), newest first or (sort=due) the nearest"
+            + " due date first, overdue ones first, with minimal fields")
     public Page list(@QueryParam("role") @Pattern(regexp = "requesting|requested|transit",
                              message = "must be requesting, requested or transit") String role,
                      @QueryParam("status") ExtraditionStatus status,
                      @QueryParam("overdue") Boolean overdue,
-                     @QueryParam("after") @Pattern(regexp = "\\d{1,18}", message = "must be the cursor of a previous page") String after,
+                     @QueryParam("sort") @DefaultValue("newest") @Pattern(regexp = DueCursor.SORT_PATTERN, message = DueCursor.SORT_MESSAGE) String sort,
+                     @QueryParam("after") @Pattern(regexp = DueCursor.PATTERN, message = "must be the cursor of a previous page") String after,
                      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         Instant now = clock.instant();
         Caller who = caller.get();
-        List<ExtraditionEntity> rows = extraditions.list(new ExtraditionRepository.Filter(who.oversight() ? null : who.actingState(),
-                role, status, overdue, now), after == null ? null : Long.valueOf(after), limit);
+        ExtraditionRepository.Filter filter = new ExtraditionRepository.Filter(who.oversight() ? null : who.actingState(), role, status, overdue, now);
+        boolean byDue = "due".equals(sort);
+        List<ExtraditionEntity> rows = byDue ? extraditions.listByDue(filter, DueCursor.parse(after), limit)
+                : extraditions.list(filter, DueCursor.newest(after), limit);
         List<Summary> items = rows.stream().map(row -> new Summary(row.id, StateCode.of(row.requestingState),
                 StateCode.of(row.requestedState), ExtraditionStatus.valueOf(row.status), row.version, row.personLabel,
                 row.protectedPerson, row.openedAt, row.nextDeadlineAt, row.nextDeadlineAt != null && row.nextDeadlineAt.isBefore(now)))
                 .toList();
-        return new Page(items, rows.size() == limit ? String.valueOf(rows.get(rows.size() - 1).listSeq) : null);
+        ExtraditionEntity last = rows.size() == limit ? rows.get(rows.size() - 1) : null;
+        String next = last == null ? null : byDue ? DueCursor.of(last.nextDeadlineAt, last.listSeq).toString() : String.valueOf(last.listSeq);
+        return new Page(items, next);
     }
 
     @GET

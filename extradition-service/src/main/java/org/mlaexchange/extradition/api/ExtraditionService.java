@@ -35,6 +35,7 @@ import org.mlaexchange.platform.problem.Problem;
 import org.mlaexchange.platform.problem.ProblemException;
 import org.mlaexchange.platform.projection.KnownRequests;
 import org.mlaexchange.platform.store.JsonState;
+import org.mlaexchange.platform.store.DueCursor;
 
 /**
  * Extradition cases on the shared write path ({@link CaseWrites}): each command is decided (with the
@@ -106,6 +107,11 @@ public class ExtraditionService implements CaseKind<ExtraditionCase, Extradition
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ExtraditionEntity> list(ExtraditionRepository.Filter filter, Long after, int limit) {
         return repository.page(filter, after, limit);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ExtraditionEntity> listByDue(ExtraditionRepository.Filter filter, DueCursor after, int limit) {
+        return repository.pageByDue(filter, after, limit);
     }
 
     // --- the extradition case as a kind of case on the write path

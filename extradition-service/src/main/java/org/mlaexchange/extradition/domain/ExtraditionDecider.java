@@ -54,6 +54,7 @@ import org.mlaexchange.contracts.extradition.ExtraditionEvent.TransitDecided;
 import org.mlaexchange.contracts.extradition.ExtraditionEvent.TransitRequested;
 import org.mlaexchange.contracts.extradition.ExtraditionEvent.Withdrawn;
 import org.mlaexchange.contracts.extradition.ExtraditionGround;
+import org.mlaexchange.contracts.extradition.ExtraditionFacts;
 import org.mlaexchange.contracts.extradition.ExtraditionStatus;
 import org.mlaexchange.contracts.extradition.Offence;
 import org.mlaexchange.contracts.extradition.ReleaseReason;
@@ -301,9 +302,8 @@ public final class ExtraditionDecider {
     /** Checks the case id and the two States; returns the requested State, or {@code null} if it is not usable. */
     private StateCode parties(Violations v, UUID caseId, StateCode requesting, StateCode requested, LocalDate today) {
         v.required(caseId, "caseId");
-        if (!referenceData.isStateParty(requesting, today)) {
-            v.add("requestingState", requesting + " is not a State Party");
-        }
+        // the legal basis is the Convention in force between the two States on the day the case is opened
+        referenceData.notStatePartyReason(requesting, today).ifPresent(reason -> v.add("requestingState", reason));
         if (!v.required(requested, "requestedState")) {
             return null;
         }
@@ -311,8 +311,8 @@ public final class ExtraditionDecider {
             v.add("requestedState", "must differ from the requesting State");
             return null;
         }
-        if (!referenceData.isStateParty(requested, today)) {
-            v.add("requestedState", requested + " is not a State Party");
+        if (referenceData.notStatePartyReason(requested, today).isPresent()) {
+            v.add("requestedState", referenceData.notStatePartyReason(requested, today).get());
             return null;
         }
         return requested;
@@ -470,8 +470,8 @@ public final class ExtraditionDecider {
         if (v.required(transit, "transitState")) {
             if (transit.equals(state.requestingState()) || transit.equals(state.requestedState())) {
                 v.add("transitState", "must be a third State, not a party to the case");
-            } else if (!referenceData.isStateParty(transit, today)) {
-                v.add("transitState", transit + " is not a State Party");
+            } else if (referenceData.notStatePartyReason(transit, today).isPresent()) {
+                v.add("transitState", referenceData.notStatePartyReason(transit, today).get());
             } else if (state.activeTransit(transit).isPresent()) {
                 v.add("transitState", "a transit through " + transit + " is already in progress");
             }
@@ -696,82 +696,61 @@ public final class ExtraditionDecider {
         }
         ExtraditionCase.Builder next = state.toBuilder();
         next.version = state.version() + 1;
+        next.status = ExtraditionFacts.statusAfter(state.status(), event);
         if (event instanceof FormalRequestSubmitted e) {
-            next.status = ExtraditionStatus.REQUEST_SUBMITTED;
             next.formalRequest = new FormalRequestSubmission(e.channel(), e.request(), e.submittedAt());
         } else if (event instanceof RequestAcknowledged e) {
-            next.status = ExtraditionStatus.REQUEST_ACKNOWLEDGED;
             next.acknowledgement = new Acknowledgement(e.caseReference(), e.contact(), e.acknowledgedAt());
         } else if (event instanceof ArrestRecorded e) {
             arrested(next, e);
         } else if (event instanceof ReleaseRecorded e) {
-            if (next.status == ExtraditionStatus.PROVISIONALLY_ARRESTED) {
-                next.status = ExtraditionStatus.RELEASED_PENDING_REQUEST;
-            }
             next.inCustody = false;
             next.releases.add(new Release(e.releasedAt(), e.reason(), e.details(), e.recordedAt()));
         } else if (event instanceof SupplementaryInformationRequested e) {
-            next.status = ExtraditionStatus.SUPPLEMENTARY_INFORMATION_REQUESTED;
             next.supplementaryInformation.add(new SupplementaryInformationRequest(e.missing(), e.dueDate(), e.requestedAt(),
                     null, List.of(), null));
             next.remindedDeadlines.remove(DeadlineKind.SUPPLEMENTARY_INFORMATION);
         } else if (event instanceof SupplementaryInformationProvided e) {
-            next.status = ExtraditionStatus.REQUEST_ACKNOWLEDGED;
             replaceLast(next.supplementaryInformation, s -> new SupplementaryInformationRequest(s.missing(), s.dueDate(),
                     s.requestedAt(), e.information(), e.documents(), e.providedAt()));
         } else if (event instanceof SimplifiedConsentRecorded e) {
-            if (e.consented()) {
-                next.status = ExtraditionStatus.CONSENT_TO_SIMPLIFIED_EXTRADITION;
-            }
             next.simplifiedConsent = new SimplifiedConsent(e.consented(), e.note(), e.recordedAt());
         } else if (event instanceof AssurancesRequested e) {
-            next.status = ExtraditionStatus.ASSURANCES_REQUESTED;
             next.assuranceRequests.add(new AssurancesRequest(e.assurances(), e.dueDate(), e.requestedAt()));
         } else if (event instanceof AssurancesProvided e) {
-            next.status = ExtraditionStatus.ASSURANCES_PROVIDED;
             next.assurancesGiven.add(new AssurancesGiven(e.assurances(), e.givenBy(), e.providedAt()));
         } else if (event instanceof Granted e) {
-            next.status = ExtraditionStatus.GRANTED;
             next.grant = new Grant(e.conditions(), e.assurancesReliedOn(), e.simplified(), e.grantedAt());
         } else if (event instanceof Refused e) {
-            next.status = ExtraditionStatus.REFUSED;
             next.refusal = new Refusal(e.grounds(), e.reasons(), e.refusedAt());
             next.inCustody = false; // detention for extradition ends with the refusal
         } else if (event instanceof SubmittedForProsecution e) {
-            next.status = ExtraditionStatus.SUBMITTED_FOR_PROSECUTION;
             next.prosecution = new Prosecution(e.prosecutingAuthority(), e.caseReference(), e.submittedAt(), null, null, null);
         } else if (event instanceof ProsecutionOutcomeReported e) {
-            next.status = ExtraditionStatus.PROSECUTION_OUTCOME_REPORTED;
             Prosecution p = next.prosecution;
             next.prosecution = new Prosecution(p.prosecutingAuthority(), p.caseReference(), p.submittedAt(), e.outcome(),
                     e.details(), e.reportedAt());
         } else if (event instanceof SurrenderScheduled e) {
-            next.status = ExtraditionStatus.SURRENDER_SCHEDULED;
             next.surrenderArrangements = e.arrangements();
             next.remindedDeadlines.remove(DeadlineKind.SURRENDER_TAKEOVER);
         } else if (event instanceof SurrenderPostponed e) {
-            next.status = ExtraditionStatus.SURRENDER_POSTPONED;
             next.surrenderArrangements = null; // the agreed date no longer holds
             next.postponements.add(new Postponement(e.reason(), e.details(), e.postponedAt()));
         } else if (event instanceof TemporarilySurrendered e) {
-            next.status = ExtraditionStatus.TEMPORARILY_SURRENDERED;
             next.surrenderArrangements = null;
             next.temporarySurrenders.add(new TemporarySurrender(e.place(), e.returnDate(), e.conditions(), e.surrenderedAt(), null, null));
             next.remindedDeadlines.remove(DeadlineKind.TEMPORARY_SURRENDER_RETURN);
             next.inCustody = false;
             endTransits(next);
         } else if (event instanceof PersonReturned e) {
-            next.status = ExtraditionStatus.SURRENDER_POSTPONED;
             replaceLast(next.temporarySurrenders, t -> new TemporarySurrender(t.place(), t.returnDate(), t.conditions(),
                     t.surrenderedAt(), e.note(), e.returnedAt()));
             next.inCustody = true; // back in the requested State's custody until the final surrender
         } else if (event instanceof Surrendered e) {
-            next.status = ExtraditionStatus.SURRENDERED;
             next.surrender = new Surrender(e.place(), e.note(), e.surrenderedAt());
             next.inCustody = false;
             endTransits(next);
         } else if (event instanceof NotTakenOver e) {
-            next.status = ExtraditionStatus.CLOSED;
             next.notTakenOver = new ExtraditionCase.NotTakenOver(e.agreedDate(), e.note(), e.releasedAt());
             next.inCustody = false;
             next.closedAt = e.releasedAt();
@@ -794,12 +773,10 @@ public final class ExtraditionDecider {
         } else if (event instanceof ReExtraditionConsentDecided e) {
             decideConsent(next.reExtraditionConsents, e.consentId(), e.decision(), e.conditions(), e.reasons(), e.decidedAt());
         } else if (event instanceof Withdrawn e) {
-            next.status = ExtraditionStatus.WITHDRAWN;
             next.withdrawal = new Withdrawal(e.reasons(), e.withdrawnAt());
             next.inCustody = false; // detention for extradition ends with the case
             endTransits(next);
         } else if (event instanceof Closed e) {
-            next.status = ExtraditionStatus.CLOSED;
             next.closingNote = e.note();
             next.closedAt = e.closedAt();
             endTransits(next);
@@ -827,11 +804,11 @@ public final class ExtraditionDecider {
     private static ExtraditionCase opened(ExtraditionEvent event) {
         ExtraditionCase.Builder b = new ExtraditionCase.Builder();
         b.version = 1;
+        b.status = ExtraditionFacts.statusAfter(null, event);
         if (event instanceof ProvisionalArrestRequested e) {
             b.id = e.caseId();
             b.requestingState = e.requestingState();
             b.requestedState = e.requestedState();
-            b.status = ExtraditionStatus.PROVISIONAL_ARREST_REQUESTED;
             b.channel = e.channel();
             b.provisionalArrest = new ProvisionalArrest(e.channel(), e.request(), e.requestedAt());
             b.openedAt = e.requestedAt();
@@ -840,7 +817,6 @@ public final class ExtraditionDecider {
             b.id = e.caseId();
             b.requestingState = e.requestingState();
             b.requestedState = e.requestedState();
-            b.status = ExtraditionStatus.REQUEST_SUBMITTED;
             b.channel = e.channel();
             b.formalRequest = new FormalRequestSubmission(e.channel(), e.request(), e.submittedAt());
             b.openedAt = e.submittedAt();
@@ -850,9 +826,6 @@ public final class ExtraditionDecider {
 
     /** An arrest; due dates carried by the event (a provisional arrest) start the clock, and are reminded afresh. */
     private static void arrested(ExtraditionCase.Builder next, ArrestRecorded e) {
-        if (next.status == ExtraditionStatus.PROVISIONAL_ARREST_REQUESTED) {
-            next.status = ExtraditionStatus.PROVISIONALLY_ARRESTED;
-        }
         next.inCustody = true;
         next.arrests.add(new Arrest(e.arrestedAt(), e.place(), e.recordedAt()));
         if (e.releasePossibleDueDate() != null) {

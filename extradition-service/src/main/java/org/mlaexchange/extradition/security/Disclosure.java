@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -13,10 +12,13 @@ import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.contracts.extradition.ExtraditionEventTypes;
 import org.mlaexchange.contracts.extradition.PersonSought;
 import org.mlaexchange.extradition.domain.ExtraditionCase;
+import org.mlaexchange.platform.disclosure.Audience;
+import org.mlaexchange.platform.disclosure.DisclosurePolicy;
 import org.mlaexchange.platform.identity.Caller;
 
 /**
- * What each caller may see of a case it is allowed to see (domain.md §5–§6):
+ * What each caller may see of a case it is allowed to see (domain.md §5–§6), under the Exchange's
+ * {@link DisclosurePolicy}:
  * <ul>
  * <li>a protected person's identity only by the States party to the case; the oversight body's auditors
  *     get it redacted (names, aliases, birth, identifiers, description; nationalities stay, since a
@@ -43,7 +45,11 @@ public class Disclosure {
 
     /** Whether the caller may see who the person is: anyone who sees the case, unless the person is protected. */
     public static boolean seesIdentity(Caller caller, ExtraditionCase c) {
-        return !isProtected(c) || (caller.state() != null && c.isParty(caller.state()));
+        return !isProtected(c) || audience(caller, c).seesProtectedIdentity();
+    }
+
+    static Audience audience(Caller caller, ExtraditionCase c) {
+        return Audience.of(caller, caller.state() != null && c.isParty(caller.state()));
     }
 
     /** Whether either request of the case (provisional arrest, formal request) marks the person as protected. */
@@ -91,13 +97,11 @@ public class Disclosure {
     public List<CloudEvent> historyFor(Caller caller, ExtraditionCase c, List<CloudEvent> events) {
         boolean redact = !seesIdentity(caller, c);
         boolean hideOthers = !seesOtherCases(caller, c);
-        List<CloudEvent> shown = new ArrayList<>(events.size());
-        for (CloudEvent e : events) {
+        return DisclosurePolicy.history(events, e -> {
             boolean carriesPerson = redact && CARRY_PERSON.contains(e.type());
             boolean namesOthers = hideOthers && ExtraditionEventTypes.CONCURRENT_REQUESTS_RECORDED.equals(e.type());
             if (!carriesPerson && !namesOthers) {
-                shown.add(e);
-                continue;
+                return null;
             }
             JsonNode data = e.data().deepCopy();
             if (carriesPerson) {
@@ -106,10 +110,8 @@ public class Disclosure {
             if (namesOthers) {
                 hideOtherCases(data, c.id());
             }
-            shown.add(new CloudEvent(e.specversion(), e.id(), e.source(), e.type(), e.subject(), e.time(), e.datacontenttype(),
-                    e.actorstate(), e.caseseq(), e.logseq(), e.prevhash(), e.hash(), data));
-        }
-        return shown;
+            return data;
+        });
     }
 
     /** What lists show of the person: initials and last name, never a protected person's names. */

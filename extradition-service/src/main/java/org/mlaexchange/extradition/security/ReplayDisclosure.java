@@ -2,17 +2,14 @@ package org.mlaexchange.extradition.security;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.io.UncheckedIOException;
+import jakarta.inject.Singleton;
 import java.util.UUID;
 import org.mlaexchange.contracts.events.ChainVerifier;
 import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.contracts.extradition.ExtraditionEventTypes;
-import org.mlaexchange.platform.audit.EventDisclosure;
+import org.mlaexchange.platform.disclosure.Audience;
+import org.mlaexchange.platform.disclosure.DisclosurePolicy;
+import org.mlaexchange.platform.disclosure.PolicyReplay;
 import org.mlaexchange.platform.identity.Caller;
 
 /**
@@ -21,56 +18,41 @@ import org.mlaexchange.platform.identity.Caller;
  * about the same person only the requested State (who records them) and the oversight body.
  * A withheld event keeps its hash and is marked {@value ChainVerifier#REDACTED}.
  */
-@ApplicationScoped
-public class ReplayDisclosure implements EventDisclosure {
+@Singleton // not a client proxy: PolicyReplay has no no-args constructor
+public class ReplayDisclosure extends PolicyReplay {
 
-    static final String PROTECTED_PERSON = "protected-person";
     static final String OTHER_CASES = "other-cases";
     private static final String PROTECTED_MARK = "\"protectedPerson\":true";
 
-    private final AgroalDataSource dataSource;
-
     public ReplayDisclosure(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+        super(dataSource);
     }
 
     @Override
-    public String forReader(Caller caller, String parties, String eventJson) {
-        boolean carriesPerson = Disclosure.CARRY_PERSON.stream().anyMatch(type -> eventJson.contains("\"type\":\"" + type + "\""));
-        boolean namesOthers = eventJson.contains("\"type\":\"" + ExtraditionEventTypes.CONCURRENT_REQUESTS_RECORDED + "\"");
-        if (!carriesPerson && !namesOthers) {
-            return eventJson;
-        }
-        ObjectNode event = (ObjectNode) EventJson.tree(eventJson);
+    protected boolean mayCarry(Audience audience, String eventJson) {
+        return Disclosure.CARRY_PERSON.stream().anyMatch(type -> eventJson.contains("\"type\":\"" + type + "\""))
+                || eventJson.contains("\"type\":\"" + ExtraditionEventTypes.CONCURRENT_REQUESTS_RECORDED + "\"");
+    }
+
+    @Override
+    protected String redact(Caller caller, Audience audience, ObjectNode event) {
+        String type = event.path("type").asText();
         String caseId = event.path("subject").asText();
-        if (carriesPerson && !EventDisclosure.isParty(caller, parties) && isProtectedCase(caseId, eventJson)) {
+        if (Disclosure.CARRY_PERSON.contains(type) && !audience.seesProtectedIdentity() && isProtectedCase(caseId, event)) {
             Disclosure.redactPerson(event.path("data").path("request"), EventJson.mapper());
-            event.put(ChainVerifier.REDACTED, PROTECTED_PERSON);
-            return event.toString();
+            return DisclosurePolicy.PROTECTED_PERSON;
         }
-        if (namesOthers && !caller.oversight() && (caller.state() == null
+        if (ExtraditionEventTypes.CONCURRENT_REQUESTS_RECORDED.equals(type) && !caller.oversight() && (caller.state() == null
                 || !caller.state().value().equals(event.path("actorstate").asText()))) {
             Disclosure.hideOtherCases(event.path("data"), UUID.fromString(caseId));
-            event.put(ChainVerifier.REDACTED, OTHER_CASES);
-            return event.toString();
+            return OTHER_CASES;
         }
-        return eventJson;
+        return null;
     }
 
     /** Protected if any request of the case says so (a later formal request may mark a person the arrest request did not). */
-    private boolean isProtectedCase(String caseId, String eventJson) {
-        if (eventJson.contains(PROTECTED_MARK)) {
-            return true;
-        }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT 1 FROM event_log WHERE case_id = ? AND envelope LIKE ? LIMIT 1")) {
-            q.setString(1, caseId);
-            q.setString(2, "%" + PROTECTED_MARK + "%");
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new UncheckedIOException(new java.io.IOException("event log read failed", e));
-        }
+    private boolean isProtectedCase(String caseId, ObjectNode event) {
+        return event.path("data").path("request").path("person").path("protectedPerson").asBoolean()
+                || flag(false, "SELECT true FROM event_log WHERE case_id = ? AND envelope LIKE ? LIMIT 1", caseId, "%" + PROTECTED_MARK + "%");
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.extradition.ExtraditionStatus;
+import org.mlaexchange.platform.store.DueCursor;
 
 /**
  * Extradition cases as stored, with the indexes kept beside them: active transit States, the person's
@@ -38,9 +39,37 @@ public class ExtraditionRepository implements PanacheRepositoryBase<ExtraditionE
     public record Filter(StateCode caller, String role, ExtraditionStatus status, Boolean overdue, Instant now) {
     }
 
+    /** A page of the list, newest first (insertion order). */
     public List<ExtraditionEntity> page(Filter filter, Long afterListSeq, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT c.* FROM extradition_case c WHERE TRUE");
         List<Object> args = new ArrayList<>();
+        StringBuilder sql = where(filter, args);
+        if (afterListSeq != null) {
+            sql.append(" AND c.list_seq < ?").append(arg(args, afterListSeq));
+        }
+        sql.append(" ORDER BY c.list_seq DESC LIMIT ?").append(arg(args, limit));
+        return rows(sql, args);
+    }
+
+    /** A page of the list, the nearest due date first (so overdue ones first), those without a running deadline last. */
+    public List<ExtraditionEntity> pageByDue(Filter filter, DueCursor after, int limit) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = where(filter, args);
+        if (after != null) {
+            if (after.due() == null) {
+                sql.append(" AND c.next_deadline_at IS NULL AND c.list_seq > ?").append(arg(args, after.listSeq()));
+            } else {
+                int due = arg(args, Timestamp.from(after.due()));
+                int seq = arg(args, after.listSeq());
+                sql.append(" AND (c.next_deadline_at > ?").append(due).append(" OR (c.next_deadline_at = ?").append(due)
+                        .append(" AND c.list_seq > ?").append(seq).append(") OR c.next_deadline_at IS NULL)");
+            }
+        }
+        sql.append(" ORDER BY c.next_deadline_at ASC NULLS LAST, c.list_seq ASC LIMIT ?").append(arg(args, limit));
+        return rows(sql, args);
+    }
+
+    private static StringBuilder where(Filter filter, List<Object> args) {
+        StringBuilder sql = new StringBuilder("SELECT c.* FROM extradition_case c WHERE TRUE");
         if (filter.caller() != null) {
             String transit = "EXISTS (SELECT 1 FROM extradition_transit t WHERE t.case_id = c.id AND t.transit_state = ?%d)";
             String state = filter.caller().value();
@@ -64,10 +93,10 @@ public class ExtraditionRepository implements PanacheRepositoryBase<ExtraditionE
             sql.append(filter.overdue() ? " AND c.next_deadline_at < ?" + p
                     : " AND (c.next_deadline_at IS NULL OR c.next_deadline_at >= ?" + p + ")");
         }
-        if (afterListSeq != null) {
-            sql.append(" AND c.list_seq < ?").append(arg(args, afterListSeq));
-        }
-        sql.append(" ORDER BY c.list_seq DESC LIMIT ?").append(arg(args, limit));
+        return sql;
+    }
+
+    private List<ExtraditionEntity> rows(StringBuilder sql, List<Object> args) {
         Query query = getEntityManager().createNativeQuery(sql.toString(), ExtraditionEntity.class);
         for (int i = 0; i < args.size(); i++) {
             query.setParameter(i + 1, args.get(i));

@@ -210,10 +210,10 @@ class OpeningTest {
         assertEquals(List.of(new Violation("requestedState", "must differ from the requesting State")), self.violations());
 
         InvalidCommand unknown = assertThrows(InvalidCommand.class, () -> submit(AR, XX, ArrivalChannel.DIPLOMATIC));
-        assertEquals(List.of(new Violation("requestedState", "XX is not a State Party")), unknown.violations());
+        assertEquals(List.of(new Violation("requestedState", "XX is not a State Party on 2025-03-03")), unknown.violations());
 
         InvalidCommand notParty = assertThrows(InvalidCommand.class, () -> submit(XX, NL, ArrivalChannel.DIPLOMATIC));
-        assertEquals(List.of(new Violation("requestingState", "XX is not a State Party")), notParty.violations());
+        assertEquals(List.of(new Violation("requestingState", "XX is not a State Party on 2025-03-03")), notParty.violations());
 
         InvalidCommand channel = assertThrows(InvalidCommand.class, () -> submit(AR, SN, ArrivalChannel.ELECTRONIC));
         assertEquals(List.of(new Violation("channel", "SN does not accept requests through ELECTRONIC")), channel.violations());

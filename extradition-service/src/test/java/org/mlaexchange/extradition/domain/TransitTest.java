@@ -121,7 +121,7 @@ class TransitTest {
 
         assertEquals(List.of(new Violation("transitState", "must be a third State, not a party to the case"),
                 new Violation("details", "is required")), violations(granted, new ExtraditionCommand.RequestTransit(NL, false, " ")));
-        assertEquals(List.of(new Violation("transitState", "XX is not a State Party")),
+        assertEquals(List.of(new Violation("transitState", "XX is not a State Party on 2025-03-19")),
                 violations(granted, new ExtraditionCommand.RequestTransit(XX, false, "Flight")));
         assertEquals(List.of(new Violation("transitState", "a transit through SN is already in progress")),
                 violations(granted, new ExtraditionCommand.RequestTransit(SN, false, "Flight")));

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +20,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +30,9 @@ import org.mlaexchange.contracts.events.ChainVerifier;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.platform.PlatformConfig;
 import org.mlaexchange.platform.eventlog.EventLog;
+import org.mlaexchange.platform.eventlog.LogReader;
 import org.mlaexchange.platform.identity.Caller;
+import org.mlaexchange.platform.http.QueryParameters;
 import org.mlaexchange.platform.identity.CurrentCaller;
 import org.mlaexchange.platform.problem.Problem;
 import org.mlaexchange.platform.problem.ProblemException;
@@ -119,26 +119,10 @@ public class AuditResource {
         boolean whole = reader.oversight() && (after == null || after == 0) && caseId == null && fromTime == null && toTime == null && type == null && mentions == null;
         StreamingOutput body = output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
-            // a server-side cursor: the log is streamed, never held in memory whole
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                connection.setReadOnly(true);
-                try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
-                    query.setFetchSize(FETCH_SIZE);
-                    for (int i = 0; i < args.size(); i++) {
-                        query.setObject(i + 1, args.get(i));
-                    }
-                    try (ResultSet rs = query.executeQuery()) {
-                        while (rs.next()) {
-                            writer.write(disclosure.forReader(reader, rs.getString(2), rs.getString(1)));
-                            writer.write('\n');
-                        }
-                    }
-                }
-                connection.rollback();
-            } catch (SQLException e) {
-                throw new UncheckedIOException(new java.io.IOException("event log read failed", e));
-            }
+            LogReader.stream(dataSource, sql.toString(), args, rs -> {
+                writer.write(disclosure.forReader(reader, rs.getString(2), rs.getString(1)));
+                writer.write('\n');
+            });
             writer.flush();
         };
         return jakarta.ws.rs.core.Response.ok(body).header(VIEW_HEADER, whole ? "complete" : "partial").build();
@@ -244,6 +228,8 @@ public class AuditResource {
     @GET
     @Path("/events/{id}/proof")
     @Produces(MediaType.APPLICATION_JSON)
+    // a central authority proves the receipts of its own cases (maySee below); another State's event stays 404
+    @RolesAllowed({Caller.AUDITOR, Caller.CENTRAL_AUTHORITY})
     @Operation(summary = "RFC 9162 inclusion proof of an event in the log's first treeSize events (default: the whole log)")
     public InclusionProof proof(@PathParam("id") String eventId, @QueryParam("treeSize") Long treeSize) throws SQLException {
         java.util.UUID id;
@@ -310,14 +296,6 @@ public class AuditResource {
     }
 
     private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("malformed-parameter", "Query parameter " + name + " must be an ISO-8601 instant",
-                    List.of(new Problem.FieldError(name, "not an instant like 2026-11-22T10:00:00Z: " + value)));
-        }
+        return QueryParameters.instant(name, value);
     }
 }

@@ -21,7 +21,8 @@ public final class Versions {
     public static void requireMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(Problem.of(428, "if-match-required", "Precondition required",
-                    "Send If-Match with the ETag of the case you acted on", null));
+                    "Send If-Match with the ETag of the case you acted on",
+                    List.of(new Problem.FieldError("If-Match", "required: the ETag of the case you acted on"))));
         }
         String value = ifMatch.trim();
         if (value.equals("*")) {
@@ -32,8 +33,13 @@ public final class Versions {
         }
         if (!value.equals(etag(currentVersion))) {
             throw new ProblemException(Problem.of(412, "stale-version", "Precondition failed",
-                    "The case has changed since you read it: it is at version " + etag(currentVersion) + ", you sent " + ifMatch,
-                    List.of()));
+                    "The case has changed since you read it: it is at version " + etag(currentVersion) + ", you sent " + shown(ifMatch),
+                    List.of(new Problem.FieldError("If-Match", "does not match the case's version " + etag(currentVersion)))));
         }
+    }
+
+    /** The header as sent, cut short: it is echoed in the problem, which must stay small. */
+    private static String shown(String ifMatch) {
+        return ifMatch.length() <= 40 ? ifMatch : ifMatch.substring(0, 40) + "...";
     }
 }

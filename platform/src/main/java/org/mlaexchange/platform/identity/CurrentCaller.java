@@ -47,8 +47,8 @@ public class CurrentCaller {
             return new Caller(null, true, subject, identity.getRoles());
         }
         StateCode state = StateCode.of(tenant.toUpperCase(Locale.ROOT));
-        if (!states.isStateParty(state)) {
-            throw new ForbiddenException("tenant " + tenant + " is not a State Party in the reference data");
+        if (!states.isKnown(state)) {
+            throw new ForbiddenException("tenant " + tenant + " is not a State in the reference data");
         }
         return new Caller(state, false, subject, identity.getRoles());
     }

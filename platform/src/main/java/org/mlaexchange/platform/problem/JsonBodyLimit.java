@@ -20,9 +20,17 @@ public class JsonBodyLimit {
         MediaType type = request.getMediaType();
         int length = request.getLength();
         long max = config.http().maxJsonBodyBytes();
+        if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && length < 0
+                && String.valueOf(request.getHeaderString("Transfer-Encoding")).toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+            // a streamed body has no length to check up front; JSON bodies are small, so they must give one
+            return ProblemMappers.respond(Problem.of(411, "length-required", "Length required",
+                    "Send JSON bodies with a Content-Length (at most " + max + " bytes), not chunked",
+                    java.util.List.of(new Problem.FieldError("Content-Length", "required for JSON bodies"))), null);
+        }
         if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && length > max) {
             return ProblemMappers.respond(Problem.of(413, "body-too-large", "Content too large",
-                    "JSON bodies are limited to " + max + " bytes; this one has " + length, null), null);
+                    "JSON bodies are limited to " + max + " bytes; this one has " + length,
+                    java.util.List.of(new Problem.FieldError("body", "at most " + max + " bytes"))), null);
         }
         return null;
     }

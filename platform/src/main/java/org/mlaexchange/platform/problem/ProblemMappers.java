@@ -1,8 +1,11 @@
 package org.mlaexchange.platform.problem;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -89,8 +92,14 @@ public class ProblemMappers {
         String detail = e instanceof NotFoundException ? "No such resource"
                 : e instanceof NotAllowedException ? "This method is not allowed here"
                 : e instanceof NotSupportedException ? "Send application/json" : e.getMessage();
+        // the part of the request at fault, when the status says which
+        List<Problem.FieldError> errors = switch (status) {
+            case 413 -> List.of(new Problem.FieldError("body", "too large"));
+            case 415 -> List.of(new Problem.FieldError("Content-Type", "not a media type this operation takes"));
+            default -> null;
+        };
         return respond(Problem.of(status, slug, Response.Status.fromStatusCode(status) == null ? "Error"
-                : Response.Status.fromStatusCode(status).getReasonPhrase(), detail, null), uri);
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), detail, errors), uri);
     }
 
     @ServerExceptionMapper
@@ -136,6 +145,9 @@ public class ProblemMappers {
             return Problem.of(400, "unknown-field", "Bad request", "The body has a field this API does not know",
                     List.of(new Problem.FieldError(path(u), "unknown field")));
         }
+        if (e instanceof InvalidTypeIdException t && !t.getPath().isEmpty()) {
+            return typeIdProblem(t);
+        }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String message = e instanceof InvalidFormatException f
                     ? "cannot read " + quote(f.getValue()) + " as " + f.getTargetType().getSimpleName() + allowed(f.getTargetType())
@@ -143,7 +155,23 @@ public class ProblemMappers {
             return Problem.of(400, "malformed-field", "Bad request", "A field has the wrong form",
                     List.of(new Problem.FieldError(path(m), message)));
         }
-        return Problem.of(400, "malformed-json", "Bad request", "The body is not valid JSON: " + e.getOriginalMessage(), null);
+        return Problem.of(400, "malformed-json", "Bad request", "The body is not valid JSON: " + e.getOriginalMessage(),
+                List.of(new Problem.FieldError("body", "not the JSON this operation takes")));
+    }
+
+    /**
+     * A contract told apart by one of its properties (a measure by its {@code kind}): the error names that
+     * property, with the values it may take, as for an enum.
+     */
+    private static Problem typeIdProblem(InvalidTypeIdException t) {
+        Class<?> base = t.getBaseType().getRawClass();
+        JsonTypeInfo info = base.getAnnotation(JsonTypeInfo.class);
+        JsonSubTypes subTypes = base.getAnnotation(JsonSubTypes.class);
+        String field = path(t) + (info == null ? "" : "." + info.property());
+        String message = t.getTypeId() == null ? "is required"
+                : "cannot read " + quote(t.getTypeId()) + (subTypes == null ? ""
+                : "; one of " + java.util.Arrays.stream(subTypes.value()).map(JsonSubTypes.Type::name).collect(Collectors.joining(", ")));
+        return Problem.of(400, "malformed-field", "Bad request", "A field has the wrong form", List.of(new Problem.FieldError(field, message)));
     }
 
     private static String rootMessage(Throwable e) {

@@ -17,8 +17,9 @@ import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.platform.PlatformConfig;
 
 /**
- * The States Parties, their languages and annex declarations: versioned reference data read from
- * {@code mla.reference-data}, checked when a case is created, never hard-coded in a state machine.
+ * The States Parties, from when the Convention binds each (ratification, entry into force, provisional
+ * application), their languages, dated annex declarations and reservations: versioned reference data
+ * read from {@code mla.reference-data}, checked when a case is created, never hard-coded in a state machine.
  */
 @ApplicationScoped
 public class StateRegistry {
@@ -46,8 +47,23 @@ public class StateRegistry {
         return Optional.ofNullable(byCode.get(code));
     }
 
-    public boolean isStateParty(StateCode code) {
+    /** Whether the State is in the reference data at all (a known State; whether the Convention binds it depends on the date). */
+    public boolean isKnown(StateCode code) {
         return byCode.containsKey(code);
+    }
+
+    /**
+     * Whether the Convention binds the State on that day: it entered into force for it, or the State
+     * applies it provisionally. A request needs both States bound on the day it is submitted.
+     */
+    public boolean isStateParty(StateCode code, LocalDate on) {
+        return find(code).map(s -> s.boundOn(on)).orElse(false);
+    }
+
+    /** Why the Convention does not bind the State on that day, a sentence for the central authority; empty when it does. */
+    public Optional<String> notStatePartyReason(StateCode code, LocalDate on) {
+        return find(code).map(s -> s.notBoundReason(on)).orElse(Optional.of(code + " is not in the reference data of the States Parties"))
+                .map(reason -> code + " is not a State Party on " + on + ": " + reason);
     }
 
     public boolean accepts(StateCode state, String language) {
@@ -58,7 +74,7 @@ public class StateRegistry {
         return find(state).map(s -> s.annexInForce(annex, on)).orElse(false);
     }
 
-    private static ReferenceData load(String resource) {
+    static ReferenceData load(String resource) {
         ObjectMapper mapper = EventJson.mapper().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

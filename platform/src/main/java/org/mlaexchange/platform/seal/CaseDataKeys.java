@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -73,11 +74,30 @@ public class CaseDataKeys {
     public List<CloudEvent> open(String caseId, List<CloudEvent> events) {
         UnaryOperator<String> opener = opener(caseId);
         return events.stream().map(event -> {
-            JsonNode opened = PersonalData.open(event.data(), opener);
-            return opened == event.data() ? event : new CloudEvent(event.specversion(), event.id(), event.source(), event.type(),
-                    event.subject(), event.time(), event.datacontenttype(), event.actorstate(), event.caseseq(), event.logseq(),
-                    event.prevhash(), event.hash(), opened);
+            return with(event, PersonalData.open(event.data(), opener));
         }).toList();
+    }
+
+    /**
+     * As {@link #open(String, List)}; once the case's key is destroyed every personal text reads {@code "erased"},
+     * those of events stored in clear before sealing too (read as {@code payloadClass} of their type says).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CloudEvent> open(String caseId, List<CloudEvent> events, Function<String, Class<?>> payloadClass) {
+        if (events.isEmpty() || erasure(caseId).isEmpty()) {
+            return open(caseId, events);
+        }
+        return events.stream().map(event -> {
+            Class<?> type = payloadClass.apply(event.type());
+            return with(event, PersonalData.sealed(type) ? PersonalData.seal(type, event.data(), text -> SealedText.ERASED)
+                    : PersonalData.open(event.data(), text -> SealedText.ERASED));
+        }).toList();
+    }
+
+    private static CloudEvent with(CloudEvent event, JsonNode data) {
+        return data == event.data() ? event : new CloudEvent(event.specversion(), event.id(), event.source(), event.type(),
+                event.subject(), event.time(), event.datacontenttype(), event.actorstate(), event.caseseq(), event.logseq(),
+                event.prevhash(), event.hash(), data);
     }
 
     /** Opens the sealed texts of one case: the key is looked up once, on the first one. */

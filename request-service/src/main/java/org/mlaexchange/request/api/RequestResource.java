@@ -24,19 +24,29 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.events.CloudEvent;
+import org.mlaexchange.contracts.request.Proceedings;
 import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.request.RequestStatus;
+import org.mlaexchange.contracts.request.UrgentChannel;
+import org.mlaexchange.request.security.RequestDisclosure;
+import org.mlaexchange.platform.disclosure.DisclosurePolicy;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mlaexchange.platform.eventlog.EventLog;
-import org.mlaexchange.platform.seal.CaseDataKeys;
+import org.mlaexchange.request.events.RequestEventCodec;
 import org.mlaexchange.platform.write.Changed;
 import org.mlaexchange.platform.write.Writes;
 import org.mlaexchange.platform.http.Versions;
 import org.mlaexchange.platform.identity.Caller;
 import org.mlaexchange.platform.identity.CurrentCaller;
+import org.mlaexchange.platform.store.DueCursor;
 import org.mlaexchange.request.domain.MlaRequest;
 import org.mlaexchange.request.domain.RequestAction;
 import org.mlaexchange.request.domain.RequestCommand;
@@ -58,64 +68,95 @@ public class RequestResource {
     private final EventLog eventLog;
     private final CurrentCaller caller;
     private final Clock clock;
-    private final CaseDataKeys keys;
+    private final RequestDisclosure disclosure;
+    private final RequestEventCodec codec;
 
-    public RequestResource(RequestService requests, EventLog eventLog, CurrentCaller caller, Clock clock, CaseDataKeys keys) {
-        this.keys = keys;
+    public RequestResource(RequestService requests, EventLog eventLog, CurrentCaller caller, Clock clock, RequestDisclosure disclosure,
+                           RequestEventCodec codec) {
+        this.disclosure = disclosure;
+        this.codec = codec;
         this.requests = requests;
         this.eventLog = eventLog;
         this.caller = caller;
         this.clock = clock;
     }
 
-    /** Body of a submission: the requesting State is the caller's, never a field. */
-    public record Submission(@NotNull StateCode requestedState, boolean urgent, boolean confidential, @NotNull RequestContent content) {
+    /**
+     * Body of a submission: the requesting State is the caller's, never a field. {@code urgentChannel}: how an
+     * urgent request also travels (absent: only through the Exchange).
+     */
+    public record Submission(@NotNull StateCode requestedState, boolean urgent, boolean confidential, @NotNull RequestContent content,
+                             UrgentChannel urgentChannel) {
     }
 
     /** A request as its parties see it, with the actions the caller may take on it now (POST path segments). */
+    @Schema(name = "RequestView") // what GET and every write answer (api-contract.views)
     public record RequestView(@JsonUnwrapped MlaRequest request, List<String> allowedActions) {
     }
 
-    /** What a list shows of a request. */
+    /** What a list shows of a request: with the subject matter and case number of its proceedings (latest content). */
     public record Summary(UUID id, StateCode requestingState, StateCode requestedState, RequestStatus status, boolean urgent,
-                          boolean confidential, int version, Instant submittedAt, Instant nextDeadlineAt, boolean overdue) {
+                          boolean confidential, int version, Instant submittedAt, Instant nextDeadlineAt, boolean overdue,
+                          String subjectMatter, String caseNumber, List<String> persons) {
     }
 
     public record Page(List<Summary> items, String next) {
     }
 
     @POST
-    @Operation(summary = "Submit a request to another State's central authority")
+    @Operation(summary = "Submit a request to another State's central authority",
+            description = "Each measure is of a kind and says in words what is to be done (`specifics`); the fields of its kind "
+                    + "make it a typed measure, checked for completeness per kind. A measure in words only is still accepted.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "typed", summary = "Typed measures: a hearing by video conference, a temporary transfer",
+                    value = ApiExamples.SUBMIT_TYPED),
+            @ExampleObject(name = "in-words", summary = "A measure described in words only", value = ApiExamples.SUBMIT_IN_WORDS)}))
     public Response submit(@NotNull @Valid Submission body, @jakarta.ws.rs.core.Context UriInfo uri) {
         Writes.Written<MlaRequest> written = requests.submit(caller.get(), new RequestCommand.Submit(UUID.randomUUID(),
-                body.requestedState(), body.urgent(), body.confidential(), body.content()));
+                body.requestedState(), body.urgent(), body.confidential(), body.content(), body.urgentChannel()));
         return changed(Response.created(uri.getAbsolutePathBuilder().path(written.value().id().toString()).build()), written);
     }
 
     @GET
     @RolesAllowed({Caller.CENTRAL_AUTHORITY, Caller.AUDITOR})
-    @Operation(summary = "Requests your State is party to, newest first")
+    @Operation(summary = "Requests your State is party to, newest first or (sort=due) the nearest due date first, overdue ones first")
     public Page list(@QueryParam("role") @Pattern(regexp = "requesting|requested", message = "must be requesting or requested") String role,
                      @QueryParam("status") RequestStatus status,
                      @QueryParam("urgent") Boolean urgent,
                      @QueryParam("overdue") Boolean overdue,
-                     @QueryParam("after") @Pattern(regexp = "\\d{1,18}", message = "must be the cursor of a previous page") String after,
+                     @QueryParam("sort") @DefaultValue("newest") @Pattern(regexp = DueCursor.SORT_PATTERN, message = DueCursor.SORT_MESSAGE) String sort,
+                     @QueryParam("after") @Pattern(regexp = DueCursor.PATTERN, message = "must be the cursor of a previous page") String after,
                      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         Instant now = clock.instant();
         StateCode state = caller.get().oversight() ? null : caller.get().actingState();
-        List<RequestEntity> rows = requests.list(new RequestRepository.Filter(state, role, status, urgent, overdue, now),
-                after == null ? null : Long.valueOf(after), limit);
-        List<Summary> items = rows.stream().map(r -> new Summary(r.id, StateCode.of(r.requestingState), StateCode.of(r.requestedState),
-                RequestStatus.valueOf(r.status), r.urgent, r.confidential, r.version, r.submittedAt, r.nextDeadlineAt,
-                r.nextDeadlineAt != null && r.nextDeadlineAt.isBefore(now))).toList();
-        String next = rows.size() == limit ? String.valueOf(rows.get(rows.size() - 1).listSeq) : null;
+        RequestRepository.Filter filter = new RequestRepository.Filter(state, role, status, urgent, overdue, now);
+        boolean byDue = "due".equals(sort);
+        List<RequestEntity> rows = byDue ? requests.listByDue(filter, DueCursor.parse(after), limit)
+                : requests.list(filter, DueCursor.newest(after), limit);
+        List<Summary> items = rows.stream().map(r -> summary(r, now)).toList();
+        RequestEntity last = rows.size() == limit ? rows.get(rows.size() - 1) : null;
+        String next = last == null ? null : byDue ? DueCursor.of(last.nextDeadlineAt, last.listSeq).toString() : String.valueOf(last.listSeq);
         return new Page(items, next);
+    }
+
+    /** A list row; the oversight body sees a confidential request's subject matter withheld and no persons. */
+    private Summary summary(RequestEntity r, Instant now) {
+        MlaRequest request = RequestService.read(r);
+        List<RequestContent> versions = request.contentVersions();
+        Proceedings proceedings = versions.isEmpty() ? null : versions.get(versions.size() - 1).proceedings();
+        boolean factsWithheld = request.confidential() && !RequestDisclosure.audience(caller.get(), request).seesConfidentialFacts();
+        String subjectMatter = proceedings == null ? null : factsWithheld ? DisclosurePolicy.WITHHELD : proceedings.subjectMatter();
+        return new Summary(r.id, StateCode.of(r.requestingState), StateCode.of(r.requestedState), RequestStatus.valueOf(r.status), r.urgent,
+                r.confidential, r.version, r.submittedAt, r.nextDeadlineAt, r.nextDeadlineAt != null && r.nextDeadlineAt.isBefore(now),
+                subjectMatter, proceedings == null ? null : proceedings.caseNumber(),
+                factsWithheld || versions.isEmpty() ? List.of() : RequestDisclosure.personLabels(request.content()));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.CENTRAL_AUTHORITY, Caller.AUDITOR})
-    @Operation(summary = "One request, with its version as ETag")
+    @Operation(summary = "One request, with its version as ETag (the oversight body sees protected persons and a confidential"
+            + " request's facts withheld)")
     public Response get(@PathParam("id") UUID id) {
         MlaRequest request = requests.get(caller.get(), id);
         return Response.ok(view(request)).header(HttpHeaders.ETAG, Versions.etag(request.version())).build();
@@ -124,11 +165,12 @@ public class RequestResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Caller.CENTRAL_AUTHORITY, Caller.AUDITOR})
-    @Operation(summary = "Every event of the request, in order, its personal data opened (\"erased\" once erased); "
-            + "the hash is that of the event as published, sealed: GET /api/audit/events gives that form")
+    @Operation(summary = "Every event of the request, in order, its personal data opened (\"erased\" once erased) and redacted where "
+            + "you may not see a part; the hash is that of the event as published, sealed: GET /api/audit/events gives that form")
     public List<CloudEvent> history(@PathParam("id") UUID id) {
-        requests.get(caller.get(), id);
-        return keys.open(id.toString(), eventLog.caseEvents(id.toString(), null));
+        Caller who = caller.get();
+        MlaRequest request = requests.get(who, id);
+        return disclosure.historyFor(who, request, codec.opened(id.toString(), eventLog.caseEvents(id.toString(), null)));
     }
 
     @POST
@@ -213,7 +255,10 @@ public class RequestResource {
 
     @POST
     @Path("/{id}/report-progress")
-    @Operation(summary = "Requested State: report execution progress or partial results per measure")
+    @Operation(summary = "Requested State: report execution progress or partial results per measure",
+            description = "An update may carry the measure's execution record, of the measure's kind.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "hearing-executed", summary = "A hearing by video conference executed", value = ApiExamples.HEARING_EXECUTED)))
     public Response reportProgress(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @NotNull RequestCommand.ReportProgress body) {
         return act(id, ifMatch, body);
@@ -326,11 +371,17 @@ public class RequestResource {
                 .entity(new Changed<>(view(request), request.version(), written.receipts())).build();
     }
 
-    private RequestView view(MlaRequest request) {
+    /** The request as the caller sees it ({@link RequestDisclosure}), with the actions it may take now. */
+    private Object view(MlaRequest request) {
         Caller who = caller.get();
         List<String> actions = who.roles().contains(Caller.CENTRAL_AUTHORITY) && !who.oversight()
                 ? RequestAction.availableTo(request, who.state()).stream().map(RequestAction::pathSegment).toList()
                 : List.of();
+        Object shown = disclosure.requestFor(who, request);
+        if (shown instanceof ObjectNode redacted) {
+            redacted.set("allowedActions", redacted.arrayNode().addAll(actions.stream().map(redacted::textNode).toList()));
+            return redacted;
+        }
         return new RequestView(request, actions);
     }
 }

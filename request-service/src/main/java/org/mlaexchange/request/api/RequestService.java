@@ -97,6 +97,11 @@ public class RequestService implements CaseKind<MlaRequest, RequestCommand, Requ
         return repository.page(filter, after, limit);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RequestEntity> listByDue(RequestRepository.Filter filter, org.mlaexchange.platform.store.DueCursor after, int limit) {
+        return repository.pageByDue(filter, after, limit);
+    }
+
     // --- the request as a kind of case on the write path
 
     @Override
@@ -134,7 +139,7 @@ public class RequestService implements CaseKind<MlaRequest, RequestCommand, Requ
         if (event instanceof RequestEvent.PersonalDataErased erased) {
             String caseId = request.id().toString();
             keys.destroy(caseId, erased.erasedBy(), erased.reason(), erased.erasedAt());
-            MlaRequest blanked = codec.project(eventLog.caseEventsWithStaged(caseId));
+            MlaRequest blanked = codec.fold(eventLog.caseEventsWithStaged(caseId));
             if (blanked.version() != request.version()) {
                 throw new IllegalStateException("request " + caseId + " folds to version " + blanked.version() + ", stored " + request.version());
             }

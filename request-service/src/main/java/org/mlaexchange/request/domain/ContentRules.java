@@ -13,14 +13,17 @@ import org.mlaexchange.contracts.request.Authority;
 import org.mlaexchange.contracts.request.ContactPerson;
 import org.mlaexchange.contracts.request.CrimeCategory;
 import org.mlaexchange.contracts.request.LegalQualification;
-import org.mlaexchange.contracts.request.MeasureRequest;
 import org.mlaexchange.contracts.request.PersonConcerned;
 import org.mlaexchange.contracts.request.Proceedings;
 import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.request.RequestedProcedure;
+import org.mlaexchange.contracts.request.UrgentChannel;
 
 /** Rules on the content of a request, checked on submission and on every new version of it. */
 final class ContentRules {
+
+    /** The farthest a desired date may lie ahead. */
+    static final int MAX_YEARS_AHEAD = 10;
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
@@ -36,7 +39,7 @@ final class ContentRules {
      * @param requestedState {@code null} if unknown (already reported by the caller)
      */
     void check(Violations v, RequestContent content, StateCode requestingState, StateCode requestedState,
-               boolean urgent, boolean confidential, LocalDate on) {
+               boolean urgent, boolean confidential, UrgentChannel urgentChannel, LocalDate on) {
         if (!v.required(content, "content")) {
             return;
         }
@@ -45,7 +48,7 @@ final class ContentRules {
         proceedings(v, content.proceedings());
         v.requiredText(content.summaryOfFacts(), "content.summaryOfFacts");
         legalQualification(v, content.legalQualification(), requestingState, requestedState, on);
-        measures(v, content.measures());
+        MeasureRules.measures(v, content.measures(), content.personsConcerned(), on);
         v.requiredText(content.purpose(), "content.purpose");
         contact(v, content.contact(), "content.contact");
         language(v, content, requestedState);
@@ -60,9 +63,29 @@ final class ContentRules {
         }
         if (content.desiredDate() != null && content.desiredDate().isBefore(on)) {
             v.add("content.desiredDate", "must not be in the past");
+        } else if (content.desiredDate() != null && content.desiredDate().isAfter(on.plusYears(MAX_YEARS_AHEAD))) {
+            // an absurd date (a number read as a day count, a year 99999) is a mistake, never an intention
+            v.add("content.desiredDate", "must be within " + MAX_YEARS_AHEAD + " years");
         }
         if (confidential) {
             v.requiredText(content.confidentialityReasons(), "content.confidentialityReasons");
+        }
+        urgentChannel(v, content.personsConcerned(), urgent, urgentChannel);
+    }
+
+    /**
+     * Only an urgent request also travels outside the Exchange, and never one naming a protected person:
+     * their identity is never sent on urgent or INTERPOL channels (protection of persons, Arts 81–83).
+     */
+    private static void urgentChannel(Violations v, List<PersonConcerned> persons, boolean urgent, UrgentChannel channel) {
+        if (channel == null || channel == UrgentChannel.EXCHANGE) {
+            return;
+        }
+        if (!urgent) {
+            v.add("urgentChannel", "only an urgent request travels through " + channel);
+        } else if (persons.stream().anyMatch(p -> p != null && p.protectedPerson())) {
+            v.add("urgentChannel", "a request naming a protected person never travels through " + channel
+                    + " (protection of persons, Arts 81–83); send it through the Exchange only");
         }
     }
 
@@ -116,20 +139,6 @@ final class ContentRules {
             if (!referenceData.annexDeclarationInForce(state, q.annex(), on)) {
                 v.add(field + ".annex", "not a valid legal basis: " + state + " has no declaration of annex "
                         + q.annex() + " in force on " + on + " (Art. 2(2): both States must have declared it)");
-            }
-        }
-    }
-
-    private static void measures(Violations v, List<MeasureRequest> measures) {
-        if (measures.isEmpty()) {
-            v.add("content.measures", "at least one measure is required");
-        }
-        for (int i = 0; i < measures.size(); i++) {
-            String field = "content.measures[" + i + "]";
-            MeasureRequest m = measures.get(i);
-            if (v.required(m, field)) {
-                v.required(m.kind(), field + ".kind");
-                v.requiredText(m.specifics(), field + ".specifics");
             }
         }
     }

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,12 +17,15 @@ import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.request.ContactPerson;
 import org.mlaexchange.contracts.request.DeadlineKind;
 import org.mlaexchange.contracts.request.GroundForRefusal;
+import org.mlaexchange.contracts.request.MeasureExecution;
 import org.mlaexchange.contracts.request.MeasureKind;
 import org.mlaexchange.contracts.request.MeasureProgress;
+import org.mlaexchange.contracts.request.MeasureRequest;
 import org.mlaexchange.contracts.request.MeasureStatus;
 import org.mlaexchange.contracts.request.PostponementReason;
 import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.request.RequestStatus;
+import org.mlaexchange.contracts.request.UrgentChannel;
 import org.mlaexchange.contracts.seal.ErasureReason;
 
 /**
@@ -41,6 +46,7 @@ import org.mlaexchange.contracts.seal.ErasureReason;
  * @param statusQuestions     the requesting State's status questions and their answers, oldest first
  * @param confidentialityNotice the requested State's notice that it cannot keep the request confidential, {@code null} if none
  * @param decisionExtension   the one extension of the decision deadline, {@code null} if none
+ * @param urgentChannel       how an urgent request also travels, {@code null}: only through the Exchange
  * @param erasure             the erasure of the request's personal data, {@code null} if it was not erased:
  *                            every personal text then reads "erased" and the request takes no more actions
  */
@@ -79,6 +85,7 @@ public record MlaRequest(
         List<StatusQuestion> statusQuestions,
         ConfidentialityNotice confidentialityNotice,
         DecisionExtension decisionExtension,
+        UrgentChannel urgentChannel,
         Erasure erasure) {
 
     /** Deadlines are calendar days in this zone: a deadline is overdue from the day after its due date. */
@@ -171,7 +178,7 @@ public record MlaRequest(
 
     /** The State that owes the milestone of a deadline: the requesting State for information, else the requested State. */
     public StateCode owedBy(DeadlineKind kind) {
-        return kind == DeadlineKind.INFORMATION ? requestingState : requestedState;
+        return kind == DeadlineKind.INFORMATION || kind == DeadlineKind.PERSON_RETURN ? requestingState : requestedState;
     }
 
     /** The conditions the requesting State accepted: they bind it. */
@@ -188,6 +195,8 @@ public record MlaRequest(
             case INFORMATION -> informationRequest == null ? null : informationRequest.dueDate();
             case POSTPONEMENT_REVIEW -> postponement == null ? null : postponement.reviewDate();
             case STATUS_ANSWER -> openStatusQuestion().map(StatusQuestion::answerDueDate).orElse(null);
+            case PERSON_RETURN -> measures.stream().map(Measure::personReturnDue).filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder()).orElse(null);
         };
     }
 
@@ -222,6 +231,9 @@ public record MlaRequest(
         if (passed(DeadlineKind.STATUS_ANSWER, today)) {
             overdue.add(DeadlineKind.STATUS_ANSWER);
         }
+        if (passed(DeadlineKind.PERSON_RETURN, today)) {
+            overdue.add(DeadlineKind.PERSON_RETURN);
+        }
         return overdue;
     }
 
@@ -233,9 +245,12 @@ public record MlaRequest(
     /**
      * One measure of the request.
      *
+     * @param kind           the kind of {@code requested}, and {@code specifics} its description in words
      * @param refusalGrounds empty unless refused
      * @param refusalReasons {@code null} unless refused
      * @param notes          notes from progress reports, oldest first
+     * @param requested      the measure as asked for, typed by its kind (the latest version while undecided)
+     * @param execution      the latest execution record reported, {@code null} before one
      */
     public record Measure(
             String id,
@@ -244,15 +259,57 @@ public record MlaRequest(
             MeasureStatus status,
             List<GroundForRefusal> refusalGrounds,
             String refusalReasons,
-            List<String> notes) {
+            List<String> notes,
+            MeasureRequest requested,
+            MeasureExecution execution) {
 
         public Measure {
             refusalGrounds = List.copyOf(refusalGrounds);
             notes = List.copyOf(notes);
+            // a state stored before typed measures has only the kind and the words
+            requested = requested == null && kind != null ? MeasureRequest.described(kind, specifics) : requested;
+        }
+
+        /** A measure just asked for. */
+        static Measure asked(String id, MeasureRequest requested) {
+            return new Measure(id, requested.kind(), requested.specifics(), MeasureStatus.PENDING, List.of(), null, List.of(),
+                    requested, null);
         }
 
         Measure withStatus(MeasureStatus newStatus) {
-            return new Measure(id, kind, specifics, newStatus, refusalGrounds, refusalReasons, notes);
+            return new Measure(id, kind, specifics, newStatus, refusalGrounds, refusalReasons, notes, requested, execution);
+        }
+
+        Measure refused(List<GroundForRefusal> grounds, String reasons) {
+            return new Measure(id, kind, specifics, MeasureStatus.REFUSED, grounds, reasons, notes, requested, execution);
+        }
+
+        /** A new version of what is asked for (while undecided). */
+        Measure revised(MeasureRequest revision) {
+            return new Measure(id, revision.kind(), revision.specifics(), status, refusalGrounds, refusalReasons, notes, revision, execution);
+        }
+
+        /** Progress reported: the new status, the note kept, the execution record replacing the previous one if given. */
+        Measure progressed(MeasureStatus newStatus, String note, MeasureExecution record) {
+            List<String> allNotes = new ArrayList<>(notes);
+            if (note != null && !note.isBlank()) {
+                allNotes.add(note);
+            }
+            return new Measure(id, kind, specifics, newStatus, refusalGrounds, refusalReasons, allNotes, requested,
+                    record == null ? execution : record);
+        }
+
+        /**
+         * The day a person temporarily transferred to the requesting State is to be returned: while the
+         * measure is accepted or executed and no return is recorded; else {@code null}.
+         */
+        LocalDate personReturnDue() {
+            if (!(requested instanceof MeasureRequest.FacilitatingVoluntaryAppearance a) || a.temporaryTransfer() == null
+                    || status == MeasureStatus.PENDING || status == MeasureStatus.REFUSED || status == MeasureStatus.IMPOSSIBLE) {
+                return null;
+            }
+            boolean returned = execution instanceof MeasureExecution.Appearance r && r.returnedOn() != null;
+            return returned ? null : a.temporaryTransfer().returnDate();
         }
     }
 
@@ -390,6 +447,7 @@ public record MlaRequest(
         List<StatusQuestion> statusQuestions = new ArrayList<>();
         ConfidentialityNotice confidentialityNotice;
         DecisionExtension decisionExtension;
+        UrgentChannel urgentChannel;
         Erasure erasure;
 
         Builder() {
@@ -430,6 +488,7 @@ public record MlaRequest(
             statusQuestions = new ArrayList<>(r.statusQuestions);
             confidentialityNotice = r.confidentialityNotice;
             decisionExtension = r.decisionExtension;
+            urgentChannel = r.urgentChannel;
             erasure = r.erasure;
         }
 
@@ -439,7 +498,7 @@ public record MlaRequest(
                     conditions, acceptances, refusals, progressReports, completionSummary, closingNote, withdrawal,
                     submittedAt, acknowledgementDueDate, decisionDueDate, executionDueDate, remindedDeadlines,
                     acknowledgedAt, decidedAt, executedAt, closedAt, consultationAnswers, impossibilities, statusQuestions,
-                    confidentialityNotice, decisionExtension, erasure);
+                    confidentialityNotice, decisionExtension, urgentChannel, erasure);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.mlaexchange.contracts.request.GroundForRefusal;
 import org.mlaexchange.contracts.request.MeasureProgress;
 import org.mlaexchange.contracts.request.PostponementReason;
 import org.mlaexchange.contracts.request.RequestContent;
+import org.mlaexchange.contracts.request.UrgentChannel;
 import org.mlaexchange.contracts.seal.ErasureReason;
 
 /**
@@ -21,9 +22,18 @@ public sealed interface RequestCommand {
 
     RequestAction action();
 
-    /** The requesting State (the actor) submits a new request to {@code requestedState}. */
-    record Submit(UUID requestId, StateCode requestedState, boolean urgent, boolean confidential, RequestContent content)
-            implements RequestCommand {
+    /**
+     * The requesting State (the actor) submits a new request to {@code requestedState}.
+     *
+     * @param urgentChannel how an urgent request also travels; {@code null}: only through the Exchange
+     */
+    record Submit(UUID requestId, StateCode requestedState, boolean urgent, boolean confidential, RequestContent content,
+                  UrgentChannel urgentChannel) implements RequestCommand {
+
+        public Submit(UUID requestId, StateCode requestedState, boolean urgent, boolean confidential, RequestContent content) {
+            this(requestId, requestedState, urgent, confidential, content, null);
+        }
+
         public RequestAction action() {
             return RequestAction.SUBMIT;
         }

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
@@ -219,20 +221,18 @@ public final class RequestDecider {
         Violations v = new Violations();
         v.required(c.requestId(), "requestId");
         // the legal basis is the Convention in force between the two States on the day of submission
-        if (!referenceData.isStateParty(requesting, today)) {
-            v.add("requestingState", requesting + " is not a State Party on " + today);
-        }
+        referenceData.notStatePartyReason(requesting, today).ifPresent(reason -> v.add("requestingState", reason));
         StateCode requested = c.requestedState();
         if (!v.required(requested, "requestedState")) {
             requested = null;
         } else if (requested.equals(requesting)) {
             v.add("requestedState", "must differ from the requesting State");
             requested = null;
-        } else if (!referenceData.isStateParty(requested, today)) {
-            v.add("requestedState", requested + " is not a State Party on " + today);
+        } else if (referenceData.notStatePartyReason(requested, today).isPresent()) {
+            v.add("requestedState", referenceData.notStatePartyReason(requested, today).get());
             requested = null;
         }
-        contentRules.check(v, c.content(), requesting, requested, c.urgent(), c.confidential(), today);
+        contentRules.check(v, c.content(), requesting, requested, c.urgent(), c.confidential(), c.urgentChannel(), today);
         v.throwIfAny();
 
         DeadlinePolicy.Deadlines deadlines = deadlinePolicy.deadlinesFor(requesting, requested);
@@ -244,7 +244,7 @@ public final class RequestDecider {
         LocalDate acknowledgementDue = min(today.plus(deadlines.acknowledgement()), decisionDue);
         List<String> measureIds = IntStream.rangeClosed(1, c.content().measures().size()).mapToObj(i -> "m" + i).toList();
         return new Submitted(c.requestId(), requesting, requested, c.urgent(), c.confidential(), c.content(),
-                measureIds, now, acknowledgementDue, decisionDue);
+                measureIds, now, acknowledgementDue, decisionDue, c.urgentChannel());
     }
 
     private static Acknowledged acknowledge(MlaRequest state, RequestCommand.Acknowledge c, Instant now) {
@@ -286,7 +286,7 @@ public final class RequestDecider {
     /** A new version of the content passes the content rules; decided measures cannot change under the requested State. */
     private void checkNewContentVersion(MlaRequest state, RequestContent content, LocalDate today, Violations v) {
         contentRules.check(v, content, state.requestingState(), state.requestedState(), state.urgent(),
-                state.confidential(), today);
+                state.confidential(), state.urgentChannel(), today);
         if (content != null) {
             List<MeasureRequest> proposed = content.measures();
             List<Measure> measures = state.measures();
@@ -321,22 +321,8 @@ public final class RequestDecider {
         if (ids.isEmpty()) {
             v.add("measureIds", "name at least one accepted measure");
         }
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < ids.size(); i++) {
-            String field = "measureIds[" + i + "]";
-            String id = ids.get(i);
-            if (!v.requiredText(id, field)) {
-                continue;
-            }
-            Optional<Measure> measure = state.measure(id);
-            if (!seen.add(id)) {
-                v.add(field, "measure " + id + " is listed twice");
-            } else if (measure.isEmpty()) {
-                v.add(field, "no measure " + id + " in this request");
-            } else if (measure.get().status() != MeasureStatus.ACCEPTED && measure.get().status() != MeasureStatus.IN_EXECUTION) {
-                v.add(field, "measure " + id + " is " + measure.get().status() + ": only accepted measures not yet executed can be found impossible");
-            }
-        }
+        checkNamedMeasures(state, ids, v, m -> m.status() == MeasureStatus.ACCEPTED || m.status() == MeasureStatus.IN_EXECUTION,
+                m -> "measure " + m.id() + " is " + m.status() + ": only accepted measures not yet executed can be found impossible");
         v.requiredText(c.reasons(), "reasons");
         v.throwIfAny();
         Map<String, MeasureStatus> after = statuses(state);
@@ -458,6 +444,9 @@ public final class RequestDecider {
                         + ": only accepted measures not yet executed can progress");
             } else {
                 after.put(u.measureId(), u.status());
+                if (u.execution() != null) {
+                    MeasureRules.execution(v, u.execution(), measure.get().kind(), field + ".execution", LocalDate.ofInstant(now, MlaRequest.DEADLINE_ZONE));
+                }
             }
         }
         v.throwIfAny();
@@ -495,10 +484,18 @@ public final class RequestDecider {
             }
             return pending;
         }
+        checkNamedMeasures(state, named, v, m -> m.status() == MeasureStatus.PENDING,
+                m -> "measure " + m.id() + " is already decided (" + m.status() + ")");
+        return List.copyOf(named.stream().filter(Objects::nonNull).toList());
+    }
+
+    /** Each of {@code measureIds[i]} names a measure of this request once, one that {@code may} take the action. */
+    private static void checkNamedMeasures(MlaRequest state, List<String> ids, Violations v, Predicate<Measure> may,
+            Function<Measure, String> whyNot) {
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < named.size(); i++) {
+        for (int i = 0; i < ids.size(); i++) {
             String field = "measureIds[" + i + "]";
-            String id = named.get(i);
+            String id = ids.get(i);
             if (!v.requiredText(id, field)) {
                 continue;
             }
@@ -507,11 +504,10 @@ public final class RequestDecider {
                 v.add(field, "measure " + id + " is listed twice");
             } else if (measure.isEmpty()) {
                 v.add(field, "no measure " + id + " in this request");
-            } else if (measure.get().status() != MeasureStatus.PENDING) {
-                v.add(field, "measure " + id + " is already decided (" + measure.get().status() + ")");
+            } else if (!may.test(measure.get())) {
+                v.add(field, whyNot.apply(measure.get()));
             }
         }
-        return List.copyOf(named.stream().filter(Objects::nonNull).toList());
     }
 
     /**
@@ -604,8 +600,7 @@ public final class RequestDecider {
         } else if (event instanceof ConditionsRejected e) {
             answerConditions(next, ConditionsOutcome.REJECTED, e.reasons(), e.rejectedAt());
         } else if (event instanceof Refused e) {
-            updateMeasures(next, e.measureIds(), m -> new Measure(m.id(), m.kind(), m.specifics(), MeasureStatus.REFUSED,
-                    e.grounds(), e.reasons(), m.notes()));
+            updateMeasures(next, e.measureIds(), m -> m.refused(e.grounds(), e.reasons()));
             next.refusals.add(new Refusal(e.measureIds(), e.grounds(), e.reasons(), e.refusedAt()));
             next.decidedAt = next.decidedAt == null ? e.refusedAt() : next.decidedAt;
         } else if (event instanceof Accepted e) {
@@ -616,7 +611,7 @@ public final class RequestDecider {
             next.decidedAt = next.decidedAt == null ? e.acceptedAt() : next.decidedAt;
         } else if (event instanceof ProgressReported e) {
             for (MeasureProgress u : e.updates()) {
-                updateMeasures(next, List.of(u.measureId()), m -> progressed(m, u));
+                updateMeasures(next, List.of(u.measureId()), m -> m.progressed(u.status(), u.note(), u.execution()));
             }
             next.progressReports.add(new ProgressReport(e.updates(), e.summary(), e.reportedAt()));
         } else if (event instanceof Completed e) {
@@ -685,12 +680,12 @@ public final class RequestDecider {
         b.contentVersions.add(e.content());
         List<MeasureRequest> requested = e.content().measures();
         for (int i = 0; i < requested.size(); i++) {
-            MeasureRequest m = requested.get(i);
-            b.measures.add(new Measure(e.measureIds().get(i), m.kind(), m.specifics(), MeasureStatus.PENDING, List.of(), null, List.of()));
+            b.measures.add(Measure.asked(e.measureIds().get(i), requested.get(i)));
         }
         b.submittedAt = e.submittedAt();
         b.acknowledgementDueDate = e.acknowledgementDueDate();
         b.decisionDueDate = e.decisionDueDate();
+        b.urgentChannel = e.urgentChannel();
         return b.build();
     }
 
@@ -703,15 +698,14 @@ public final class RequestDecider {
         newContentVersion(next, e.content());
     }
 
-    /** A new content version; only undecided measures take the new kind and specifics. */
+    /** A new content version; only undecided measures take the new version of what is asked for. */
     private static void newContentVersion(MlaRequest.Builder next, RequestContent content) {
         next.contentVersions.add(content);
         List<MeasureRequest> revised = content.measures();
         for (int i = 0; i < next.measures.size() && i < revised.size(); i++) {
             Measure m = next.measures.get(i);
             if (m.status() == MeasureStatus.PENDING) {
-                next.measures.set(i, new Measure(m.id(), revised.get(i).kind(), revised.get(i).specifics(), m.status(),
-                        m.refusalGrounds(), m.refusalReasons(), m.notes()));
+                next.measures.set(i, m.revised(revised.get(i)));
             }
         }
     }
@@ -720,14 +714,6 @@ public final class RequestDecider {
         int last = next.conditions.size() - 1;
         ConditionsProposal proposal = next.conditions.get(last);
         next.conditions.set(last, new ConditionsProposal(proposal.conditions(), proposal.proposedAt(), outcome, reasons, at));
-    }
-
-    private static Measure progressed(Measure m, MeasureProgress u) {
-        List<String> notes = new ArrayList<>(m.notes());
-        if (!Violations.isBlank(u.note())) {
-            notes.add(u.note());
-        }
-        return new Measure(m.id(), m.kind(), m.specifics(), u.status(), m.refusalGrounds(), m.refusalReasons(), notes);
     }
 
     private static void updateMeasures(MlaRequest.Builder next, List<String> ids, UnaryOperator<Measure> change) {

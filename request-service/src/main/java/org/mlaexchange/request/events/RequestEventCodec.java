@@ -1,5 +1,6 @@
 package org.mlaexchange.request.events;
 
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
@@ -10,20 +11,27 @@ import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.contracts.request.RequestEventTypes;
 import org.mlaexchange.platform.audit.CaseProjector;
 import org.mlaexchange.platform.eventlog.NewEvent;
+import org.mlaexchange.platform.identity.CurrentCaller;
 import org.mlaexchange.platform.seal.CaseDataKeys;
 import org.mlaexchange.request.domain.MlaRequest;
 import org.mlaexchange.request.domain.RequestDecider;
+import org.mlaexchange.request.security.RequestDisclosure;
 
 /**
  * Request events to and from the event log: stable type names, typed payloads (their personal data
- * sealed by the log, opened here with the request's key), folding for as-of views.
+ * sealed by the log, opened here with the request's key), and the fold behind the auditors' as-of view
+ * (redacted as {@link RequestDisclosure} says for the auditor asking).
  */
 @ApplicationScoped
 public class RequestEventCodec implements CaseProjector {
 
+    private final CurrentCaller caller;
+    private final RequestDisclosure disclosure;
     private final CaseDataKeys keys;
 
-    public RequestEventCodec(CaseDataKeys keys) {
+    public RequestEventCodec(CurrentCaller caller, RequestDisclosure disclosure, CaseDataKeys keys) {
+        this.caller = caller;
+        this.disclosure = disclosure;
         this.keys = keys;
     }
 
@@ -32,14 +40,29 @@ public class RequestEventCodec implements CaseProjector {
                 Set.of(request.requestingState(), request.requestedState()), event);
     }
 
+    /** The typed event of a log entry whose personal data is opened already (or was never sealed). */
     public static RequestEvent fromCloudEvent(CloudEvent event) {
         return EventJson.fromData(event.data(), RequestEventTypes.classOf(event.type()));
     }
 
-    /** The request its events fold to, personal data opened ("erased" where its key was destroyed). */
-    @Override
-    public MlaRequest project(List<CloudEvent> events) {
-        List<CloudEvent> opened = events.isEmpty() ? events : keys.open(events.get(0).subject(), events);
+    /** One case's events with their personal data opened; "erased" once its key was destroyed, in events stored in clear too. */
+    public List<CloudEvent> opened(String caseId, List<CloudEvent> events) {
+        return keys.open(caseId, events, RequestEventTypes::classOf);
+    }
+
+    /** The request one case's events fold to, personal data opened ("erased" where its key was destroyed). */
+    public MlaRequest fold(List<CloudEvent> events) {
+        List<CloudEvent> opened = events.isEmpty() ? events : opened(events.get(0).subject(), events);
         return RequestDecider.fold(opened.stream().map(RequestEventCodec::fromCloudEvent).toList());
+    }
+
+    /** The request as of its last event, as the calling auditor may see it (outside a request: unredacted, for internal use). */
+    @Override
+    public Object project(List<CloudEvent> events) {
+        MlaRequest state = fold(events);
+        if (state == null || !Arc.container().requestContext().isActive()) {
+            return state;
+        }
+        return disclosure.requestFor(caller.get(), state);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.request.RequestStatus;
+import org.mlaexchange.platform.store.DueCursor;
 
 /** Requests as stored; every query a State makes is limited to the requests it is party to. */
 @ApplicationScoped
@@ -25,10 +26,38 @@ public class RequestRepository implements PanacheRepositoryBase<RequestEntity, U
     public record Filter(StateCode caller, String role, RequestStatus status, Boolean urgent, Boolean overdue, Instant now) {
     }
 
+    /** A page of the list, newest first (insertion order). */
     public List<RequestEntity> page(Filter filter, Long afterListSeq, int limit) {
+        Parameters params = new Parameters();
+        StringBuilder query = where(filter, params);
+        if (afterListSeq != null) {
+            query.append(" and listSeq < :after");
+            params.and("after", afterListSeq);
+        }
+        query.append(" order by listSeq desc");
+        return find(query.toString(), params).page(0, limit).list();
+    }
+
+    /** A page of the list, the nearest due date first (so overdue ones first), those without a running deadline last. */
+    public List<RequestEntity> pageByDue(Filter filter, DueCursor after, int limit) {
+        Parameters params = new Parameters();
+        StringBuilder query = where(filter, params);
+        if (after != null) {
+            params.and("seq", after.listSeq());
+            if (after.due() == null) {
+                query.append(" and nextDeadlineAt is null and listSeq > :seq");
+            } else {
+                query.append(" and (nextDeadlineAt > :due or (nextDeadlineAt = :due and listSeq > :seq) or nextDeadlineAt is null)");
+                params.and("due", after.due());
+            }
+        }
+        query.append(" order by nextDeadlineAt asc nulls last, listSeq asc");
+        return find(query.toString(), params).page(0, limit).list();
+    }
+
+    private static StringBuilder where(Filter filter, Parameters params) {
         // the oversight body (no State) sees every request; a State only those it is party to
         StringBuilder query = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
         if (filter.caller() != null) {
             params.and("state", filter.caller().value());
             if ("requesting".equals(filter.role())) {
@@ -51,12 +80,7 @@ public class RequestRepository implements PanacheRepositoryBase<RequestEntity, U
             query.append(filter.overdue() ? " and nextDeadlineAt < :now" : " and (nextDeadlineAt is null or nextDeadlineAt >= :now)");
             params.and("now", filter.now());
         }
-        if (afterListSeq != null) {
-            query.append(" and listSeq < :after");
-            params.and("after", afterListSeq);
-        }
-        query.append(" order by listSeq desc");
-        return find(query.toString(), params).page(0, limit).list();
+        return query;
     }
 
     /**

@@ -175,8 +175,8 @@ class BothSidesSpeakTest {
     void a_supplement_may_revise_undecided_measures_but_not_decided_ones() {
         MlaRequest executing = given(submitted(), acknowledged(), accepted(List.of("m1"), RequestStatus.ACCEPTED, 2));
         List<MeasureRequest> revised = List.of(
-                new MeasureRequest(MeasureKind.TAKING_EVIDENCE_OR_STATEMENTS, "Hear W1 and W2"),
-                new MeasureRequest(MeasureKind.PROVIDING_DOCUMENTS_AND_RECORDS, "Bank records of two accounts"),
+                MeasureRequest.described(MeasureKind.TAKING_EVIDENCE_OR_STATEMENTS, "Hear W1 and W2"),
+                MeasureRequest.described(MeasureKind.PROVIDING_DOCUMENTS_AND_RECORDS, "Bank records of two accounts"),
                 content().measures().get(2));
 
         InvalidCommand e = assertThrows(InvalidCommand.class, () -> DECIDER.decide(executing,

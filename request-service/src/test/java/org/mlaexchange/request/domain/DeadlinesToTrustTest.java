@@ -189,10 +189,10 @@ class DeadlinesToTrustTest {
     }
 
     @Test
-    void every_deadline_kind_is_owed_by_the_requested_state_but_information() {
+    void every_deadline_kind_is_owed_by_the_requested_state_but_information_and_a_transferred_persons_return() {
         MlaRequest r = given(submitted());
         for (DeadlineKind kind : DeadlineKind.values()) {
-            assertEquals(kind == DeadlineKind.INFORMATION ? AR : NL, r.owedBy(kind), kind.name());
+            assertEquals(kind == DeadlineKind.INFORMATION || kind == DeadlineKind.PERSON_RETURN ? AR : NL, r.owedBy(kind), kind.name());
         }
         assertEquals(3, M123.size());
     }

@@ -93,8 +93,8 @@ class NoDeadEndsTest {
     /** A confidential and a plain request, two measures each: enough for every combination of measure decisions. */
     private static List<MlaRequest> starts() {
         List<MeasureRequest> two = List.of(
-                new MeasureRequest(MeasureKind.TAKING_EVIDENCE_OR_STATEMENTS, "Hear witness W1 by video conference"),
-                new MeasureRequest(MeasureKind.PROVIDING_DOCUMENTS_AND_RECORDS, "Bank records of account NL00BANK0123456789"));
+                MeasureRequest.described(MeasureKind.TAKING_EVIDENCE_OR_STATEMENTS, "Hear witness W1 by video conference"),
+                MeasureRequest.described(MeasureKind.PROVIDING_DOCUMENTS_AND_RECORDS, "Bank records of account NL00BANK0123456789"));
         RequestContent plain = withMeasures(content(), two);
         RequestContent secret = withConfidentiality(plain, "Suspects at large could flee");
         return List.of(submit(plain, false), submit(secret, true));

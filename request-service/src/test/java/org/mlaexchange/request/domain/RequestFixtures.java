@@ -78,9 +78,9 @@ final class RequestFixtures {
 
     static RequestContent content() {
         return content(List.of(
-                new MeasureRequest(MeasureKind.TAKING_EVIDENCE_OR_STATEMENTS, "Hear witness W1 by video conference"),
-                new MeasureRequest(MeasureKind.PROVIDING_DOCUMENTS_AND_RECORDS, "Bank records of account NL00BANK0123456789, 2019-2021"),
-                new MeasureRequest(MeasureKind.SEARCH_AND_SEIZURE, "Search the premises at Example Street 1, The Hague")));
+                MeasureRequest.described(MeasureKind.TAKING_EVIDENCE_OR_STATEMENTS, "Hear witness W1 by video conference"),
+                MeasureRequest.described(MeasureKind.PROVIDING_DOCUMENTS_AND_RECORDS, "Bank records of account NL00BANK0123456789, 2019-2021"),
+                MeasureRequest.described(MeasureKind.SEARCH_AND_SEIZURE, "Search the premises at Example Street 1, The Hague")));
     }
 
     static RequestContent content(List<MeasureRequest> measures) {

@@ -135,7 +135,7 @@ class RequestLifecycleTest {
         MlaRequest state = given(submitted(), acknowledged(), informationRequested());
         List<MeasureRequest> measures = List.of(
                 content().measures().get(0),
-                new MeasureRequest(MeasureKind.PROVIDING_DOCUMENTS_AND_RECORDS, "Bank records of account NL00BANK0123456789, 2018-2021"),
+                MeasureRequest.described(MeasureKind.PROVIDING_DOCUMENTS_AND_RECORDS, "Bank records of account NL00BANK0123456789, 2018-2021"),
                 content().measures().get(2));
 
         MlaRequest after = then(state, DECIDER.decide(state,
@@ -154,7 +154,7 @@ class RequestLifecycleTest {
                         RequestStatus.UNDER_ASSESSMENT, day(3)),
                 new RequestEvent.InformationRequested(ID, List.of("Account holder"), null, day(4)));
         List<MeasureRequest> measures = List.of(content().measures().get(0), content().measures().get(1),
-                new MeasureRequest(MeasureKind.SEARCH_AND_SEIZURE, "Search another building"));
+                MeasureRequest.described(MeasureKind.SEARCH_AND_SEIZURE, "Search another building"));
 
         InvalidCommand e = assertThrows(InvalidCommand.class, () -> DECIDER.decide(state,
                 new RequestCommand.ProvideInformation(withMeasures(content(), measures), null), AR, day(5)));

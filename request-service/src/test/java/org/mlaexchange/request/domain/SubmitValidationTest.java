@@ -86,7 +86,7 @@ class SubmitValidationTest {
         RequestContent c = content();
         RequestContent withGaps = new RequestContent(c.requestingAuthority(), c.proceedingsAuthority(), c.proceedings(),
                 c.summaryOfFacts(), c.legalQualification(),
-                Arrays.asList(new MeasureRequest(null, "x"), new MeasureRequest(MeasureKind.OTHER_ASSISTANCE, " "), null),
+                Arrays.asList(MeasureRequest.described(MeasureKind.OTHER_ASSISTANCE, " "), null),
                 c.purpose(), c.contact(), c.language(),
                 List.of(new RequestedProcedure("Sworn statement", null)),
                 List.of(new PersonConcerned(null, "The Hague", null, false)),
@@ -96,9 +96,8 @@ class SubmitValidationTest {
         InvalidCommand e = assertThrows(InvalidCommand.class, () -> submit(NL, false, false, withGaps));
 
         assertEquals(List.of(
-                new Violation("content.measures[0].kind", "is required"),
-                new Violation("content.measures[1].specifics", "is required"),
-                new Violation("content.measures[2]", "is required"),
+                new Violation("content.measures[0].specifics", "is required"),
+                new Violation("content.measures[1]", "is required"),
                 new Violation("content.procedures[0].reasons", "is required"),
                 new Violation("content.personsConcerned[0].identity", "is required"),
                 new Violation("content.attachments[0].kind", "is required"),

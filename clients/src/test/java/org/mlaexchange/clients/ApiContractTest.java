@@ -1,0 +1,113 @@
+package org.mlaexchange.clients;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The specs the services' builds wrote (target/openapi/openapi.json) are a contract a State can generate a
+ * client from: every operation named, summarised, with its bodies' schemas and examples and each problem
+ * answer it can give.
+ */
+class ApiContractTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path ROOT = Path.of(System.getProperty("specs.dir", ".."));
+
+    private static boolean json(String mediaType) {
+        return mediaType.equals("application/json") || mediaType.endsWith("+json");
+    }
+
+    static JsonNode spec(String service) throws IOException {
+        return JSON.readTree(ROOT.resolve(service).resolve("target/openapi/openapi.json").toFile());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"request-service", "evidence-service", "extradition-service"})
+    void everyOperationIsComplete(String service) throws IOException {
+        JsonNode spec = spec(service);
+        Set<String> ids = new HashSet<>();
+        List<String> problems = new ArrayList<>();
+        spec.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String where = op.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode operation = op.getValue();
+            if (!ids.add(operation.path("operationId").asText(""))) {
+                problems.add(where + ": operationId missing or repeated");
+            }
+            if (operation.path("summary").asText("").isBlank()) {
+                problems.add(where + ": no summary");
+            }
+            operation.path("requestBody").path("content").fields().forEachRemaining(media -> {
+                // one example, or named ones (OpenAPI allows either)
+                if (json(media.getKey()) && !media.getValue().has("example") && !media.getValue().has("examples")) {
+                    problems.add(where + ": request body " + media.getKey() + " without example");
+                }
+            });
+            JsonNode responses = operation.get("responses");
+            responses.fields().forEachRemaining(answer -> answer.getValue().path("content").fields().forEachRemaining(media -> {
+                JsonNode schema = media.getValue().path("schema");
+                if (schema.isEmpty()) {
+                    problems.add(where + ": answer " + answer.getKey() + " " + media.getKey() + " without schema");
+                }
+                if (answer.getKey().startsWith("4") || answer.getKey().startsWith("5")) {
+                    if (!media.getKey().equals("application/problem+json") || !schema.path("$ref").asText().endsWith("/Problem")) {
+                        problems.add(where + ": answer " + answer.getKey() + " is not problem+json");
+                    }
+                } else if (json(media.getKey()) && !media.getValue().has("example")) {
+                    problems.add(where + ": answer " + answer.getKey() + " without example");
+                }
+            }));
+            boolean secured = operation.has("security") && !operation.get("security").isEmpty();
+            boolean ifMatch = false;
+            boolean pathParam = false;
+            for (JsonNode p : operation.path("parameters")) {
+                ifMatch |= p.path("in").asText().equals("header") && p.path("name").asText().equals("If-Match");
+                pathParam |= p.path("in").asText().equals("path");
+            }
+            List<String> expected = new ArrayList<>(List.of("500", "503"));
+            if (secured) {
+                expected.addAll(List.of("401", "403"));
+            }
+            if (pathParam) {
+                expected.add("404");
+            }
+            if (ifMatch) {
+                expected.addAll(List.of("409", "412", "428"));
+            }
+            if (operation.has("requestBody")) {
+                expected.addAll(List.of("400", "422"));
+            }
+            for (String status : expected) {
+                if (!responses.has(status)) {
+                    problems.add(where + ": does not list its answer " + status);
+                }
+            }
+        }));
+        assertTrue(problems.isEmpty(), service + ":\n  " + String.join("\n  ", problems));
+        assertFalse(ids.isEmpty());
+    }
+
+    @Test
+    void refuseListsEveryAnswerItCanGive() throws IOException {
+        JsonNode refuse = spec("request-service").at("/paths/~1api~1requests~1{id}~1refuse/post");
+        Set<String> answers = new TreeSet<>();
+        refuse.get("responses").fieldNames().forEachRemaining(answers::add);
+        assertEquals(new TreeSet<>(List.of("200", "400", "401", "403", "404", "409", "412", "422", "428", "500", "503")), answers);
+        assertEquals("RequestViewChanged", refuse.at("/responses/200/content/application~1json/schema/$ref").asText()
+                .replace("#/components/schemas/", ""));
+        assertTrue(refuse.at("/parameters").toString().contains("\"required\":true"), "If-Match is required (428 without it)");
+    }
+}

@@ -1,0 +1,46 @@
+package org.mlaexchange.contracts.statistics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mlaexchange.contracts.StateCode;
+
+/** What the statistics keep of one case while its events are folded: milestones and counts, no content. */
+final class CaseFigures {
+
+    StateCode requesting;
+    StateCode requested;
+    Instant openedAt;
+    String status;
+    boolean terminal;
+    final Map<String, Instant> milestones = new LinkedHashMap<>();
+    final List<String> refusalGrounds = new ArrayList<>();
+    int postponements;
+    final List<String> consentDecisions = new ArrayList<>();
+    String outcome;
+    /** Deadline reminders not yet answered: kind to the State that owes it. */
+    final Map<String, StateCode> reminders = new LinkedHashMap<>();
+    /** Evidence items of a transfer: status and, while the item must come back, its return due date. */
+    final Map<String, String> itemStatus = new LinkedHashMap<>();
+    final Map<String, LocalDate> returnDue = new LinkedHashMap<>();
+
+    /** Records a milestone the first time it is reached. */
+    void reached(String milestone, Instant at) {
+        milestones.putIfAbsent(milestone, at);
+    }
+
+    /** Milliseconds between two milestones, or {@code null} when the case has not reached both. */
+    Long between(String start, String end) {
+        Instant a = milestones.get(start);
+        Instant b = milestones.get(end);
+        return a == null || b == null ? null : Duration.between(a, b).toMillis();
+    }
+
+    boolean overdue(LocalDate today) {
+        return !terminal && (!reminders.isEmpty() || returnDue.values().stream().anyMatch(today::isAfter));
+    }
+}

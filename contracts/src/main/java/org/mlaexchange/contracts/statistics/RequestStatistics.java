@@ -1,0 +1,50 @@
+package org.mlaexchange.contracts.statistics;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import org.mlaexchange.contracts.events.CloudEvent;
+import org.mlaexchange.contracts.request.RequestEvent;
+import org.mlaexchange.contracts.request.RequestEventTypes;
+import org.mlaexchange.contracts.request.RequestFacts;
+import org.mlaexchange.contracts.request.RequestStatus;
+
+/**
+ * MLA requests: acknowledge = submission to acknowledgement; decide = submission to the first decision
+ * on a measure (accepted or refused); execute = that decision to completion.
+ */
+final class RequestStatistics extends LogStatistics {
+
+    private static final Set<RequestStatus> TERMINAL = EnumSet.of(RequestStatus.REFUSED, RequestStatus.CLOSED, RequestStatus.WITHDRAWN);
+    RequestStatistics() {
+        super("request-service", new String[] {OPENED, "acknowledged"}, new String[] {OPENED, "decided"},
+                new String[] {"decided", "executed"});
+    }
+
+    @Override
+    void apply(CaseFigures c, CloudEvent event, Instant at) {
+        RequestEvent e = data(event, RequestEventTypes::classOf);
+        RequestStatus status = RequestFacts.statusAfter(c.status == null ? null : RequestStatus.valueOf(c.status), e);
+        c.status = status.name();
+        c.terminal = TERMINAL.contains(status);
+        if (e instanceof RequestEvent.Submitted s) {
+            c.requesting = s.requestingState();
+            c.requested = s.requestedState();
+            c.openedAt = s.submittedAt();
+            c.reached(OPENED, s.submittedAt());
+        } else if (e instanceof RequestEvent.Acknowledged a) {
+            c.reached("acknowledged", a.acknowledgedAt());
+        } else if (e instanceof RequestEvent.Accepted a) {
+            c.reached("decided", a.acceptedAt());
+        } else if (e instanceof RequestEvent.Refused r) {
+            c.reached("decided", r.refusedAt());
+            r.grounds().forEach(g -> c.refusalGrounds.add(g.name()));
+        } else if (e instanceof RequestEvent.Completed done) {
+            c.reached("executed", done.completedAt());
+        } else if (e instanceof RequestEvent.Postponed) {
+            c.postponements++;
+        } else if (e instanceof RequestEvent.DeadlineOverdue d) {
+            reminder(c, d.kind().name(), d.owedBy());
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.mlaexchange.contracts.statistics;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The figures of one service for central authorities and oversight: aggregates only, never a case
+ * id or a person. The same shape comes from {@code GET /api/statistics} and from {@code mla-audit
+ * stats}, which folds the replayed and verified log with the same {@link LogStatistics}.
+ *
+ * @param scope          the State whose cases are counted (requesting or requested State), or {@code ALL} for the oversight body
+ * @param counterpart    only cases with this other State, or {@code null}
+ * @param from           only cases opened at or after this moment, or {@code null}
+ * @param to             only cases opened before this moment, or {@code null}
+ * @param cases          the cases counted (requests, transfers or extradition cases)
+ * @param casesByStatus  each case by its status now
+ * @param itemsByStatus  evidence items of the cases by status (evidence-service; empty elsewhere)
+ * @param timings        {@code acknowledge}, {@code decide}, {@code execute}: what each measures is in the service's docs
+ * @param overdueNow     open cases with a deadline reminder (or due date) not met yet
+ * @param consents       consents decided, by decision
+ * @param outcomes       extradition cases by outcome (extradition-service; empty elsewhere)
+ */
+@JsonPropertyOrder({"service", "scope", "counterpart", "from", "to", "cases", "casesByStatus", "itemsByStatus", "timings",
+        "refusalsByGround", "overdueNow", "postponements", "consents", "outcomes"})
+public record Statistics(
+        String service,
+        String scope,
+        String counterpart,
+        Instant from,
+        Instant to,
+        long cases,
+        SortedMap<String, Long> casesByStatus,
+        SortedMap<String, Long> itemsByStatus,
+        SortedMap<String, Timing> timings,
+        SortedMap<String, Long> refusalsByGround,
+        long overdueNow,
+        long postponements,
+        SortedMap<String, Long> consents,
+        SortedMap<String, Long> outcomes) {
+
+    public static final String ALL = "ALL";
+    public static final String CSV_MEDIA_TYPE = "text/csv";
+
+    public Statistics {
+        casesByStatus = new TreeMap<>(casesByStatus);
+        itemsByStatus = new TreeMap<>(itemsByStatus);
+        timings = new TreeMap<>(timings);
+        refusalsByGround = new TreeMap<>(refusalsByGround);
+        consents = new TreeMap<>(consents);
+        outcomes = new TreeMap<>(outcomes);
+    }
+
+    /**
+     * A duration between two milestones of a case, over the cases that reached both: nearest-rank
+     * median and 90th percentile (an actual case's value, so a figure can be traced to the log).
+     */
+    public record Timing(long count, Long medianMillis, Long p90Millis) {
+
+        static Timing of(List<Long> millis) {
+            if (millis.isEmpty()) {
+                return new Timing(0, null, null);
+            }
+            List<Long> sorted = millis.stream().sorted().toList();
+            return new Timing(sorted.size(), nearestRank(sorted, 50), nearestRank(sorted, 90));
+        }
+
+        private static long nearestRank(List<Long> sorted, int percent) {
+            int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+            return sorted.get(Math.max(rank, 1) - 1);
+        }
+    }
+
+    /** The figures as CSV (RFC 4180): one row per figure, {@code figure,key,value}. */
+    public String toCsv() {
+        List<String> rows = new ArrayList<>();
+        rows.add("figure,key,value");
+        rows.add(row("service", "", service));
+        rows.add(row("scope", "", scope));
+        rows.add(row("counterpart", "", counterpart));
+        rows.add(row("from", "", from));
+        rows.add(row("to", "", to));
+        rows.add(row("cases", "", cases));
+        counts(rows, "cases-by-status", casesByStatus);
+        counts(rows, "items-by-status", itemsByStatus);
+        timings.forEach((name, t) -> {
+            rows.add(row("time-to-" + name, "count", t.count()));
+            rows.add(row("time-to-" + name, "median-ms", t.medianMillis()));
+            rows.add(row("time-to-" + name, "p90-ms", t.p90Millis()));
+        });
+        counts(rows, "refusals-by-ground", refusalsByGround);
+        rows.add(row("overdue-now", "", overdueNow));
+        rows.add(row("postponements", "", postponements));
+        counts(rows, "consents", consents);
+        counts(rows, "outcomes", outcomes);
+        return String.join("\r\n", rows) + "\r\n";
+    }
+
+    private static void counts(List<String> rows, String figure, Map<String, Long> counts) {
+        counts.forEach((key, value) -> rows.add(row(figure, key, value)));
+    }
+
+    private static String row(String figure, String key, Object value) {
+        return figure + "," + key + "," + (value == null ? "" : field(value.toString()));
+    }
+
+    private static String field(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

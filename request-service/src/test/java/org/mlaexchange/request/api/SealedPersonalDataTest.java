@@ -109,7 +109,7 @@ class SealedPersonalDataTest {
         step("ar", id, "accept", Map.of("measureIds", List.of("m1", "m2")));
         step("ar", id, "report-progress", Map.of("updates", List.of(Map.of("measureId", "m1", "status", "EXECUTED",
                 "note", witness + " heard", "execution", Map.of("kind", "TAKING_EVIDENCE_OR_STATEMENTS",
-                        "heldOn", LocalDate.now().toString(), "byVideoConference", true, "participants", List.of(witness, judge),
+                        "heldOn", LocalDate.now(java.time.ZoneOffset.UTC).toString(), "byVideoConference", true, "participants", List.of(witness, judge),
                         "identityChecked", true, "minutes", witness + " named " + suspect))), "summary", "Hearing of " + witness + " done"));
 
         // the parties read the names; the oversight body reads who is not protected; the log and the topic hold none

@@ -124,6 +124,25 @@ class SealedTextTest {
         assertThrows(IllegalArgumentException.class, () -> PersonalData.seal(RequestEvent.ProgressReported.class, unknown, text -> "<sealed>"));
     }
 
+    /** The events stored before typed measures and before sealing: read as they are, and sealed and opened back to the same bytes. */
+    @Test
+    void eventsStoredBeforeSealingReadAsTheyAreAndSealBackToTheSameBytes() throws java.io.IOException {
+        java.nio.file.Path stored = java.nio.file.Path.of("src/test/resources/stored-v1");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(stored)) {
+            for (java.nio.file.Path file : files.toList()) {
+                String type = file.getFileName().toString().replaceFirst("\\.json$", "");
+                JsonNode data = EventJson.mapper().readTree(java.nio.file.Files.readString(file));
+                assertTrue(data == PersonalData.open(data, text -> {
+                    throw new AssertionError("nothing sealed in " + type);
+                }), type);
+                Class<? extends RequestEvent> eventClass = org.mlaexchange.contracts.request.RequestEventTypes.classOf(type);
+                JsonNode sealed = PersonalData.seal(eventClass, data, text -> SealedText.seal(KEY, "k1", CASE, text));
+                assertEquals(EventJson.canonical(data), EventJson.canonical(PersonalData.open(sealed, text -> SealedText.open(KEY, CASE, text))),
+                        type);
+            }
+        }
+    }
+
     @Test
     void eventsWithoutSealedTextsAreReadAsTheyAre() {
         JsonNode plain = EventJson.tree("{\"requestId\":\"x\",\"note\":\"in clear, written before sealing\"}");

@@ -156,6 +156,39 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Every control of the page is reached with the Tab key alone: Tab is pressed until focus comes back
+     * round, and each visible link, button, field and summary must have had focus once (no mouse-only
+     * control, no control taken out of the tab order). A control inside a closed {@code <details>} counts
+     * through that details' summary (Tab reaches the summary, Enter opens it): Chromium lays such content
+     * out when asked for its size, but keeps it out of the tab order until opened.
+     */
+    void keyboardReachable(String page) {
+        JavascriptExecutor js = driver;
+        @SuppressWarnings("unchecked")
+        List<String> controls = (List<String>) js.executeScript("var out = [];"
+                + "document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary').forEach(function (e, i) {"
+                + "  if (e.disabled || !(e.offsetWidth || e.offsetHeight || e.getClientRects().length)) { return; }"
+                + "  var closed = e.closest('details:not([open])');"
+                + "  if (closed && !(e.tagName === 'SUMMARY' && e.parentElement === closed)) { return; }"
+                + "  e.setAttribute('data-kb', 'k' + i); out.push('k' + i); });"
+                + "return out;");
+        js.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        java.util.Set<String> reached = new java.util.LinkedHashSet<>();
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(driver);
+        for (int i = 0; i < controls.size() * 2 + 10; i++) {
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            Object at = js.executeScript("return document.activeElement && document.activeElement.getAttribute('data-kb');");
+            if (at != null && !reached.add(String.valueOf(at)) && reached.size() >= controls.size()) {
+                break;
+            }
+        }
+        List<String> missed = controls.stream().filter(c -> !reached.contains(c)).map(c -> String.valueOf(js.executeScript(
+                "var e = document.querySelector('[data-kb=\"" + c + "\"]'); return e.tagName + '#' + e.id + ' ' + (e.textContent || e.name || '').trim().slice(0, 40);")))
+                .toList();
+        assertEquals(List.of(), missed, "controls the Tab key never reaches on " + page);
+    }
+
     /** A screenshot, into target/browser and (for the README) into docs/console/ (docs/console/fr/ in French) when asked. */
     void screenshot(String file, boolean forDocs) {
         try {

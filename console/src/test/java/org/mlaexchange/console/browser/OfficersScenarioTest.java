@@ -156,7 +156,9 @@ class OfficersScenarioTest {
         require(ar.exists(By.id("action-acknowledge")),
                 "request-service does not yet list allowedActions in the case's GET: the console shows no action forms");
         ar.axe("request (AR)");
+        ar.keyboardReachable("request (AR)");
         ar.actionForm("acknowledge");
+        ar.keyboardReachable("request (AR), acknowledge form open");
         ar.type("acknowledge-caseReference", "AR-MLA-" + lang);
         ar.type("acknowledge-contact-name", "M. Gómez");
         ar.type("acknowledge-contact-email", "mgomez@ar.demo");

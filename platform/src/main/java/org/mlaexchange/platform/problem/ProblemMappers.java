@@ -30,7 +30,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.problem(), uri);
+        Response response = respond(e.problem(), uri);
+        // a 503 is a moment's wait (database out of reach, service stopping): say how long
+        return e.problem().status() == 503 ? Response.fromResponse(response).header("Retry-After", RETRY_AFTER_SECONDS).build() : response;
+    }
+
+    /** The answer when the service's database cannot be reached: nothing was changed, try again. */
+    public static Problem databaseUnavailable() {
+        return Problem.of(503, "unavailable", "Service unavailable",
+                "The service's database cannot be reached; nothing was changed. Try again shortly", null);
     }
 
     @ServerExceptionMapper
@@ -107,8 +115,7 @@ public class ProblemMappers {
         if (databaseUnreachable(e)) {
             // the database is down or every connection is taken: a moment's wait, not a fault of the request
             LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.toString());
-            return Response.fromResponse(respond(Problem.of(503, "unavailable", "Service unavailable",
-                    "The service's database cannot be reached; nothing was changed. Try again shortly", null), uri))
+            return Response.fromResponse(respond(databaseUnavailable(), uri))
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         LOG.error("unexpected error on " + uri.getPath(), e);
@@ -121,7 +128,7 @@ public class ProblemMappers {
      * Whether the failure is the database being out of reach: a connection-class SQLSTATE (08xxx), the
      * server shutting down (57P01..57P03) or no connection to be had from the pool.
      */
-    static boolean databaseUnreachable(Throwable e) {
+    public static boolean databaseUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLException sql) {
                 String state = sql.getSQLState();

@@ -22,6 +22,7 @@ import org.mlaexchange.platform.eventlog.EventLog;
 import org.mlaexchange.platform.eventlog.Receipt;
 import org.mlaexchange.platform.problem.Problem;
 import org.mlaexchange.platform.problem.ProblemException;
+import org.mlaexchange.platform.problem.ProblemMappers;
 
 /**
  * The one write path of every service: a change is a unit of work (load with lock, decide, evolve,
@@ -34,7 +35,10 @@ import org.mlaexchange.platform.problem.ProblemException;
  * <p>
  * A unit refused by the rules (a problem or domain exception) has changed nothing, since a unit decides
  * before it writes; it fails alone. Any other failure rolls the whole group back and each unit is run
- * again in a transaction of its own, so one bad change never takes the others with it.
+ * again in a transaction of its own, so one bad change never takes the others with it, except when the
+ * database is out of reach: then every unit of the group fails at once (503), and for a short while
+ * ({@link #UNREACHABLE_BACKOFF_MS}) units queued after it fail without trying, so no caller waits behind
+ * one connection attempt after another (issue 13: a 503 within 2 s, not a queue of timeouts).
  */
 @ApplicationScoped
 public class Writes {
@@ -48,6 +52,11 @@ public class Writes {
     private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running;
+    /** Until when (System.nanoTime) queued units fail at once: the database was just found out of reach. */
+    private volatile long unreachableUntil;
+
+    /** How long units fail without trying after the database was found out of reach. */
+    static final long UNREACHABLE_BACKOFF_MS = 1_000;
 
     public Writes(EventLog eventLog, EntityManager entityManager, PlatformConfig config) {
         this.eventLog = eventLog;
@@ -131,7 +140,11 @@ public class Writes {
                 }
                 group.add(first);
                 queue.drainTo(group, maxGroup - 1);
-                commit(group);
+                if (System.nanoTime() - unreachableUntil < 0) {
+                    group.forEach(u -> u.done.completeExceptionally(databaseUnavailable()));
+                } else {
+                    commit(group);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -154,6 +167,12 @@ public class Writes {
         try {
             receipts = QuarkusTransaction.requiringNew().call(() -> runGroup(group));
         } catch (RuntimeException failure) {
+            if (ProblemMappers.databaseUnreachable(failure)) {
+                // running each unit alone would only wait for the same absent database once per unit
+                unreachableUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(UNREACHABLE_BACKOFF_MS);
+                group.forEach(u -> u.done.completeExceptionally(failure));
+                return;
+            }
             if (group.size() == 1) {
                 Unit<?> unit = group.get(0);
                 unit.done.completeExceptionally(unit.refusal != null ? unit.refusal : failure);
@@ -195,6 +214,10 @@ public class Writes {
         } finally {
             StagedEvents.close();
         }
+    }
+
+    private static ProblemException databaseUnavailable() {
+        return new ProblemException(ProblemMappers.databaseUnavailable());
     }
 
     private static ProblemException unavailable() {

@@ -25,6 +25,19 @@ public interface PlatformConfig {
 
     Writes writes();
 
+    Seal seal();
+
+    interface Seal {
+        /**
+         * The key-encryption key wrapping every case's data key: 32 bytes (AES-256) in base64. The shared
+         * default is a development key known to all; deployments set their own (a Kubernetes Secret).
+         */
+        String kek();
+
+        /** Its id, stored beside each wrapped key; {@code local-dev} names the development key. */
+        String kekId();
+    }
+
     interface Writes {
         /** Most changes one group commit carries (see platform Writes). */
         @WithDefault("256")

@@ -35,6 +35,9 @@ public class RequiredSettings implements ConfigSourceInterceptor {
         REQUIRED.put("stack.keycloak-url", "STACK_KEYCLOAK_URL");
         REQUIRED.put("mla.audit.signing-key", "MLA_AUDIT_SIGNING_KEY");
         REQUIRED.put("mla.audit.public-key", "MLA_AUDIT_PUBLIC_KEY");
+        // the development key-encryption key is known to all: sealed personal data would be open to anyone
+        REQUIRED.put("mla.seal.kek", "MLA_SEAL_KEK");
+        REQUIRED.put("mla.seal.kek-id", "MLA_SEAL_KEK_ID");
     }
 
     /** Settings that development gives otherwise (a checkpoint key made at start-up). */

@@ -58,7 +58,8 @@ class RequiredSettingsTest {
                 "quarkus.datasource.username", "request", "quarkus.datasource.password", "s3cret"));
         NoSuchElementException e = assertThrows(NoSuchElementException.class, () -> prod.getValue("stack.keycloak-url", String.class));
         assertEquals("MLA Exchange: this deployment misses required settings: stack.keycloak-url (STACK_KEYCLOAK_URL), "
-                + "mla.audit.signing-key (MLA_AUDIT_SIGNING_KEY), mla.audit.public-key (MLA_AUDIT_PUBLIC_KEY). Development values apply "
+                + "mla.audit.signing-key (MLA_AUDIT_SIGNING_KEY), mla.audit.public-key (MLA_AUDIT_PUBLIC_KEY), mla.seal.kek (MLA_SEAL_KEK), "
+                + "mla.seal.kek-id (MLA_SEAL_KEK_ID). Development values apply "
                 + "only in the dev and test profiles and the local stack (-Dquarkus.profile=local).", e.getMessage());
         assertEquals("jdbc:postgresql://db:5432/request", prod.getValue("quarkus.datasource.jdbc.url", String.class));
     }
@@ -67,7 +68,8 @@ class RequiredSettingsTest {
     void productionWithEverySettingStarts() {
         SmallRyeConfig prod = config("prod", Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://request-db-rw:5432/request",
                 "kafka.bootstrap.servers", "kafka:9092", "quarkus.datasource.username", "request", "quarkus.datasource.password", "s3cret",
-                "stack.keycloak-url", "http://keycloak-service:8080", "mla.audit.signing-key", "k", "mla.audit.public-key", "p"));
+                "stack.keycloak-url", "http://keycloak-service:8080", "mla.audit.signing-key", "k", "mla.audit.public-key", "p",
+                "mla.seal.kek", "a2V5", "mla.seal.kek-id", "request-2026-12"));
         assertEquals("http://keycloak-service:8080/realms/nl", prod.getValue("quarkus.oidc.nl.auth-server-url", String.class));
         assertEquals("kafka:9092", prod.getValue("kafka.bootstrap.servers", String.class));
     }
@@ -82,6 +84,7 @@ class RequiredSettingsTest {
             assertEquals("http://127.0.0.1:8180/realms/ar", config.getValue("quarkus.oidc.ar.auth-server-url", String.class), profile);
             // no key pair given: the checkpoint key is made at start-up, which only development accepts
             assertTrue(config.getOptionalValue("mla.audit.signing-key", String.class).isEmpty(), profile);
+            assertEquals("local-dev", config.getValue("mla.seal.kek-id", String.class), profile);
         }
     }
 }

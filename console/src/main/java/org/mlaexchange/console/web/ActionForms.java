@@ -73,6 +73,8 @@ public final class ActionForms {
     static final List<String> POSTPONEMENT = List.of("ONGOING_DOMESTIC_INVESTIGATION", "ONGOING_DOMESTIC_PROSECUTION",
             "ONGOING_DOMESTIC_PROCEEDINGS_OTHER");
     static final List<String> MEASURE_STATUS = List.of("IN_EXECUTION", "EXECUTED");
+    static final List<String> ERASURE_REASONS = List.of("RETENTION_PERIOD_ENDED", "PURPOSE_FULFILLED", "UNLAWFUL_PROCESSING",
+            "ERASURE_ORDERED", "WITHDRAWN_BY_SUPPLYING_STATE");
 
     private static Field text(String p) { return new Field(p, Type.TEXT, List.of(), true); }
     private static Field optText(String p) { return new Field(p, Type.TEXT, List.of(), false); }
@@ -114,7 +116,8 @@ public final class ActionForms {
             Map.entry("supplement", CONTENT_REWRITE),
             Map.entry("cannot-keep-confidential", List.of(area("reasons"))),
             Map.entry("continue-without-confidentiality", List.of(optArea("note"))),
-            Map.entry("extend-decision-deadline", List.of(area("reasons"))));
+            Map.entry("extend-decision-deadline", List.of(area("reasons"))),
+            Map.entry("erase-personal-data", List.of(select("reason", ERASURE_REASONS))));
 
     /** Actions whose body is a new version of the request's content: the current one with the form's fields rewritten. */
     private static final java.util.Set<String> NEW_CONTENT_VERSION = java.util.Set.of("provide-information", "supplement");

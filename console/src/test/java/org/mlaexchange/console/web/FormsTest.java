@@ -32,7 +32,7 @@ class FormsTest {
     static final List<String> REQUEST_ACTIONS = List.of("acknowledge", "request-information", "provide-information", "open-consultation",
             "postpone", "propose-conditions", "accept-conditions", "reject-conditions", "refuse", "accept", "report-progress", "complete",
             "close", "withdraw", "answer-consultation", "declare-impossible", "ask-status", "answer-status", "supplement",
-            "cannot-keep-confidential", "continue-without-confidentiality", "extend-decision-deadline");
+            "cannot-keep-confidential", "continue-without-confidentiality", "extend-decision-deadline", "erase-personal-data");
 
     @Test
     void everyRequestActionHasARealForm() {

@@ -12,6 +12,9 @@ import java.util.UUID;
  * What the requested State records of the execution of one measure, a record per {@link MeasureKind}
  * (told apart in JSON by {@code kind}, which is the kind of the measure executed). Evidence items are
  * named by their id in the evidence service.
+ *
+ * <p>In the request events every text here (participants, minutes, findings, places) is personal data, sealed
+ * ({@link org.mlaexchange.contracts.seal.PersonalData}); kinds, dates, flags and item ids stay in clear.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "kind")
 @JsonSubTypes({

@@ -1,5 +1,7 @@
 package org.mlaexchange.contracts.request;
 
+import org.mlaexchange.contracts.seal.NotPersonal;
+
 /**
  * Progress of one measure in a progress report.
  *
@@ -7,7 +9,7 @@ package org.mlaexchange.contracts.request;
  * @param note      optional free text (partial results, next steps)
  * @param execution optional: what was done, recorded for the measure's kind (absent in events published before it)
  */
-public record MeasureProgress(String measureId, MeasureStatus status, String note, MeasureExecution execution) {
+public record MeasureProgress(@NotPersonal String measureId, MeasureStatus status, String note, MeasureExecution execution) {
 
     /** Progress without an execution record. */
     public MeasureProgress(String measureId, MeasureStatus status, String note) {

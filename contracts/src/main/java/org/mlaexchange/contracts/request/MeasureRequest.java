@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.LocalDate;
 import java.util.List;
+import org.mlaexchange.contracts.seal.NotPersonal;
 
 /**
  * One measure of assistance asked for (the kinds of assistance of the Convention and the model instruments): a record per
@@ -18,6 +19,9 @@ import java.util.List;
  * <p>Persons are never named here: {@code person} fields are positions in
  * {@link RequestContent#personsConcerned()} of the same content version, so an identity (possibly of
  * a protected witness or victim) is held in one place only.
+ *
+ * <p>In the request events every text here is personal data, sealed ({@link org.mlaexchange.contracts.seal.PersonalData}),
+ * but for language codes; kinds, statuses, positions, dates and flags stay in clear.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "kind")
 @JsonSubTypes({
@@ -105,7 +109,7 @@ public sealed interface MeasureRequest {
      * @param videoConference      {@code null}: heard in person
      */
     record TakingEvidence(String specifics, List<PersonHeard> persons, List<String> questions, List<String> rightsToNotify,
-                          List<String> interpreterLanguages, VideoConference videoConference) implements MeasureRequest {
+                          @NotPersonal List<String> interpreterLanguages, VideoConference videoConference) implements MeasureRequest {
         public TakingEvidence {
             persons = ContractLists.copy(persons);
             questions = ContractLists.copy(questions);

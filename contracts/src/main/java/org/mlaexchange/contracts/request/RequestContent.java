@@ -1,5 +1,7 @@
 package org.mlaexchange.contracts.request;
 
+import org.mlaexchange.contracts.seal.NotPersonal;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -26,7 +28,7 @@ public record RequestContent(
         List<MeasureRequest> measures,
         String purpose,
         ContactPerson contact,
-        String language,
+        @NotPersonal String language,
         List<RequestedProcedure> procedures,
         List<PersonConcerned> personsConcerned,
         String confidentialityReasons,

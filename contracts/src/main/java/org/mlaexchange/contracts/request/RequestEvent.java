@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.seal.ErasureReason;
+import org.mlaexchange.contracts.seal.NotPersonal;
+import org.mlaexchange.contracts.seal.SealsPersonalData;
 
 /**
  * The published events of a mutual legal assistance request (topic {@code mla.request.events}, key:
@@ -13,7 +16,11 @@ import org.mlaexchange.contracts.StateCode;
  * in order; moments are {@link Instant}s, calendar dates {@link LocalDate}s (deadlines are calendar
  * days in UTC). The CloudEvents type of each event is in {@link RequestEventTypes}, never derived from
  * these class names. Fields are only added, never changed: a breaking change is a new {@code .v2} type.
+ *
+ * <p>Their personal data (every text but those marked {@link NotPersonal}) is sealed with the request's
+ * data key before the event enters the log ({@link org.mlaexchange.contracts.seal.PersonalData}).
  */
+@SealsPersonalData
 public sealed interface RequestEvent {
 
     UUID requestId();
@@ -31,7 +38,7 @@ public sealed interface RequestEvent {
             boolean urgent,
             boolean confidential,
             RequestContent content,
-            List<String> measureIds,
+            @NotPersonal List<String> measureIds,
             Instant submittedAt,
             LocalDate acknowledgementDueDate,
             LocalDate decisionDueDate,
@@ -143,7 +150,7 @@ public sealed interface RequestEvent {
      */
     record Refused(
             UUID requestId,
-            List<String> measureIds,
+            @NotPersonal List<String> measureIds,
             List<GroundForRefusal> grounds,
             String reasons,
             RequestStatus status,
@@ -164,7 +171,7 @@ public sealed interface RequestEvent {
      */
     record Accepted(
             UUID requestId,
-            List<String> measureIds,
+            @NotPersonal List<String> measureIds,
             List<String> impossibleProcedures,
             LocalDate executionDueDate,
             RequestStatus status,
@@ -255,7 +262,7 @@ public sealed interface RequestEvent {
      */
     record MeasuresImpossible(
             UUID requestId,
-            List<String> measureIds,
+            @NotPersonal List<String> measureIds,
             String reasons,
             RequestStatus status,
             Instant foundAt) implements RequestEvent {
@@ -321,5 +328,19 @@ public sealed interface RequestEvent {
             LocalDate newDueDate,
             String reasons,
             Instant extendedAt) implements RequestEvent {
+    }
+
+    /**
+     * The request's personal data was erased: its data key is destroyed, so every text sealed with it,
+     * in the log, on the topic and in backups, no longer opens. The event itself names nobody.
+     *
+     * @param erasedBy the State that supplied the data and erased it; {@code null} when an operator
+     *                 applied a retention rule
+     */
+    record PersonalDataErased(
+            UUID requestId,
+            StateCode erasedBy,
+            ErasureReason reason,
+            Instant erasedAt) implements RequestEvent {
     }
 }

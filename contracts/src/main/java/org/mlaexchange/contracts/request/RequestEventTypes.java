@@ -38,6 +38,7 @@ public final class RequestEventTypes {
     public static final String CONFIDENTIALITY_NOT_ASSURED = PREFIX + "confidentiality-not-assured.v1";
     public static final String CONTINUED_WITHOUT_CONFIDENTIALITY = PREFIX + "continued-without-confidentiality.v1";
     public static final String DECISION_DEADLINE_EXTENDED = PREFIX + "decision-deadline-extended.v1";
+    public static final String PERSONAL_DATA_ERASED = PREFIX + "personal-data-erased.v1";
 
     private static final Map<Class<? extends RequestEvent>, String> TYPE_BY_CLASS = new LinkedHashMap<>();
     private static final Map<String, Class<? extends RequestEvent>> CLASS_BY_TYPE = new LinkedHashMap<>();
@@ -67,6 +68,7 @@ public final class RequestEventTypes {
         register(RequestEvent.ConfidentialityNotAssured.class, CONFIDENTIALITY_NOT_ASSURED);
         register(RequestEvent.ContinuedWithoutConfidentiality.class, CONTINUED_WITHOUT_CONFIDENTIALITY);
         register(RequestEvent.DecisionDeadlineExtended.class, DECISION_DEADLINE_EXTENDED);
+        register(RequestEvent.PersonalDataErased.class, PERSONAL_DATA_ERASED);
     }
 
     private RequestEventTypes() {

@@ -33,7 +33,7 @@ class RequestEventTypesTest {
             assertTrue(type.matches("org\\.mlaexchange\\.request\\.[a-z]+(-[a-z]+)*\\.v[0-9]+"), type);
             assertTrue(types.add(type), "duplicate type " + type);
         }
-        assertEquals(24, EVENT_CLASSES.size());
+        assertEquals(25, EVENT_CLASSES.size());
         assertEquals(types, RequestEventTypes.all());
     }
 
@@ -127,6 +127,7 @@ class RequestEventTypesTest {
                 new RequestEvent.Supplemented(id, content, "New address of W1", at),
                 new RequestEvent.ConfidentialityNotAssured(id, "Court hearing is public", at),
                 new RequestEvent.ContinuedWithoutConfidentiality(id, null, RequestStatus.ACCEPTED, at),
-                new RequestEvent.DecisionDeadlineExtended(id, date, date.plusDays(30), "Court file under review", at));
+                new RequestEvent.DecisionDeadlineExtended(id, date, date.plusDays(30), "Court file under review", at),
+                new RequestEvent.PersonalDataErased(id, nl, org.mlaexchange.contracts.seal.ErasureReason.RETENTION_PERIOD_ENDED, at));
     }
 }

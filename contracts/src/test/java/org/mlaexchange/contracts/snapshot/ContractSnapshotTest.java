@@ -3,11 +3,18 @@ package org.mlaexchange.contracts.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -23,6 +30,12 @@ import org.mlaexchange.contracts.request.MeasureExecution;
 import org.mlaexchange.contracts.request.MeasureRequest;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.contracts.request.RequestEventTypes;
+import org.mlaexchange.contracts.request.Attachment;
+import org.mlaexchange.contracts.request.LegalQualification;
+import org.mlaexchange.contracts.request.MeasureProgress;
+import org.mlaexchange.contracts.request.RequestContent;
+import org.mlaexchange.contracts.seal.NotPersonal;
+import org.mlaexchange.contracts.seal.PersonalData;
 
 /**
  * Published events stay replayable: the JSON shape of every event type is pinned in
@@ -48,6 +61,73 @@ class ContractSnapshotTest {
     Stream<DynamicTest> extraditionEventsKeepTheirShape() {
         return snapshots(ExtraditionEvent.class, ExtraditionEventTypes::typeOf);
     }
+
+    /**
+     * Which parts of each request event are sealed is part of the contract too: pinned in
+     * {@code snapshots/sealed/<type>.json}, every sealed text shown as {@code "<sealed>"}.
+     */
+    @TestFactory
+    Stream<DynamicTest> requestEventsSealTheSameParts() {
+        return records(RequestEvent.class).map(type -> DynamicTest.dynamicTest(RequestEventTypes.typeOf(type),
+                () -> check("sealed/" + RequestEventTypes.typeOf(type), PersonalData.seal(type,
+                        EventJson.toData(Samples.of(type, type.getSimpleName())), text -> "<sealed>"))));
+    }
+
+    /** Each kind of measure and of execution record sealed as inside the request events, pinned in {@code snapshots/sealed/}. */
+    @TestFactory
+    Stream<DynamicTest> measuresOfEveryKindSealTheSameParts() {
+        return Stream.of(MeasureRequest.class, MeasureExecution.class).flatMap(ContractSnapshotTest::records)
+                .map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> check(
+                        "sealed/request-" + type.getEnclosingClass().getSimpleName() + "." + type.getSimpleName(),
+                        sealedAsPart(Samples.of(type, type.getSimpleName())).get("part"))));
+    }
+
+    /**
+     * No text stays in clear unless its component is marked {@link NotPersonal}: in a sample every text is
+     * its component's name, so a clear text under a key of the same name is a component the sealing missed.
+     */
+    @TestFactory
+    Stream<DynamicTest> noTextStaysInClearButTheMarkedOnes() {
+        Stream<DynamicTest> events = records(RequestEvent.class).map(type -> DynamicTest.dynamicTest(RequestEventTypes.typeOf(type),
+                () -> assertEquals(List.of(), clearTexts(PersonalData.seal(type, EventJson.toData(Samples.of(type, type.getSimpleName())),
+                        text -> "<sealed>"), null))));
+        Stream<DynamicTest> parts = Stream.of(MeasureRequest.class, MeasureExecution.class).flatMap(ContractSnapshotTest::records)
+                .map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> assertEquals(List.of(),
+                        clearTexts(sealedAsPart(Samples.of(type, type.getSimpleName())), null))));
+        return Stream.concat(events, parts);
+    }
+
+    /** A measure or execution record as the request events hold it: a member typed by its interface. */
+    private record Part(MeasureRequest measure, MeasureExecution execution) {
+    }
+
+    private static JsonNode sealedAsPart(Object part) {
+        Part holder = part instanceof MeasureRequest m ? new Part(m, null) : new Part(null, (MeasureExecution) part);
+        JsonNode sealed = PersonalData.seal(Part.class, EventJson.toData(holder), text -> "<sealed>");
+        ObjectNode result = EventJson.mapper().createObjectNode();
+        result.set("part", sealed.get(part instanceof MeasureRequest ? "measure" : "execution"));
+        return result;
+    }
+
+    private static List<String> clearTexts(JsonNode node, String key) {
+        List<String> clear = new ArrayList<>();
+        if (node.isTextual() && node.textValue().equals(key) && !NOT_PERSONAL.contains(key)) {
+            clear.add(key);
+        }
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> clear.addAll(clearTexts(f.getValue(), f.getKey())));
+        } else if (node.isArray()) {
+            node.forEach(element -> clear.addAll(clearTexts(element, key)));
+        }
+        return clear;
+    }
+
+    /** Names of the components marked not personal in the request contracts. */
+    private static final Set<String> NOT_PERSONAL = Stream.concat(Stream.of(RequestEvent.class, MeasureRequest.class, MeasureExecution.class)
+                    .flatMap(ContractSnapshotTest::records), Stream.of(RequestContent.class, Attachment.class, LegalQualification.class,
+                    MeasureProgress.class))
+            .flatMap(type -> Stream.of(type.getRecordComponents())).filter(c -> c.isAnnotationPresent(NotPersonal.class))
+            .map(RecordComponent::getName).collect(Collectors.toSet());
 
     /** Each kind of measure and of execution record, as it appears inside the request events. */
     @TestFactory
@@ -84,7 +164,7 @@ class ContractSnapshotTest {
                 .writeValueAsString(EventJson.tree(EventJson.canonical(EventJson.toData(sample)))) + "\n";
         Path file = SNAPSHOTS.resolve(type + ".json");
         if (Boolean.getBoolean("snapshots.update")) {
-            Files.createDirectories(SNAPSHOTS);
+            Files.createDirectories(file.getParent());
             Files.writeString(file, json, StandardCharsets.UTF_8);
             return;
         }

@@ -593,6 +593,9 @@ class ManifestsTest {
         assertEquals(secret + "/password", ref(secrets.get("QUARKUS_DATASOURCE_PASSWORD")), where + "database password");
         assertEquals(service + "-checkpoint-key/signing-key", ref(secrets.get("MLA_AUDIT_SIGNING_KEY")), where + "checkpoint signing key");
         assertEquals(service + "-checkpoint-key/public-key", ref(secrets.get("MLA_AUDIT_PUBLIC_KEY")), where + "its public key");
+        // never the development key-encryption key of the shared defaults
+        assertEquals(service + "-kek/kek", ref(secrets.get("MLA_SEAL_KEK")), where + "key-encryption key");
+        assertEquals(service + "-kek/kek-id", ref(secrets.get("MLA_SEAL_KEK_ID")), where + "its id");
         assertEquals(List.of("mla-platform", "service"),
                 c.getEnvFrom().stream().map(EnvFromSource::getConfigMapRef).map(r -> r.getName()).toList(),
                 where + "envFrom: the shared and the service's ConfigMap");
@@ -742,7 +745,8 @@ class ManifestsTest {
     @Test
     void everyServiceGetsEverySettingProductionRequires() {
         List<String> required = List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-                "KAFKA_BOOTSTRAP_SERVERS", "STACK_KEYCLOAK_URL", "MLA_AUDIT_SIGNING_KEY", "MLA_AUDIT_PUBLIC_KEY");
+                "KAFKA_BOOTSTRAP_SERVERS", "STACK_KEYCLOAK_URL", "MLA_AUDIT_SIGNING_KEY", "MLA_AUDIT_PUBLIC_KEY", "MLA_SEAL_KEK",
+                "MLA_SEAL_KEK_ID");
         for (String service : SERVICES) {
             // the shared ConfigMap (envFrom), the service's own, and its env (secrets)
             Set<String> given = new TreeSet<>(only(ConfigMap.class, MODULE.resolve("base/platform-config.yaml")).getData().keySet());

@@ -24,6 +24,7 @@ import org.mlaexchange.contracts.events.HashChain;
 import org.mlaexchange.contracts.audit.Checkpoint;
 import org.mlaexchange.platform.PlatformConfig;
 import org.mlaexchange.platform.audit.Checkpoints;
+import org.mlaexchange.platform.seal.CaseDataKeys;
 import org.mlaexchange.platform.tracing.EventTraces;
 import org.mlaexchange.platform.write.StagedEvents;
 
@@ -41,10 +42,12 @@ public class EventLog {
     private final Clock clock;
     private final String source;
     private final Checkpoints checkpoints;
+    private final CaseDataKeys keys;
 
-    public EventLog(EntityManager entityManager, Clock clock, PlatformConfig config, Checkpoints checkpoints) {
+    public EventLog(EntityManager entityManager, Clock clock, PlatformConfig config, Checkpoints checkpoints, CaseDataKeys keys) {
         this.entityManager = entityManager;
         this.checkpoints = checkpoints;
+        this.keys = keys;
         this.clock = clock;
         this.source = "/mla-exchange/" + config.service();
     }
@@ -81,7 +84,7 @@ public class EventLog {
             long caseseq = (last != null ? last : caseseqBefore != null ? caseseqBefore : lastCaseseq(event.caseId())) + 1;
             staging.add(new Staged(staging.unit(), event.caseId(), caseseq, event.type(),
                     event.actorState() == null ? null : event.actorState().value(), partiesColumn(event.parties()), now,
-                    EventJson.toData(event.payload()), trace));
+                    keys.seal(event.caseId(), event.payload()), trace));
         }
     }
 
@@ -153,6 +156,20 @@ public class EventLog {
             head.execute();
         }
         return receipts;
+    }
+
+    /**
+     * Events of one case in order as they will be published: those in the log, then those staged by this
+     * group commit and not sealed yet (so a unit sees its case's whole history), without their chain members.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<CloudEvent> caseEventsWithStaged(String caseId) {
+        List<CloudEvent> events = new ArrayList<>(caseEvents(caseId, null));
+        for (Staged event : StagedEvents.current().staged(caseId)) {
+            events.add(new CloudEvent(CloudEvent.SPEC_VERSION, null, source, event.type(), event.caseId(), event.occurredAt().toString(),
+                    CloudEvent.DATA_CONTENT_TYPE, event.actorState(), event.caseseq(), 0, null, null, event.data()));
+        }
+        return events;
     }
 
     /** Events of one case in order, as published (for history and as-of views). */

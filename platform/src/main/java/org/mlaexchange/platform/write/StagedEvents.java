@@ -55,6 +55,11 @@ public final class StagedEvents {
         return lastCaseseq.get(caseId);
     }
 
+    /** The events of one case staged in this group commit, in order. */
+    public List<EventLog.Staged> staged(String caseId) {
+        return events.stream().filter(e -> e.caseId().equals(caseId)).toList();
+    }
+
     public int unit() {
         return unit;
     }

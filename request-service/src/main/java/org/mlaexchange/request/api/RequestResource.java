@@ -40,6 +40,7 @@ import org.mlaexchange.request.security.RequestDisclosure;
 import org.mlaexchange.platform.disclosure.DisclosurePolicy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mlaexchange.platform.eventlog.EventLog;
+import org.mlaexchange.request.events.RequestEventCodec;
 import org.mlaexchange.platform.write.Changed;
 import org.mlaexchange.platform.write.Writes;
 import org.mlaexchange.platform.http.Versions;
@@ -68,9 +69,12 @@ public class RequestResource {
     private final CurrentCaller caller;
     private final Clock clock;
     private final RequestDisclosure disclosure;
+    private final RequestEventCodec codec;
 
-    public RequestResource(RequestService requests, EventLog eventLog, CurrentCaller caller, Clock clock, RequestDisclosure disclosure) {
+    public RequestResource(RequestService requests, EventLog eventLog, CurrentCaller caller, Clock clock, RequestDisclosure disclosure,
+                           RequestEventCodec codec) {
         this.disclosure = disclosure;
+        this.codec = codec;
         this.requests = requests;
         this.eventLog = eventLog;
         this.caller = caller;
@@ -161,11 +165,12 @@ public class RequestResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Caller.CENTRAL_AUTHORITY, Caller.AUDITOR})
-    @Operation(summary = "Every event of the request, in order, as published (redacted where you may not see a part)")
+    @Operation(summary = "Every event of the request, in order, its personal data opened (\"erased\" once erased) and redacted where "
+            + "you may not see a part; the hash is that of the event as published, sealed: GET /api/audit/events gives that form")
     public List<CloudEvent> history(@PathParam("id") UUID id) {
         Caller who = caller.get();
         MlaRequest request = requests.get(who, id);
-        return disclosure.historyFor(who, request, eventLog.caseEvents(id.toString(), null));
+        return disclosure.historyFor(who, request, codec.opened(id.toString(), eventLog.caseEvents(id.toString(), null)));
     }
 
     @POST
@@ -272,6 +277,15 @@ public class RequestResource {
     @Operation(summary = "Requesting State: results received")
     public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @NotNull RequestCommand.Close body) {
+        return act(id, ifMatch, body);
+    }
+
+    @POST
+    @Path("/{id}/erase-personal-data")
+    @Operation(summary = "Requesting State (which supplied the personal data): erase it on a legal ground; the request's data key is "
+            + "destroyed, its personal data reads \"erased\" everywhere, its log still verifies, and it takes no more actions")
+    public Response erasePersonalData(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                      @NotNull RequestCommand.ErasePersonalData body) {
         return act(id, ifMatch, body);
     }
 

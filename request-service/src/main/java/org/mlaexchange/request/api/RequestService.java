@@ -12,7 +12,9 @@ import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.platform.store.JsonState;
 import org.mlaexchange.contracts.request.RequestEvent;
+import org.mlaexchange.platform.eventlog.EventLog;
 import org.mlaexchange.platform.eventlog.NewEvent;
+import org.mlaexchange.platform.seal.CaseDataKeys;
 import org.mlaexchange.platform.eventlog.Receipt;
 import org.mlaexchange.platform.write.CaseKind;
 import org.mlaexchange.platform.write.CaseWrites;
@@ -41,8 +43,13 @@ public class RequestService implements CaseKind<MlaRequest, RequestCommand, Requ
     private final CaseWrites writes;
     private final RequestEventCodec codec;
     private final Clock clock;
+    private final CaseDataKeys keys;
+    private final EventLog eventLog;
 
-    public RequestService(RequestRepository repository, RequestDecider decider, CaseWrites writes, RequestEventCodec codec, Clock clock) {
+    public RequestService(RequestRepository repository, RequestDecider decider, CaseWrites writes, RequestEventCodec codec, Clock clock,
+                          CaseDataKeys keys, EventLog eventLog) {
+        this.keys = keys;
+        this.eventLog = eventLog;
         this.repository = repository;
         this.decider = decider;
         this.writes = writes;
@@ -122,8 +129,22 @@ public class RequestService implements CaseKind<MlaRequest, RequestCommand, Requ
         return decider.decide(current, command, actor, now);
     }
 
+    /**
+     * As the decider evolves it, but an erasure first destroys the request's data key (in the unit's
+     * transaction) and folds the history again, so the stored request keeps "erased" in place of every
+     * personal text, exactly as any later replay of the log will read it.
+     */
     @Override
     public MlaRequest evolve(MlaRequest request, RequestEvent event) {
+        if (event instanceof RequestEvent.PersonalDataErased erased) {
+            String caseId = request.id().toString();
+            keys.destroy(caseId, erased.erasedBy(), erased.reason(), erased.erasedAt());
+            MlaRequest blanked = codec.fold(eventLog.caseEventsWithStaged(caseId));
+            if (blanked.version() != request.version()) {
+                throw new IllegalStateException("request " + caseId + " folds to version " + blanked.version() + ", stored " + request.version());
+            }
+            return RequestDecider.evolve(blanked, event);
+        }
         return RequestDecider.evolve(request, event);
     }
 

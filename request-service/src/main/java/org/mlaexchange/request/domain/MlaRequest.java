@@ -26,6 +26,7 @@ import org.mlaexchange.contracts.request.PostponementReason;
 import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.request.RequestStatus;
 import org.mlaexchange.contracts.request.UrgentChannel;
+import org.mlaexchange.contracts.seal.ErasureReason;
 
 /**
  * State of one mutual legal assistance request, as rebuilt by folding its events
@@ -46,6 +47,8 @@ import org.mlaexchange.contracts.request.UrgentChannel;
  * @param confidentialityNotice the requested State's notice that it cannot keep the request confidential, {@code null} if none
  * @param decisionExtension   the one extension of the decision deadline, {@code null} if none
  * @param urgentChannel       how an urgent request also travels, {@code null}: only through the Exchange
+ * @param erasure             the erasure of the request's personal data, {@code null} if it was not erased:
+ *                            every personal text then reads "erased" and the request takes no more actions
  */
 public record MlaRequest(
         UUID id,
@@ -82,7 +85,8 @@ public record MlaRequest(
         List<StatusQuestion> statusQuestions,
         ConfidentialityNotice confidentialityNotice,
         DecisionExtension decisionExtension,
-        UrgentChannel urgentChannel) {
+        UrgentChannel urgentChannel,
+        Erasure erasure) {
 
     /** Deadlines are calendar days in this zone: a deadline is overdue from the day after its due date. */
     public static final ZoneOffset DEADLINE_ZONE = ZoneOffset.UTC;
@@ -399,6 +403,10 @@ public record MlaRequest(
     public record DecisionExtension(LocalDate previousDueDate, LocalDate newDueDate, String reasons, Instant extendedAt) {
     }
 
+    /** Who erased the request's personal data ({@code null}: an operator's retention rule), why and when. */
+    public record Erasure(StateCode erasedBy, ErasureReason reason, Instant erasedAt) {
+    }
+
     Builder toBuilder() {
         return new Builder(this);
     }
@@ -440,6 +448,7 @@ public record MlaRequest(
         ConfidentialityNotice confidentialityNotice;
         DecisionExtension decisionExtension;
         UrgentChannel urgentChannel;
+        Erasure erasure;
 
         Builder() {
         }
@@ -480,6 +489,7 @@ public record MlaRequest(
             confidentialityNotice = r.confidentialityNotice;
             decisionExtension = r.decisionExtension;
             urgentChannel = r.urgentChannel;
+            erasure = r.erasure;
         }
 
         MlaRequest build() {
@@ -488,7 +498,7 @@ public record MlaRequest(
                     conditions, acceptances, refusals, progressReports, completionSummary, closingNote, withdrawal,
                     submittedAt, acknowledgementDueDate, decisionDueDate, executionDueDate, remindedDeadlines,
                     acknowledgedAt, decidedAt, executedAt, closedAt, consultationAnswers, impossibilities, statusQuestions,
-                    confidentialityNotice, decisionExtension, urgentChannel);
+                    confidentialityNotice, decisionExtension, urgentChannel, erasure);
         }
     }
 }

@@ -4,6 +4,7 @@ import org.mlaexchange.contracts.rules.DomainAction;
 
 import static org.mlaexchange.contracts.request.RequestStatus.ACCEPTED;
 import static org.mlaexchange.contracts.request.RequestStatus.ACKNOWLEDGED;
+import static org.mlaexchange.contracts.request.RequestStatus.CLOSED;
 import static org.mlaexchange.contracts.request.RequestStatus.CONDITIONS_PROPOSED;
 import static org.mlaexchange.contracts.request.RequestStatus.CONFIDENTIALITY_NOT_ASSURED;
 import static org.mlaexchange.contracts.request.RequestStatus.CONSULTATION;
@@ -12,8 +13,10 @@ import static org.mlaexchange.contracts.request.RequestStatus.INFORMATION_REQUES
 import static org.mlaexchange.contracts.request.RequestStatus.IN_EXECUTION;
 import static org.mlaexchange.contracts.request.RequestStatus.PARTIALLY_EXECUTED;
 import static org.mlaexchange.contracts.request.RequestStatus.POSTPONED;
+import static org.mlaexchange.contracts.request.RequestStatus.REFUSED;
 import static org.mlaexchange.contracts.request.RequestStatus.SUBMITTED;
 import static org.mlaexchange.contracts.request.RequestStatus.UNDER_ASSESSMENT;
+import static org.mlaexchange.contracts.request.RequestStatus.WITHDRAWN;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -70,6 +73,7 @@ public enum RequestAction implements DomainAction {
     EXTEND_DECISION_DEADLINE("extend-decision-deadline", Party.REQUESTED, Guard.DECISION_DEADLINE_EXTENSIBLE,
                                                                        ACKNOWLEDGED, UNDER_ASSESSMENT, INFORMATION_REQUESTED, CONSULTATION,
                                                                        POSTPONED, CONDITIONS_PROPOSED, CONFIDENTIALITY_NOT_ASSURED), // → unchanged, decision due later (once)
+    ERASE_PERSONAL_DATA(    "erase-personal-data",    Party.REQUESTING, REFUSED, CLOSED, WITHDRAWN),               // → unchanged, once; the data key is destroyed (a request in progress is withdrawn first)
     RECORD_OVERDUE_DEADLINES("record-overdue-deadlines", Party.SYSTEM, RequestStatus.values());                    // → unchanged, one reminder per overdue deadline
 
     /** The guard column: a condition on the request beyond its status, and what is said when it does not hold. */
@@ -151,9 +155,13 @@ public enum RequestAction implements DomainAction {
         return java.util.Optional.ofNullable(guard);
     }
 
-    /** Whether the request meets the action's guard (true when it has none). */
+    /**
+     * Whether the request meets the action's guard (true when it has none). Once its personal data is
+     * erased a request takes no party's action: it would record personal data nobody can read again (the
+     * system's deadline reminders name nobody).
+     */
     public boolean guardHolds(MlaRequest request) {
-        return guard == null || guard.holds(request);
+        return (request.erasure() == null || by == Party.SYSTEM) && (guard == null || guard.holds(request));
     }
 
     /**

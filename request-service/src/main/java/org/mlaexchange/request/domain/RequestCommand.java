@@ -11,6 +11,7 @@ import org.mlaexchange.contracts.request.MeasureProgress;
 import org.mlaexchange.contracts.request.PostponementReason;
 import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.request.UrgentChannel;
+import org.mlaexchange.contracts.seal.ErasureReason;
 
 /**
  * What a party (or the system) asks to do with a request. The acting State is passed to
@@ -125,6 +126,16 @@ public sealed interface RequestCommand {
     record Close(String note) implements RequestCommand {
         public RequestAction action() {
             return RequestAction.CLOSE;
+        }
+    }
+
+    /**
+     * The requesting State, which supplied the request's personal data, erases it on a legal ground:
+     * the request's data key is destroyed.
+     */
+    record ErasePersonalData(ErasureReason reason) implements RequestCommand {
+        public RequestAction action() {
+            return RequestAction.ERASE_PERSONAL_DATA;
         }
     }
 

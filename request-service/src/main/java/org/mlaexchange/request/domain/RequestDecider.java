@@ -46,6 +46,7 @@ import org.mlaexchange.contracts.request.RequestEvent.ProgressReported;
 import org.mlaexchange.contracts.request.RequestEvent.Refused;
 import org.mlaexchange.contracts.request.RequestEvent.Submitted;
 import org.mlaexchange.contracts.request.RequestEvent.Withdrawn;
+import org.mlaexchange.contracts.request.RequestEvent.PersonalDataErased;
 import org.mlaexchange.contracts.request.RequestEvent.ConfidentialityNotAssured;
 import org.mlaexchange.contracts.request.RequestEvent.ConsultationAnswered;
 import org.mlaexchange.contracts.request.RequestEvent.ContinuedWithoutConfidentiality;
@@ -150,6 +151,11 @@ public final class RequestDecider {
             return List.of(complete(state, c, now));
         } else if (command instanceof RequestCommand.Close c) {
             return List.of(new Closed(state.id(), c.note(), now));
+        } else if (command instanceof RequestCommand.ErasePersonalData c) {
+            Violations v = new Violations();
+            v.required(c.reason(), "reason");
+            v.throwIfAny();
+            return List.of(new PersonalDataErased(state.id(), actorState, c.reason(), now));
         } else if (command instanceof RequestCommand.Withdraw c) {
             Violations v = new Violations();
             v.requiredText(c.reasons(), "reasons");
@@ -205,7 +211,8 @@ public final class RequestDecider {
             throw new TransitionForbidden(state.status(), action);
         }
         if (!action.guardHolds(state)) {
-            throw new TransitionForbidden(state.status(), action, action.guard().orElseThrow().otherwise());
+            throw new TransitionForbidden(state.status(), action, state.erasure() != null
+                    ? "the request's personal data was erased; it takes no more actions" : action.guard().orElseThrow().otherwise());
         }
     }
 
@@ -613,6 +620,8 @@ public final class RequestDecider {
         } else if (event instanceof Closed e) {
             next.closingNote = e.note();
             next.closedAt = e.closedAt();
+        } else if (event instanceof PersonalDataErased e) {
+            next.erasure = new MlaRequest.Erasure(e.erasedBy(), e.reason(), e.erasedAt());
         } else if (event instanceof Withdrawn e) {
             next.withdrawal = new Withdrawal(e.reasons(), e.withdrawnAt());
         } else if (event instanceof DeadlineOverdue e) {

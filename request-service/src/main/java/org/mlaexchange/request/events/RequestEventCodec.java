@@ -12,23 +12,27 @@ import org.mlaexchange.contracts.request.RequestEventTypes;
 import org.mlaexchange.platform.audit.CaseProjector;
 import org.mlaexchange.platform.eventlog.NewEvent;
 import org.mlaexchange.platform.identity.CurrentCaller;
+import org.mlaexchange.platform.seal.CaseDataKeys;
 import org.mlaexchange.request.domain.MlaRequest;
 import org.mlaexchange.request.domain.RequestDecider;
 import org.mlaexchange.request.security.RequestDisclosure;
 
 /**
- * Request events to and from the event log: stable type names, typed payloads, and the fold behind the
- * auditors' as-of view (redacted as {@link RequestDisclosure} says for the auditor asking).
+ * Request events to and from the event log: stable type names, typed payloads (their personal data
+ * sealed by the log, opened here with the request's key), and the fold behind the auditors' as-of view
+ * (redacted as {@link RequestDisclosure} says for the auditor asking).
  */
 @ApplicationScoped
 public class RequestEventCodec implements CaseProjector {
 
     private final CurrentCaller caller;
     private final RequestDisclosure disclosure;
+    private final CaseDataKeys keys;
 
-    public RequestEventCodec(CurrentCaller caller, RequestDisclosure disclosure) {
+    public RequestEventCodec(CurrentCaller caller, RequestDisclosure disclosure, CaseDataKeys keys) {
         this.caller = caller;
         this.disclosure = disclosure;
+        this.keys = keys;
     }
 
     public NewEvent toLogEntry(MlaRequest request, RequestEvent event, StateCode actor) {
@@ -36,12 +40,20 @@ public class RequestEventCodec implements CaseProjector {
                 Set.of(request.requestingState(), request.requestedState()), event);
     }
 
+    /** The typed event of a log entry whose personal data is opened already (or was never sealed). */
     public static RequestEvent fromCloudEvent(CloudEvent event) {
         return EventJson.fromData(event.data(), RequestEventTypes.classOf(event.type()));
     }
 
-    public static MlaRequest fold(List<CloudEvent> events) {
-        return RequestDecider.fold(events.stream().map(RequestEventCodec::fromCloudEvent).toList());
+    /** One case's events with their personal data opened; "erased" once its key was destroyed, in events stored in clear too. */
+    public List<CloudEvent> opened(String caseId, List<CloudEvent> events) {
+        return keys.open(caseId, events, RequestEventTypes::classOf);
+    }
+
+    /** The request one case's events fold to, personal data opened ("erased" where its key was destroyed). */
+    public MlaRequest fold(List<CloudEvent> events) {
+        List<CloudEvent> opened = events.isEmpty() ? events : opened(events.get(0).subject(), events);
+        return RequestDecider.fold(opened.stream().map(RequestEventCodec::fromCloudEvent).toList());
     }
 
     /** The request as of its last event, as the calling auditor may see it (outside a request: unredacted, for internal use). */

@@ -69,7 +69,7 @@ class AuditTest {
         }
         try {
             // an operator with database rights bypasses the append-only trigger and edits a payload
-            update(logseq, original.replace("Hear witness W-17", "Hear witness W-18"));
+            update(logseq, original.replace("\"urgent\":false", "\"urgent\":true"));
             given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/verify").then().statusCode(200)
                     .body("intact", equalTo(false))
                     .body("firstBreak.logseq", equalTo((int) logseq))

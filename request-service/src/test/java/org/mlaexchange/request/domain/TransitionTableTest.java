@@ -22,6 +22,7 @@ import static org.mlaexchange.request.domain.RequestFixtures.withSummary;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import org.mlaexchange.contracts.seal.ErasureReason;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -65,7 +66,8 @@ class TransitionTableTest {
             Map.entry(RequestAction.SUPPLEMENT, RequestEvent.Supplemented.class),
             Map.entry(RequestAction.DECLINE_CONFIDENTIALITY, RequestEvent.ConfidentialityNotAssured.class),
             Map.entry(RequestAction.CONTINUE_WITHOUT_CONFIDENTIALITY, RequestEvent.ContinuedWithoutConfidentiality.class),
-            Map.entry(RequestAction.EXTEND_DECISION_DEADLINE, RequestEvent.DecisionDeadlineExtended.class));
+            Map.entry(RequestAction.EXTEND_DECISION_DEADLINE, RequestEvent.DecisionDeadlineExtended.class),
+            Map.entry(RequestAction.ERASE_PERSONAL_DATA, RequestEvent.PersonalDataErased.class));
 
     @Test
     void every_action_but_submit_and_the_system_has_its_event_here() {
@@ -166,10 +168,11 @@ class TransitionTableTest {
     }
 
     @Test
-    void terminal_statuses_allow_nothing_but_the_overdue_check() {
+    void terminal_statuses_allow_nothing_but_the_overdue_check_and_erasure() {
         for (RequestStatus terminal : List.of(RequestStatus.REFUSED, RequestStatus.CLOSED, RequestStatus.WITHDRAWN)) {
             for (RequestAction action : RequestAction.values()) {
-                assertEquals(action == RequestAction.RECORD_OVERDUE_DEADLINES, action.isAllowedFrom(terminal), action + " from " + terminal);
+                assertEquals(action == RequestAction.RECORD_OVERDUE_DEADLINES || action == RequestAction.ERASE_PERSONAL_DATA,
+                        action.isAllowedFrom(terminal), action + " from " + terminal);
             }
         }
     }
@@ -227,7 +230,7 @@ class TransitionTableTest {
             case COMPLETE -> RequestStatus.EXECUTED;
             case CLOSE -> RequestStatus.CLOSED;
             case WITHDRAW -> RequestStatus.WITHDRAWN;
-            case ANSWER_CONSULTATION, ASK_STATUS, ANSWER_STATUS, SUPPLEMENT, EXTEND_DECISION_DEADLINE -> from;
+            case ANSWER_CONSULTATION, ASK_STATUS, ANSWER_STATUS, SUPPLEMENT, EXTEND_DECISION_DEADLINE, ERASE_PERSONAL_DATA -> from;
             // m1 is found impossible: the request's status follows from the measures left
             case DECLARE_IMPOSSIBLE -> from == RequestStatus.PARTIALLY_EXECUTED ? from : RequestStatus.ACCEPTED;
             case DECLINE_CONFIDENTIALITY -> RequestStatus.CONFIDENTIALITY_NOT_ASSURED;
@@ -258,6 +261,7 @@ class TransitionTableTest {
             case COMPLETE -> new RequestCommand.Complete("All done");
             case CLOSE -> new RequestCommand.Close("Results received");
             case WITHDRAW -> new RequestCommand.Withdraw("Assistance no longer needed");
+            case ERASE_PERSONAL_DATA -> new RequestCommand.ErasePersonalData(ErasureReason.PURPOSE_FULFILLED);
             case ANSWER_CONSULTATION -> new RequestCommand.AnswerConsultation("We can do without the search of m3",
                     List.of("Drop measure m3"));
             case DECLARE_IMPOSSIBLE -> new RequestCommand.DeclareImpossible(state == null ? List.of("m1") : state.measures().stream()

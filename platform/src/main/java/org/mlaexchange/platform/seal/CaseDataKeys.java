@@ -1,0 +1,191 @@
+package org.mlaexchange.platform.seal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.events.CloudEvent;
+import org.mlaexchange.contracts.events.EventJson;
+import org.mlaexchange.contracts.seal.ErasureReason;
+import org.mlaexchange.contracts.seal.PersonalData;
+import org.mlaexchange.contracts.seal.SealedText;
+
+/**
+ * The data key of each case (AES-256, one per case, made on its first personal text), kept wrapped by
+ * the service's {@link KeyEncryptionKey} in {@code case_data_key}: personal data is sealed with it before
+ * an event enters the log, opened with it for the parties' views, and erased by destroying it.
+ * Keys are unwrapped for each use and never cached, so an erasure holds at once in every instance.
+ */
+@ApplicationScoped
+public class CaseDataKeys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** When and why a case's data key was destroyed; {@code erasedBy} is null for an operator's retention rule. */
+    public record Erasure(StateCode erasedBy, ErasureReason reason, Instant erasedAt) {
+    }
+
+    private record DataKey(String id, SecretKey key) {
+    }
+
+    private final EntityManager entityManager;
+    private final KeyEncryptionKey kek;
+    private final Clock clock;
+
+    public CaseDataKeys(EntityManager entityManager, KeyEncryptionKey kek, Clock clock) {
+        this.entityManager = entityManager;
+        this.kek = kek;
+        this.clock = clock;
+    }
+
+    /**
+     * The event data of {@code payload} as it enters the log: its personal texts sealed with the case's
+     * data key, made here on the first one. Payloads whose contract does not seal are returned in clear.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public JsonNode seal(String caseId, Object payload) {
+        JsonNode data = EventJson.toData(payload);
+        if (!PersonalData.sealed(payload.getClass())) {
+            return data;
+        }
+        DataKey[] key = new DataKey[1];
+        return PersonalData.seal(payload.getClass(), data, text -> {
+            if (key[0] == null) {
+                key[0] = keyForSealing(caseId);
+            }
+            return SealedText.seal(key[0].key(), key[0].id(), caseId, text);
+        });
+    }
+
+    /** The events of one case with their personal data opened; where the key was destroyed, {@code "erased"}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CloudEvent> open(String caseId, List<CloudEvent> events) {
+        UnaryOperator<String> opener = opener(caseId);
+        return events.stream().map(event -> {
+            return with(event, PersonalData.open(event.data(), opener));
+        }).toList();
+    }
+
+    /**
+     * As {@link #open(String, List)}; once the case's key is destroyed every personal text reads {@code "erased"},
+     * those of events stored in clear before sealing too (read as {@code payloadClass} of their type says).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CloudEvent> open(String caseId, List<CloudEvent> events, Function<String, Class<?>> payloadClass) {
+        if (events.isEmpty() || erasure(caseId).isEmpty()) {
+            return open(caseId, events);
+        }
+        return events.stream().map(event -> {
+            Class<?> type = payloadClass.apply(event.type());
+            return with(event, PersonalData.sealed(type) ? PersonalData.seal(type, event.data(), text -> SealedText.ERASED)
+                    : PersonalData.open(event.data(), text -> SealedText.ERASED));
+        }).toList();
+    }
+
+    private static CloudEvent with(CloudEvent event, JsonNode data) {
+        return data == event.data() ? event : new CloudEvent(event.specversion(), event.id(), event.source(), event.type(),
+                event.subject(), event.time(), event.datacontenttype(), event.actorstate(), event.caseseq(), event.logseq(),
+                event.prevhash(), event.hash(), data);
+    }
+
+    /** Opens the sealed texts of one case: the key is looked up once, on the first one. */
+    private UnaryOperator<String> opener(String caseId) {
+        Object[] key = new Object[1];
+        return sealed -> {
+            if (key[0] == null) {
+                key[0] = load(caseId).<Object>map(k -> k).orElse(Boolean.FALSE);
+            }
+            if (!(key[0] instanceof DataKey k)) {
+                return SealedText.ERASED;
+            }
+            if (!k.id().equals(SealedText.keyId(sealed))) {
+                throw new IllegalStateException("a text of case " + caseId + " is sealed with key " + SealedText.keyId(sealed)
+                        + ", not the case's key " + k.id());
+            }
+            return SealedText.open(k.key(), caseId, sealed);
+        };
+    }
+
+    /** Whether and how the case's personal data was erased. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Erasure> erasure(String caseId) {
+        List<?> rows = entityManager.createNativeQuery(
+                        "SELECT erased_by, erasure_reason, erased_at FROM case_data_key WHERE case_id = ?1 AND erased_at IS NOT NULL")
+                .setParameter(1, caseId).getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Object[] r = (Object[]) row;
+            return new Erasure(r[0] == null ? null : StateCode.of((String) r[0]), ErasureReason.valueOf((String) r[1]), instant(r[2]));
+        });
+    }
+
+    /**
+     * Destroys the case's data key in the caller's transaction: from its commit, no sealed text of the
+     * case opens, wherever a copy of it is. A case that never had personal data gets an erased row, so
+     * none can be sealed for it later.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void destroy(String caseId, StateCode erasedBy, ErasureReason reason, Instant at) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO case_data_key (case_id, key_id, kek_id, wrapped_key, created_at, erased_at, erased_by, erasure_reason)
+                        VALUES (?1, '-', ?2, NULL, ?3, ?3, ?4, ?5)
+                        ON CONFLICT (case_id) DO UPDATE SET wrapped_key = NULL, erased_at = excluded.erased_at,
+                            erased_by = excluded.erased_by, erasure_reason = excluded.erasure_reason
+                        WHERE case_data_key.erased_at IS NULL""")
+                .setParameter(1, caseId).setParameter(2, kek.id()).setParameter(3, Timestamp.from(at))
+                .setParameter(4, erasedBy == null ? null : erasedBy.value()).setParameter(5, reason.name())
+                .executeUpdate();
+    }
+
+    private DataKey keyForSealing(String caseId) {
+        Optional<DataKey> existing = load(caseId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (erasure(caseId).isPresent()) {
+            throw new IllegalStateException("the personal data of case " + caseId + " was erased: nothing personal is recorded for it again");
+        }
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        byte[] id = new byte[8];
+        RANDOM.nextBytes(id);
+        String keyId = HexFormat.of().formatHex(id);
+        entityManager.createNativeQuery("""
+                        INSERT INTO case_data_key (case_id, key_id, kek_id, wrapped_key, created_at) VALUES (?1, ?2, ?3, ?4, ?5)""")
+                .setParameter(1, caseId).setParameter(2, keyId).setParameter(3, kek.id())
+                .setParameter(4, kek.wrap(raw, context(caseId, keyId))).setParameter(5, Timestamp.from(clock.instant()))
+                .executeUpdate();
+        return new DataKey(keyId, new SecretKeySpec(raw, "AES"));
+    }
+
+    private Optional<DataKey> load(String caseId) {
+        List<?> rows = entityManager.createNativeQuery(
+                        "SELECT key_id, kek_id, wrapped_key FROM case_data_key WHERE case_id = ?1 AND wrapped_key IS NOT NULL")
+                .setParameter(1, caseId).getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Object[] r = (Object[]) row;
+            String keyId = (String) r[0];
+            return new DataKey(keyId, new SecretKeySpec(kek.unwrap((byte[]) r[2], (String) r[1], context(caseId, keyId)), "AES"));
+        });
+    }
+
+    /** What a wrapped key is bound to: moved to another case's row, it does not unwrap. */
+    private static String context(String caseId, String keyId) {
+        return "mla-case-data-key.v1:" + caseId + ":" + keyId;
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp t ? t.toInstant() : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
+    }
+}

@@ -206,25 +206,40 @@ public final class Composer {
     private static List<Control> controls(int measure, String kind, Map<String, String> v, Map<String, String> errors) {
         List<Control> out = new ArrayList<>();
         String prefix = MEASURES + "." + measure + ".";
-        for (KindField f : KIND_FIELDS.getOrDefault(kind, List.of())) {
-            String label = MEASURES + "." + f.path().replace(".#", "");
-            int rows = f.path().contains("#") ? OBJECT_ROWS : 1;
-            for (int r = 0; r < rows; r++) {
-                String path = prefix + f.path().replace("#", String.valueOf(r));
-                int ordinal = f.path().contains("#") ? r + 1 : 0;
-                if (f.type() == Type.DATES) {
-                    for (int d = 0; d < DATE_INPUTS; d++) {
-                        String name = path + "." + d;
-                        out.add(new Control(name, label, d + 1, f.type(), f.options(), f.labels(), f.required() && d == 0,
-                                v.getOrDefault(name, ""), errors.get(name)));
+        List<KindField> fields = KIND_FIELDS.getOrDefault(kind, List.of());
+        Set<String> listsDone = new LinkedHashSet<>();
+        for (KindField f : fields) {
+            if (!f.path().contains("#")) {
+                control(out, f, prefix + f.path(), 0, f.required(), v, errors);
+                continue;
+            }
+            // a list of objects row by row: person 1 and its status, then person 2 and its status
+            String list = f.path().substring(0, f.path().indexOf(".#"));
+            if (listsDone.add(list)) {
+                for (int r = 0; r < OBJECT_ROWS; r++) {
+                    for (KindField part : fields) {
+                        if (part.path().startsWith(list + ".#.")) {
+                            control(out, part, prefix + part.path().replace("#", String.valueOf(r)), r + 1, part.required() && r == 0, v, errors);
+                        }
                     }
-                } else {
-                    out.add(new Control(path, label, ordinal, f.type(), f.options(), f.labels(), f.required() && r == 0,
-                            v.getOrDefault(path, ""), errors.get(path)));
                 }
             }
         }
         return out;
+    }
+
+    private static void control(List<Control> out, KindField f, String path, int ordinal, boolean required, Map<String, String> v,
+                                Map<String, String> errors) {
+        String label = MEASURES + "." + f.path().replace(".#", "");
+        if (f.type() == Type.DATES) {
+            for (int d = 0; d < DATE_INPUTS; d++) {
+                String name = path + "." + d;
+                out.add(new Control(name, label, d + 1, f.type(), f.options(), f.labels(), required && d == 0, v.getOrDefault(name, ""),
+                        errors.get(name)));
+            }
+        } else {
+            out.add(new Control(path, label, ordinal, f.type(), f.options(), f.labels(), required, v.getOrDefault(path, ""), errors.get(path)));
+        }
     }
 
     /** Every field the composer shows for these values: where the service's errors can be placed. */

@@ -17,8 +17,9 @@ public class Extensions {
     static String k(java.util.Map<String, String> texts, String prefix, Object value) {
         String v = String.valueOf(value);
         String found = texts.get(prefix + "." + v);
-        // indexed paths share one label: "content.measures.0.kind" reads "field.content.measures.kind"
-        return found != null ? found : texts.getOrDefault(prefix + "." + INDEX.matcher(v).replaceAll("."), v);
+        // indexed paths share one label: "content.measures.0.kind" reads "field.content.measures.kind", and an
+        // item of a list ("...videoConference.proposedDates.1") the list's
+        return found != null ? found : texts.getOrDefault(prefix + "." + INDEX.matcher(v).replaceAll(".").replaceFirst("\\.\\d+$", ""), v);
     }
 
     /** A form field's id from its name: "content.contact.name" to "content-contact-name". */

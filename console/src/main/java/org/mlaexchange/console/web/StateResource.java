@@ -317,19 +317,37 @@ public class StateResource {
         data.put("measureKinds", Composer.MEASURE_KINDS);
         data.put("categories", Composer.CATEGORIES);
         data.put("natures", Composer.NATURES);
-        data.put("measureRows", List.of(0, 1, 2, 3));
-        data.put("personRows", List.of(0, 1));
+        data.put("measureRows", Composer.measureRows(values, errors));
+        data.put("personRows", Composer.personRows(values));
+        data.put("personOptions", Composer.personOptions(values));
         data.put("states", List.of("NL", "AR", "SN").stream().filter(s -> !s.equals(officer.state())).toList());
         return visit.page("compose", officer, data);
     }
 
+    /**
+     * Submits the composed request; or, without JavaScript, shows the form again with what was typed: "Update the
+     * form" (a measure's kind changed, a measure or person added), or a kind picked without updating (its fields
+     * are shown before anything is sent).
+     */
     @POST
     @Path("requests")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@PathParam("realm") String realm, MultivaluedMap<String, String> form) {
         visit.checkCsrf(form.getFirst(Csrf.FIELD));
         Map<String, String> values = new HashMap<>();
-        form.forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
+        // several values of one field (ticked choices) arrive joined by line breaks, as lines typed in a textarea
+        form.forEach((k, v) -> values.put(k, String.join("\n", v)));
+        values.remove(Csrf.FIELD);
+        if (form.containsKey("update")) {
+            values.remove("update");
+            return Response.ok(composerPage(values, Map.of(), "")).build();
+        }
+        List<Integer> changed = Composer.kindsChanged(values);
+        if (!changed.isEmpty()) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            changed.forEach(i -> errors.put("content.measures." + i + ".kind", visit.text("kindFieldsShown")));
+            return Response.status(422).entity(composerPage(values, errors, visit.text("kindChanged"))).build();
+        }
         ObjectNode body = Composer.submission(values, json);
         ApiResponse result = services.post(Service.REQUESTS, "/api/requests", officer.token(), null, body);
         if (result.ok()) {
@@ -338,7 +356,7 @@ public class StateResource {
                     + Receipts.encode(result.receipts(), json))).build();
         }
         if (result.status() == 400 || result.status() == 422 || result.status() == 409) {
-            Map<String, String> errors = Composer.onFields(normalise(result.fieldErrors()));
+            Map<String, String> errors = Composer.onFields(normalise(result.fieldErrors()), values);
             return Response.status(422).entity(composerPage(values, errors, result.problemDetail())).build();
         }
         return failure(result);

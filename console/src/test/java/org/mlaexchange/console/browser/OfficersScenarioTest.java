@@ -30,7 +30,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The officers' scenario of issue 15 in Chromium, against the running stack and the real Keycloak sign-in
- * pages: NL composes and submits a request to AR with two measures; AR (a second browser) acknowledges,
+ * pages: NL composes and submits a request to AR with two typed measures (a hearing by video conference, bank records)
+ * through the composer's forms; AR (a second browser) acknowledges,
  * consults, accepts, hands over a 50 MB file watching the progress bar and dispatches; NL downloads it,
  * its browser's digest matches, it signs the receipt and the item is VERIFIED; SN is told the case does
  * not exist; NL's auditor reads it without any action. Once in English, once in French.
@@ -82,7 +83,7 @@ class OfficersScenarioTest {
         // screenshots for the README in both languages: docs/console/ (English) and docs/console/fr/
         boolean docs = true;
 
-        // ---- NL's officer composes a request to AR with two measures
+        // ---- NL's officer composes a request to AR with two typed measures
         Browser nl = browser("nl-officer-" + lang);
         nl.signIn(lang, "nl", "officer", "officer");
         nl.axe("inbox");
@@ -101,10 +102,35 @@ class OfficersScenarioTest {
         nl.select("content-legalQualification-category", "CRIMES_AGAINST_HUMANITY");
         nl.type("content-legalQualification-law", "International Crimes Act, s. 4");
         nl.type("content-legalQualification-penalty", "life imprisonment");
+        // the measures name the persons concerned by their row of the same form
+        nl.type("content-personsConcerned-0-identity", "Witness W-17");
+        nl.type("content-personsConcerned-0-location", "Buenos Aires");
+        // a typed hearing by video conference, without JavaScript: pick the kind, "Add a measure of this kind"
         nl.select("content-measures-0-kind", "TAKING_EVIDENCE_OR_STATEMENTS");
+        updateForm(nl, "update-measure-0");
         nl.type("content-measures-0-specifics", "Hear witness W-17 by video conference");
+        nl.select("content-measures-0-persons-0-person", "0");
+        nl.select("content-measures-0-persons-0-status", "WITNESS");
+        nl.type("content-measures-0-questions", "Conditions of detention at the site\nWho gave orders to the guards");
+        nl.type("content-measures-0-interpreterLanguages", "es");
+        nl.setValue("content-measures-0-videoConference-proposedDates-0", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(7).toString());
+        nl.select("content-measures-0-videoConference-ledBy", "REQUESTING_STATE");
+        nl.type("content-measures-0-videoConference-officialsPresent", "Investigating judge, Rotterdam District Court");
+        nl.axe("composer with a typed measure");
+        // the second measure: first picked as freezing assets, then changed to documents and records, nothing typed lost
+        nl.select("content-measures-1-kind", "FREEZING_AND_CONFISCATION_OF_ASSETS");
+        updateForm(nl, "update-measure-1");
+        assertEquals("Hear witness W-17 by video conference", nl.attr("content-measures-0-specifics", "value"),
+                "typed values kept when the form is updated");
+        nl.type("content-measures-1-holder", "Banco Ejemplo S.A., Buenos Aires");
         nl.select("content-measures-1-kind", "PROVIDING_DOCUMENTS_AND_RECORDS");
+        updateForm(nl, "update-measure-1");
+        assertEquals("Banco Ejemplo S.A., Buenos Aires", nl.attr("content-measures-1-holder", "value"), "a field both kinds have keeps its value");
         nl.type("content-measures-1-specifics", "Bank records of account AR-0042, 2021-2023");
+        nl.type("content-measures-1-identifiers", "AR-0042");
+        nl.setValue("content-measures-1-periodFrom", "2021-01-01");
+        nl.setValue("content-measures-1-periodTo", "2023-12-31");
+        nl.select("content-measures-1-certification", "CERTIFIED_COPIES");
         nl.type("content-purpose", "Establish the command responsibility of the suspect");
         nl.type("content-contact-name", "J. de Vries");
         nl.type("content-contact-email", "j.devries@nl.demo");
@@ -113,6 +139,7 @@ class OfficersScenarioTest {
         nl.el("message");
         assertTrue(nl.exists(By.cssSelector("[data-field-error='content.summaryOfFacts']")), "field error next to the summary of facts");
         assertEquals(marker, nl.attr("content-proceedings-caseNumber", "value"), "typed values kept after an error");
+        assertEquals("REQUESTING_STATE", nl.attr("content-measures-0-videoConference-ledBy", "value"), "the typed measure kept after an error");
         nl.axe("composer with errors");
         if (docs) {
             nl.screenshot("composer-field-error.png", true);
@@ -266,6 +293,14 @@ class OfficersScenarioTest {
         System.out.println("[proof " + lang + "] " + auditor.text("proof-result").replace('\n', ' '));
         assertEquals("true", auditor.attr("proof-result", "data-proven"), "NL's receipt proven against the signed log");
         auditor.axe("proof (NL auditor)");
+    }
+
+    /** "Update the form" (no JavaScript): the composer comes back with what was typed and the kinds' fields. */
+    private static void updateForm(Browser b, String button) {
+        WebElement before = b.el(button);
+        b.submit(button);
+        b.wait.until(ExpectedConditions.stalenessOf(before));
+        b.el(button);
     }
 
     /**

@@ -105,7 +105,7 @@ class FormsTest {
     void fieldErrorsLandOnTheFieldsOfTheComposer() {
         Map<String, String> errors = Composer.onFields(StateResource.normalise(Map.of(
                 "content.measures[1].specifics", "is required", "content.contact", "is required",
-                "content.summaryOfFacts", "is required")));
+                "content.summaryOfFacts", "is required")), Map.of());
         assertEquals(Map.of("content.measures.1.specifics", "is required", "content.contact.name", "is required",
                 "content.summaryOfFacts", "is required"), errors);
     }

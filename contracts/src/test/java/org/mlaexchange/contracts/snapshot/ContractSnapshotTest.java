@@ -23,6 +23,8 @@ import org.mlaexchange.contracts.request.MeasureExecution;
 import org.mlaexchange.contracts.request.MeasureRequest;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.contracts.request.RequestEventTypes;
+import org.mlaexchange.contracts.request.SpontaneousInformationEvent;
+import org.mlaexchange.contracts.request.SpontaneousInformationEventTypes;
 
 /**
  * Published events stay replayable: the JSON shape of every event type is pinned in
@@ -37,6 +39,11 @@ class ContractSnapshotTest {
     @TestFactory
     Stream<DynamicTest> requestEventsKeepTheirShape() {
         return snapshots(RequestEvent.class, RequestEventTypes::typeOf);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> spontaneousInformationEventsKeepTheirShape() {
+        return snapshots(SpontaneousInformationEvent.class, SpontaneousInformationEventTypes::typeOf);
     }
 
     @TestFactory

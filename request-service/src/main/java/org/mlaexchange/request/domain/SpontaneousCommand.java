@@ -1,0 +1,58 @@
+package org.mlaexchange.request.domain;
+
+import java.util.List;
+import java.util.UUID;
+import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.request.ContactPerson;
+import org.mlaexchange.contracts.request.SpontaneousInformation;
+import org.mlaexchange.contracts.request.UseConditions;
+
+/**
+ * What a party asks to do with spontaneous information; the acting State is passed beside it (the
+ * providing State of {@link Send} is the caller's). Optional values are {@code null}.
+ */
+public sealed interface SpontaneousCommand {
+
+    SpontaneousAction action();
+
+    /**
+     * @param conditions      {@code null}: no conditions
+     * @param evidenceItemIds evidence items the information refers to (may be empty)
+     */
+    record Send(UUID informationId, StateCode receivingState, SpontaneousInformation information, UseConditions conditions,
+                List<UUID> evidenceItemIds) implements SpontaneousCommand {
+        public SpontaneousAction action() {
+            return SpontaneousAction.SEND;
+        }
+    }
+
+    record Acknowledge(String caseReference, ContactPerson contact) implements SpontaneousCommand {
+        public SpontaneousAction action() {
+            return SpontaneousAction.ACKNOWLEDGE;
+        }
+    }
+
+    record DeclineConditions(String reasons) implements SpontaneousCommand {
+        public SpontaneousAction action() {
+            return SpontaneousAction.DECLINE_CONDITIONS;
+        }
+    }
+
+    record ReviseConditions(UseConditions conditions, String note) implements SpontaneousCommand {
+        public SpontaneousAction action() {
+            return SpontaneousAction.REVISE_CONDITIONS;
+        }
+    }
+
+    record Return(String note) implements SpontaneousCommand {
+        public SpontaneousAction action() {
+            return SpontaneousAction.RETURN;
+        }
+    }
+
+    record Close(String note) implements SpontaneousCommand {
+        public SpontaneousAction action() {
+            return SpontaneousAction.CLOSE;
+        }
+    }
+}

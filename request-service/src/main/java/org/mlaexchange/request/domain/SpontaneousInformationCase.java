@@ -1,0 +1,67 @@
+package org.mlaexchange.request.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.request.ContactPerson;
+import org.mlaexchange.contracts.request.SpontaneousInformation;
+import org.mlaexchange.contracts.request.UseConditions;
+
+/**
+ * State of one case of spontaneous information, the fold of its events ({@link SpontaneousDecider#fold}).
+ *
+ * @param version          number of events folded (the caseseq of the last one), the ETag
+ * @param conditions       the conditions now attached (the latest revision)
+ * @param conditionsBind   whether the receiving State acknowledged them: they then bind it like use limits
+ * @param conditionsDeclined the receiving State's latest refusal of the conditions, {@code null} if none
+ * @param confidential     whether a confidentiality condition was ever attached: the facts stay withheld from the
+ *                         oversight body even if a revision drops it (what it was shown cannot be unshown)
+ * @param evidenceItemIds  evidence items the information refers to (references; the items live in evidence-service)
+ */
+public record SpontaneousInformationCase(
+        UUID id,
+        StateCode providingState,
+        StateCode receivingState,
+        SpontaneousStatus status,
+        int version,
+        SpontaneousInformation information,
+        UseConditions conditions,
+        boolean conditionsBind,
+        boolean confidential,
+        List<UUID> evidenceItemIds,
+        Instant sentAt,
+        Acknowledgement acknowledgement,
+        Declined conditionsDeclined,
+        String returnNote,
+        String closingNote,
+        Instant updatedAt) {
+
+    public SpontaneousInformationCase {
+        evidenceItemIds = evidenceItemIds == null ? List.of() : List.copyOf(evidenceItemIds);
+    }
+
+    public record Acknowledgement(String caseReference, ContactPerson contact, Instant acknowledgedAt) {
+    }
+
+    public record Declined(String reasons, Instant declinedAt) {
+    }
+
+    public boolean isParty(StateCode state) {
+        return providingState.equals(state) || receivingState.equals(state);
+    }
+
+    public StateCode stateOf(SpontaneousAction.Side side) {
+        return side == SpontaneousAction.Side.PROVIDING ? providingState : receivingState;
+    }
+
+    /** Whether the providing State attached any condition (a purpose, a limit or confidentiality). */
+    public boolean hasConditions() {
+        return conditions != null && (conditions.permittedUse() != null || !conditions.useLimits().isEmpty() || conditions.confidential());
+    }
+
+    SpontaneousInformationCase with(SpontaneousStatus status, Instant at) {
+        return new SpontaneousInformationCase(id, providingState, receivingState, status, version + 1, information, conditions,
+                conditionsBind, confidential, evidenceItemIds, sentAt, acknowledgement, conditionsDeclined, returnNote, closingNote, at);
+    }
+}

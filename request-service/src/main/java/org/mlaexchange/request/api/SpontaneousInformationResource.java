@@ -156,7 +156,7 @@ public class SpontaneousInformationResource {
     @Operation(operationId = "acknowledgeSpontaneousInformation",
             summary = "Receiving State: acknowledge receipt (a legal receipt) with your case reference and contact; the conditions then bind you")
     public Response acknowledge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                @NotNull SpontaneousCommand.Acknowledge body) {
+                                @NotNull SpontaneousCommand.AcknowledgeReceipt body) {
         return act(id, ifMatch, body);
     }
 
@@ -192,7 +192,7 @@ public class SpontaneousInformationResource {
     @Operation(operationId = "closeSpontaneousInformation",
             summary = "Providing State: close the case (acknowledged conditions keep binding the receiving State)")
     public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          @NotNull SpontaneousCommand.Close body) {
+                          @NotNull SpontaneousCommand.CloseCase body) {
         return act(id, ifMatch, body);
     }
 

@@ -26,7 +26,7 @@ public sealed interface SpontaneousCommand {
         }
     }
 
-    record Acknowledge(String caseReference, ContactPerson contact) implements SpontaneousCommand {
+    record AcknowledgeReceipt(String caseReference, ContactPerson contact) implements SpontaneousCommand {
         public SpontaneousAction action() {
             return SpontaneousAction.ACKNOWLEDGE;
         }
@@ -50,7 +50,7 @@ public sealed interface SpontaneousCommand {
         }
     }
 
-    record Close(String note) implements SpontaneousCommand {
+    record CloseCase(String note) implements SpontaneousCommand {
         public SpontaneousAction action() {
             return SpontaneousAction.CLOSE;
         }

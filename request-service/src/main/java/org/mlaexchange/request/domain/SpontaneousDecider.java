@@ -63,7 +63,7 @@ public final class SpontaneousDecider {
         authorize(state, command.action(), actor);
         Violations v = new Violations();
         SpontaneousInformationEvent event;
-        if (command instanceof SpontaneousCommand.Acknowledge c) {
+        if (command instanceof SpontaneousCommand.AcknowledgeReceipt c) {
             v.requiredText(c.caseReference(), "caseReference");
             ContentRules.contact(v, c.contact(), "contact");
             event = new Acknowledged(state.id(), c.caseReference(), c.contact(), now);
@@ -78,7 +78,7 @@ public final class SpontaneousDecider {
             event = new ConditionsRevised(state.id(), c.conditions(), c.note(), now);
         } else if (command instanceof SpontaneousCommand.Return c) {
             event = new Returned(state.id(), c.note(), now);
-        } else if (command instanceof SpontaneousCommand.Close c) {
+        } else if (command instanceof SpontaneousCommand.CloseCase c) {
             event = new Closed(state.id(), c.note(), now);
         } else {
             throw new IllegalArgumentException("unknown command " + command);
@@ -180,7 +180,7 @@ public final class SpontaneousDecider {
             SpontaneousInformationCase next = s.with(SpontaneousStatus.ACKNOWLEDGED, e.acknowledgedAt());
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), next.conditions(), true, next.confidential(), next.evidenceItemIds(), next.sentAt(),
-                    new SpontaneousInformationCase.Acknowledgement(e.caseReference(), e.contact(), e.acknowledgedAt()),
+                    new SpontaneousInformationCase.ReceiptAcknowledged(e.caseReference(), e.contact(), e.acknowledgedAt()),
                     next.conditionsDeclined(), next.returnNote(), next.closingNote(), next.updatedAt());
         } else if (event instanceof ConditionsDeclined e) {
             SpontaneousInformationCase next = s.with(SpontaneousStatus.CONDITIONS_DECLINED, e.declinedAt());

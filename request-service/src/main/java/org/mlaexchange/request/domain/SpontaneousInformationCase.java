@@ -31,7 +31,7 @@ public record SpontaneousInformationCase(
         boolean confidential,
         List<UUID> evidenceItemIds,
         Instant sentAt,
-        Acknowledgement acknowledgement,
+        ReceiptAcknowledged acknowledgement,
         Declined conditionsDeclined,
         String returnNote,
         String closingNote,
@@ -41,7 +41,7 @@ public record SpontaneousInformationCase(
         evidenceItemIds = evidenceItemIds == null ? List.of() : List.copyOf(evidenceItemIds);
     }
 
-    public record Acknowledgement(String caseReference, ContactPerson contact, Instant acknowledgedAt) {
+    public record ReceiptAcknowledged(String caseReference, ContactPerson contact, Instant acknowledgedAt) {
     }
 
     public record Declined(String reasons, Instant declinedAt) {

@@ -132,10 +132,10 @@ class SpontaneousInformationTest {
     @Test
     void onlyTheReceivingStateAcknowledgesAndAStateOfNeitherSideIsNotAParty() {
         SpontaneousInformationCase c = sent(CONDITIONS);
-        SpontaneousCommand.Acknowledge ack = new SpontaneousCommand.Acknowledge("AR-SI-7", AR_CONTACT);
+        SpontaneousCommand.AcknowledgeReceipt ack = new SpontaneousCommand.AcknowledgeReceipt("AR-SI-7", AR_CONTACT);
         assertThrows(WrongParty.class, () -> DECIDER.decide(c, ack, NL, day(1)));
         assertThrows(NotAParty.class, () -> DECIDER.decide(c, ack, SN, day(1)));
-        assertEquals(Set.of("caseReference", "contact"), fieldsOf(() -> DECIDER.decide(c, new SpontaneousCommand.Acknowledge(" ", null), AR, day(1))));
+        assertEquals(Set.of("caseReference", "contact"), fieldsOf(() -> DECIDER.decide(c, new SpontaneousCommand.AcknowledgeReceipt(" ", null), AR, day(1))));
 
         SpontaneousInformationCase acknowledged = act(c, ack, AR, 1);
         assertEquals(SpontaneousStatus.ACKNOWLEDGED, acknowledged.status());
@@ -145,7 +145,7 @@ class SpontaneousInformationTest {
         assertThrows(TransitionForbidden.class, () -> DECIDER.decide(acknowledged, ack, AR, day(2)));
         assertThrows(TransitionForbidden.class, () -> DECIDER.decide(acknowledged, new SpontaneousCommand.DeclineConditions("Late"), AR, day(2)));
 
-        SpontaneousInformationCase closed = act(acknowledged, new SpontaneousCommand.Close("Thank you"), NL, 3);
+        SpontaneousInformationCase closed = act(acknowledged, new SpontaneousCommand.CloseCase("Thank you"), NL, 3);
         assertEquals(SpontaneousStatus.CLOSED, closed.status());
         assertTrue(closed.conditionsBind(), "closing the case does not release the receiving State from the conditions");
         assertEquals(3, closed.version());
@@ -167,7 +167,7 @@ class SpontaneousInformationTest {
         assertEquals(SpontaneousStatus.SENT, revised.status());
         assertEquals(open, revised.conditions());
         assertTrue(revised.confidential(), "what was confidential stays withheld from the oversight body");
-        SpontaneousInformationCase acknowledged = act(revised, new SpontaneousCommand.Acknowledge("AR-SI-8", AR_CONTACT), AR, 3);
+        SpontaneousInformationCase acknowledged = act(revised, new SpontaneousCommand.AcknowledgeReceipt("AR-SI-8", AR_CONTACT), AR, 3);
         assertTrue(acknowledged.conditionsBind());
 
         SpontaneousInformationCase returned = act(declined, new SpontaneousCommand.Return("Destroyed unread copies"), AR, 2);
@@ -175,26 +175,26 @@ class SpontaneousInformationTest {
         assertEquals("Destroyed unread copies", returned.returnNote());
         assertEquals(List.of(), SpontaneousAction.availableTo(returned, NL));
         assertEquals(List.of(), SpontaneousAction.availableTo(returned, AR));
-        assertThrows(TransitionForbidden.class, () -> DECIDER.decide(returned, new SpontaneousCommand.Close(null), NL, day(3)));
+        assertThrows(TransitionForbidden.class, () -> DECIDER.decide(returned, new SpontaneousCommand.CloseCase(null), NL, day(3)));
     }
 
     @Test
     void sendingTwiceAndActingBeforeSendingAreRefused() {
         SpontaneousInformationCase c = sent(null);
         assertThrows(TransitionForbidden.class, () -> DECIDER.decide(c, send(null), NL, day(1)));
-        assertThrows(IllegalArgumentException.class, () -> DECIDER.decide(null, new SpontaneousCommand.Close(null), NL, T0));
+        assertThrows(IllegalArgumentException.class, () -> DECIDER.decide(null, new SpontaneousCommand.CloseCase(null), NL, T0));
     }
 
     /** Exhaustive over the table: every status reachable from sending reaches RETURNED or CLOSED by allowed actions. */
     @Test
     void noDeadEnds() {
         Map<SpontaneousAction, SpontaneousCommand> commands = Map.of(
-                SpontaneousAction.ACKNOWLEDGE, new SpontaneousCommand.Acknowledge("AR-1", AR_CONTACT),
+                SpontaneousAction.ACKNOWLEDGE, new SpontaneousCommand.AcknowledgeReceipt("AR-1", AR_CONTACT),
                 SpontaneousAction.DECLINE_CONDITIONS, new SpontaneousCommand.DeclineConditions("No"),
                 SpontaneousAction.REVISE_CONDITIONS, new SpontaneousCommand.ReviseConditions(
                         new UseConditions("Other use", List.of(), false, null), null),
                 SpontaneousAction.RETURN, new SpontaneousCommand.Return(null),
-                SpontaneousAction.CLOSE, new SpontaneousCommand.Close(null));
+                SpontaneousAction.CLOSE, new SpontaneousCommand.CloseCase(null));
         Set<SpontaneousStatus> terminal = EnumSet.of(SpontaneousStatus.RETURNED, SpontaneousStatus.CLOSED);
         Set<SpontaneousStatus> reached = EnumSet.noneOf(SpontaneousStatus.class);
         Map<SpontaneousStatus, Set<SpontaneousStatus>> next = new java.util.EnumMap<>(SpontaneousStatus.class);

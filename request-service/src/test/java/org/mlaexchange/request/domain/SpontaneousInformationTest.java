@@ -188,13 +188,11 @@ class SpontaneousInformationTest {
     /** Exhaustive over the table: every status reachable from sending reaches RETURNED or CLOSED by allowed actions. */
     @Test
     void noDeadEnds() {
-        Map<SpontaneousAction, SpontaneousCommand> commands = Map.of(
+        Map<SpontaneousAction, SpontaneousCommand> commands = new java.util.HashMap<>(Map.of(
                 SpontaneousAction.ACKNOWLEDGE, new SpontaneousCommand.AcknowledgeReceipt("AR-1", AR_CONTACT),
                 SpontaneousAction.DECLINE_CONDITIONS, new SpontaneousCommand.DeclineConditions("No"),
-                SpontaneousAction.REVISE_CONDITIONS, new SpontaneousCommand.ReviseConditions(
-                        new UseConditions("Other use", List.of(), false, null), null),
                 SpontaneousAction.RETURN, new SpontaneousCommand.Return(null),
-                SpontaneousAction.CLOSE, new SpontaneousCommand.CloseCase(null));
+                SpontaneousAction.CLOSE, new SpontaneousCommand.CloseCase(null)));
         Set<SpontaneousStatus> terminal = EnumSet.of(SpontaneousStatus.RETURNED, SpontaneousStatus.CLOSED);
         Set<SpontaneousStatus> reached = EnumSet.noneOf(SpontaneousStatus.class);
         Map<SpontaneousStatus, Set<SpontaneousStatus>> next = new java.util.EnumMap<>(SpontaneousStatus.class);
@@ -202,9 +200,12 @@ class SpontaneousInformationTest {
         Set<String> seen = new HashSet<>();
         while (!queue.isEmpty()) {
             SpontaneousInformationCase c = queue.poll();
-            if (!seen.add(c.status() + "/" + c.conditions())) {
+            // a revision must differ from what was declined: each round offers new conditions, so bound the rounds
+            if (!seen.add(c.status() + "/" + c.conditions()) || c.version() > 8) {
                 continue;
             }
+            commands.put(SpontaneousAction.REVISE_CONDITIONS, new SpontaneousCommand.ReviseConditions(
+                    new UseConditions("Use of round " + c.version(), List.of(), false, null), null));
             reached.add(c.status());
             List<SpontaneousAction> actions = new ArrayList<>(SpontaneousAction.availableTo(c, NL));
             actions.addAll(SpontaneousAction.availableTo(c, AR));

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.evidence.UseConsentDecision;
+import org.mlaexchange.contracts.evidence.UsePurpose;
 
 /**
  * The published events of spontaneous information, a case of request-service of its own (topic
@@ -69,5 +71,37 @@ public sealed interface SpontaneousInformationEvent {
             UUID informationId,
             String note,
             Instant closedAt) implements SpontaneousInformationEvent {
+    }
+
+    /**
+     * The receiving State asked the providing State's prior consent to a use the conditions do not allow
+     * (speciality, as for evidence).
+     *
+     * @param thirdState the State the information would go to, for {@link UsePurpose#ONWARD_TRANSFER}; otherwise {@code null}
+     */
+    record UseConsentRequested(
+            UUID informationId,
+            UsePurpose purpose,
+            StateCode thirdState,
+            String description,
+            Instant requestedAt) implements SpontaneousInformationEvent {
+    }
+
+    /**
+     * The providing State decided on the open consent request.
+     *
+     * @param conditions for {@link UseConsentDecision#GRANTED_WITH_CONDITIONS}: they bind like the other conditions
+     * @param reasons    required for {@link UseConsentDecision#DENIED}
+     */
+    record UseConsentDecided(
+            UUID informationId,
+            UseConsentDecision decision,
+            List<String> conditions,
+            String reasons,
+            Instant decidedAt) implements SpontaneousInformationEvent {
+
+        public UseConsentDecided {
+            conditions = ContractLists.copy(conditions);
+        }
     }
 }

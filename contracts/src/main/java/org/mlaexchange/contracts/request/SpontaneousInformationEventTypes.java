@@ -21,6 +21,8 @@ public final class SpontaneousInformationEventTypes {
     public static final String CONDITIONS_REVISED = PREFIX + "conditions-revised.v1";
     public static final String RETURNED = PREFIX + "returned.v1";
     public static final String CLOSED = PREFIX + "closed.v1";
+    public static final String USE_CONSENT_REQUESTED = PREFIX + "use-consent-requested.v1";
+    public static final String USE_CONSENT_DECIDED = PREFIX + "use-consent-decided.v1";
 
     private static final Map<Class<? extends SpontaneousInformationEvent>, String> TYPE_BY_CLASS = new LinkedHashMap<>();
     private static final Map<String, Class<? extends SpontaneousInformationEvent>> CLASS_BY_TYPE = new LinkedHashMap<>();
@@ -32,6 +34,8 @@ public final class SpontaneousInformationEventTypes {
         register(SpontaneousInformationEvent.ConditionsRevised.class, CONDITIONS_REVISED);
         register(SpontaneousInformationEvent.Returned.class, RETURNED);
         register(SpontaneousInformationEvent.Closed.class, CLOSED);
+        register(SpontaneousInformationEvent.UseConsentRequested.class, USE_CONSENT_REQUESTED);
+        register(SpontaneousInformationEvent.UseConsentDecided.class, USE_CONSENT_DECIDED);
     }
 
     private SpontaneousInformationEventTypes() {

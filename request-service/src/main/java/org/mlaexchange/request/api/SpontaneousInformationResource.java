@@ -196,6 +196,24 @@ public class SpontaneousInformationResource {
         return act(id, ifMatch, body);
     }
 
+    @POST
+    @Path("/{id}/request-use-consent")
+    @Operation(operationId = "requestSpontaneousInformationUseConsent",
+            summary = "Receiving State: ask the providing State's prior consent to another use or an onward transfer (speciality)")
+    public Response requestUseConsent(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                      @NotNull SpontaneousCommand.RequestUseConsent body) {
+        return act(id, ifMatch, body);
+    }
+
+    @POST
+    @Path("/{id}/decide-use-consent")
+    @Operation(operationId = "decideSpontaneousInformationUseConsent",
+            summary = "Providing State: grant (with conditions, which then bind too) or deny the open request for use consent")
+    public Response decideUseConsent(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                     @NotNull SpontaneousCommand.DecideUseConsent body) {
+        return act(id, ifMatch, body);
+    }
+
     private Response act(UUID id, String ifMatch, SpontaneousCommand command) {
         return changed(Response.ok(), cases.act(caller.get(), id, ifMatch, command));
     }

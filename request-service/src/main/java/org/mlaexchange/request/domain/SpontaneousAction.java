@@ -9,7 +9,9 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.rules.DomainAction;
 
@@ -20,13 +22,15 @@ import org.mlaexchange.contracts.rules.DomainAction;
  */
 public enum SpontaneousAction implements DomainAction {
 
-    // action            path segment            by                 allowed from          → status after
-    SEND(                "send",                 Side.PROVIDING),                          // → SENT (creates the case)
-    ACKNOWLEDGE(         "acknowledge",          Side.RECEIVING, false, SENT),             // → ACKNOWLEDGED, the conditions bind
-    DECLINE_CONDITIONS(  "decline-conditions",   Side.RECEIVING, true, SENT),              // → CONDITIONS_DECLINED (only when there are conditions)
-    REVISE_CONDITIONS(   "revise-conditions",    Side.PROVIDING, false, CONDITIONS_DECLINED), // → SENT, answered again
-    RETURN(              "return",               Side.RECEIVING, false, CONDITIONS_DECLINED), // → RETURNED (unused)
-    CLOSE(               "close",                Side.PROVIDING, false, ACKNOWLEDGED, CONDITIONS_DECLINED); // → CLOSED
+    // action            path segment            by               guard                      allowed from          → status after
+    SEND(                "send",                 Side.PROVIDING,  null),                                        // → SENT (creates the case)
+    ACKNOWLEDGE(         "acknowledge",          Side.RECEIVING,  null,                      SENT),              // → ACKNOWLEDGED, the conditions bind
+    DECLINE_CONDITIONS(  "decline-conditions",   Side.RECEIVING,  Guard.CONDITIONS_ATTACHED, SENT),              // → CONDITIONS_DECLINED
+    REVISE_CONDITIONS(   "revise-conditions",    Side.PROVIDING,  null,                      CONDITIONS_DECLINED), // → SENT, answered again
+    RETURN(              "return",               Side.RECEIVING,  null,                      CONDITIONS_DECLINED), // → RETURNED (unused)
+    CLOSE(               "close",                Side.PROVIDING,  Guard.NO_OPEN_USE_CONSENT, ACKNOWLEDGED, CONDITIONS_DECLINED), // → CLOSED
+    REQUEST_USE_CONSENT( "request-use-consent",  Side.RECEIVING,  Guard.NO_OPEN_USE_CONSENT, ACKNOWLEDGED),      // → unchanged, a decision is owed
+    DECIDE_USE_CONSENT(  "decide-use-consent",   Side.PROVIDING,  Guard.OPEN_USE_CONSENT,    ACKNOWLEDGED);      // → unchanged
 
     /** The two sides of spontaneous information. */
     public enum Side {
@@ -36,19 +40,34 @@ public enum SpontaneousAction implements DomainAction {
         RECEIVING
     }
 
-    private final String pathSegment;
-    private final Side by;
-    private final boolean needsConditions;
-    private final Set<SpontaneousStatus> allowedFrom;
+    /** The guard column: a condition on the case beyond its status, and what is said when it does not hold. */
+    public enum Guard {
+        CONDITIONS_ATTACHED(SpontaneousInformationCase::hasConditions, "no conditions are attached"),
+        NO_OPEN_USE_CONSENT(c -> c.openUseConsent().isEmpty(), "a request for use consent awaits its decision"),
+        OPEN_USE_CONSENT(c -> c.openUseConsent().isPresent(), "no request for use consent is open");
 
-    SpontaneousAction(String pathSegment, Side by, SpontaneousStatus... allowedFrom) {
-        this(pathSegment, by, false, allowedFrom);
+        private final Predicate<SpontaneousInformationCase> holds;
+        private final String otherwise;
+
+        Guard(Predicate<SpontaneousInformationCase> holds, String otherwise) {
+            this.holds = holds;
+            this.otherwise = otherwise;
+        }
+
+        public String otherwise() {
+            return otherwise;
+        }
     }
 
-    SpontaneousAction(String pathSegment, Side by, boolean needsConditions, SpontaneousStatus... allowedFrom) {
+    private final String pathSegment;
+    private final Side by;
+    private final Guard guard;
+    private final Set<SpontaneousStatus> allowedFrom;
+
+    SpontaneousAction(String pathSegment, Side by, Guard guard, SpontaneousStatus... allowedFrom) {
         this.pathSegment = pathSegment;
         this.by = by;
-        this.needsConditions = needsConditions;
+        this.guard = guard;
         EnumSet<SpontaneousStatus> from = EnumSet.noneOf(SpontaneousStatus.class);
         Collections.addAll(from, allowedFrom);
         this.allowedFrom = Collections.unmodifiableSet(from);
@@ -77,9 +96,13 @@ public enum SpontaneousAction implements DomainAction {
         return allowedFrom;
     }
 
-    /** Allowed from the case's status, and (declining) only when there are conditions to decline. */
+    public Optional<Guard> guard() {
+        return Optional.ofNullable(guard);
+    }
+
+    /** Allowed from the case's status, and its guard holds. */
     public boolean allowedOn(SpontaneousInformationCase c) {
-        return allowedFrom.contains(c.status()) && (!needsConditions || c.hasConditions());
+        return allowedFrom.contains(c.status()) && (guard == null || guard.holds.test(c));
     }
 
     /** What the State may do on the case now: clients render these, never the rules. */

@@ -3,6 +3,8 @@ package org.mlaexchange.request.domain;
 import java.util.List;
 import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.evidence.UseConsentDecision;
+import org.mlaexchange.contracts.evidence.UsePurpose;
 import org.mlaexchange.contracts.request.ContactPerson;
 import org.mlaexchange.contracts.request.SpontaneousInformation;
 import org.mlaexchange.contracts.request.UseConditions;
@@ -53,6 +55,20 @@ public sealed interface SpontaneousCommand {
     record CloseCase(String note) implements SpontaneousCommand {
         public SpontaneousAction action() {
             return SpontaneousAction.CLOSE;
+        }
+    }
+
+    /** @param thirdState for an onward transfer only */
+    record RequestUseConsent(UsePurpose purpose, StateCode thirdState, String description) implements SpontaneousCommand {
+        public SpontaneousAction action() {
+            return SpontaneousAction.REQUEST_USE_CONSENT;
+        }
+    }
+
+    /** @param conditions only with GRANTED_WITH_CONDITIONS; {@code reasons} required when DENIED */
+    record DecideUseConsent(UseConsentDecision decision, List<String> conditions, String reasons) implements SpontaneousCommand {
+        public SpontaneousAction action() {
+            return SpontaneousAction.DECIDE_USE_CONSENT;
         }
     }
 }

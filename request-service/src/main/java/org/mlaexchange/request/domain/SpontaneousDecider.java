@@ -3,6 +3,7 @@ package org.mlaexchange.request.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,11 @@ import org.mlaexchange.contracts.request.SpontaneousInformationEvent.ConditionsD
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent.ConditionsRevised;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent.Returned;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent.Sent;
+import org.mlaexchange.contracts.request.SpontaneousInformationEvent.UseConsentDecided;
+import org.mlaexchange.contracts.request.SpontaneousInformationEvent.UseConsentRequested;
+import org.mlaexchange.contracts.evidence.UseConsentDecision;
+import org.mlaexchange.contracts.evidence.UsePurpose;
+import org.mlaexchange.request.domain.SpontaneousInformationCase.UseConsent;
 import org.mlaexchange.contracts.request.UseConditions;
 import org.mlaexchange.contracts.rules.DomainException.NotAParty;
 import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
@@ -80,11 +86,47 @@ public final class SpontaneousDecider {
             event = new Returned(state.id(), c.note(), now);
         } else if (command instanceof SpontaneousCommand.CloseCase c) {
             event = new Closed(state.id(), c.note(), now);
+        } else if (command instanceof SpontaneousCommand.RequestUseConsent c) {
+            useConsentRequest(v, state, c);
+            event = new UseConsentRequested(state.id(), c.purpose(), c.thirdState(), c.description(), now);
+        } else if (command instanceof SpontaneousCommand.DecideUseConsent c) {
+            useConsentDecision(v, c);
+            event = new UseConsentDecided(state.id(), c.decision(), c.conditions(), c.reasons(), now);
         } else {
             throw new IllegalArgumentException("unknown command " + command);
         }
         v.throwIfAny();
         return List.of(event);
+    }
+
+    /** Consent is asked for a use the conditions do not allow: another proceeding, or onward transfer to a third State. */
+    private static void useConsentRequest(Violations v, SpontaneousInformationCase state, SpontaneousCommand.RequestUseConsent c) {
+        if (v.required(c.purpose(), "purpose") && !c.purpose().needsConsent()) {
+            v.add("purpose", "the use the information was given for needs no consent");
+        }
+        v.requiredText(c.description(), "description");
+        if (c.purpose() == UsePurpose.ONWARD_TRANSFER) {
+            if (v.required(c.thirdState(), "thirdState") && state.isParty(c.thirdState())) {
+                v.add("thirdState", "must be a State other than the two of this case");
+            }
+        } else if (c.thirdState() != null) {
+            v.add("thirdState", "is only given for an onward transfer");
+        }
+    }
+
+    private static void useConsentDecision(Violations v, SpontaneousCommand.DecideUseConsent c) {
+        if (!v.required(c.decision(), "decision")) {
+            return;
+        }
+        List<String> conditions = c.conditions() == null ? List.of() : c.conditions();
+        if (c.decision() == UseConsentDecision.GRANTED_WITH_CONDITIONS) {
+            v.requiredTexts(conditions, "conditions");
+        } else if (!conditions.isEmpty()) {
+            v.add("conditions", "are only given with GRANTED_WITH_CONDITIONS");
+        }
+        if (c.decision() == UseConsentDecision.DENIED) {
+            v.requiredText(c.reasons(), "reasons");
+        }
     }
 
     /** Side first (a State that is neither must not learn the status), then the table. */
@@ -99,7 +141,7 @@ public final class SpontaneousDecider {
             throw new TransitionForbidden(state.status(), action);
         }
         if (!action.allowedOn(state)) {
-            throw new TransitionForbidden(state.status(), action, "no conditions are attached");
+            throw new TransitionForbidden(state.status(), action, action.guard().orElseThrow().otherwise());
         }
     }
 
@@ -173,7 +215,7 @@ public final class SpontaneousDecider {
     public static SpontaneousInformationCase evolve(SpontaneousInformationCase s, SpontaneousInformationEvent event) {
         if (event instanceof Sent e) {
             return new SpontaneousInformationCase(e.informationId(), e.providingState(), e.receivingState(), SpontaneousStatus.SENT, 1,
-                    e.information(), e.conditions(), false, e.conditions() != null && e.conditions().confidential(), e.evidenceItemIds(), e.sentAt(), null, null, null, null, e.sentAt());
+                    e.information(), e.conditions(), false, e.conditions() != null && e.conditions().confidential(), e.evidenceItemIds(), e.sentAt(), null, null, null, null, List.of(), e.sentAt());
         }
         Objects.requireNonNull(s, "an event other than sent needs the case");
         if (event instanceof Acknowledged e) {
@@ -181,32 +223,49 @@ public final class SpontaneousDecider {
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), next.conditions(), true, next.confidential(), next.evidenceItemIds(), next.sentAt(),
                     new SpontaneousInformationCase.ReceiptAcknowledged(e.caseReference(), e.contact(), e.acknowledgedAt()),
-                    next.conditionsDeclined(), next.returnNote(), next.closingNote(), next.updatedAt());
+                    next.conditionsDeclined(), next.returnNote(), next.closingNote(), next.useConsents(), next.updatedAt());
         } else if (event instanceof ConditionsDeclined e) {
             SpontaneousInformationCase next = s.with(SpontaneousStatus.CONDITIONS_DECLINED, e.declinedAt());
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), next.conditions(), false, next.confidential(), next.evidenceItemIds(), next.sentAt(), next.acknowledgement(),
                     new SpontaneousInformationCase.Declined(e.reasons(), e.declinedAt()), next.returnNote(), next.closingNote(),
-                    next.updatedAt());
+                    next.useConsents(), next.updatedAt());
         } else if (event instanceof ConditionsRevised e) {
             SpontaneousInformationCase next = s.with(SpontaneousStatus.SENT, e.revisedAt());
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), e.conditions(), false,
                     next.confidential() || (e.conditions() != null && e.conditions().confidential()), next.evidenceItemIds(), next.sentAt(), next.acknowledgement(),
-                    next.conditionsDeclined(), next.returnNote(), next.closingNote(), next.updatedAt());
+                    next.conditionsDeclined(), next.returnNote(), next.closingNote(), next.useConsents(), next.updatedAt());
         } else if (event instanceof Returned e) {
             SpontaneousInformationCase next = s.with(SpontaneousStatus.RETURNED, e.returnedAt());
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), next.conditions(), false, next.confidential(), next.evidenceItemIds(), next.sentAt(), next.acknowledgement(),
-                    next.conditionsDeclined(), e.note(), next.closingNote(), next.updatedAt());
+                    next.conditionsDeclined(), e.note(), next.closingNote(), next.useConsents(), next.updatedAt());
         } else if (event instanceof Closed e) {
             SpontaneousInformationCase next = s.with(SpontaneousStatus.CLOSED, e.closedAt());
             // closing ends the exchange, not the duty: acknowledged conditions keep binding the receiving State
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), next.conditions(), next.conditionsBind(), next.confidential(), next.evidenceItemIds(), next.sentAt(),
-                    next.acknowledgement(), next.conditionsDeclined(), next.returnNote(), e.note(), next.updatedAt());
+                    next.acknowledgement(), next.conditionsDeclined(), next.returnNote(), e.note(), next.useConsents(), next.updatedAt());
+        }
+        if (event instanceof UseConsentRequested e) {
+            List<UseConsent> consents = new ArrayList<>(s.useConsents());
+            consents.add(new UseConsent(e.purpose(), e.thirdState(), e.description(), e.requestedAt(), null, List.of(), null, null));
+            return withConsents(s.with(s.status(), e.requestedAt()), consents);
+        } else if (event instanceof UseConsentDecided e) {
+            List<UseConsent> consents = new ArrayList<>(s.useConsents());
+            UseConsent open = s.openUseConsent().orElseThrow(() -> new IllegalStateException("no consent request is open"));
+            consents.set(consents.indexOf(open), new UseConsent(open.purpose(), open.thirdState(), open.description(), open.requestedAt(),
+                    e.decision(), e.conditions(), e.reasons(), e.decidedAt()));
+            return withConsents(s.with(s.status(), e.decidedAt()), consents);
         }
         throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    private static SpontaneousInformationCase withConsents(SpontaneousInformationCase c, List<UseConsent> consents) {
+        return new SpontaneousInformationCase(c.id(), c.providingState(), c.receivingState(), c.status(), c.version(), c.information(),
+                c.conditions(), c.conditionsBind(), c.confidential(), c.evidenceItemIds(), c.sentAt(), c.acknowledgement(),
+                c.conditionsDeclined(), c.returnNote(), c.closingNote(), consents, c.updatedAt());
     }
 
     public static SpontaneousInformationCase fold(List<SpontaneousInformationEvent> events) {

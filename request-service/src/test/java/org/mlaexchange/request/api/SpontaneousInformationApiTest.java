@@ -115,8 +115,20 @@ class SpontaneousInformationApiTest {
         act("ar", id, "acknowledge", 2, ack).statusCode(409).contentType("application/problem+json")
                 .body("type", endsWith("transition-forbidden"));
         act("ar", id, "decline-conditions", 2, Map.of("reasons", "Too late")).statusCode(409);
+        // another use needs NL's prior consent; NL cannot close while it owes the decision
+        act("ar", id, "request-use-consent", 2, Map.of("purpose", "ONWARD_TRANSFER", "thirdState", "SN",
+                "description", "Share with SN's war crimes unit")).statusCode(200)
+                .body("case.useConsents[0].thirdState", equalTo("SN")).body("case.allowedActions", equalTo(List.of()))
+                .body("receipts[0].type", equalTo("org.mlaexchange.request.spontaneous-information.use-consent-requested.v1"));
+        Api.as("nl").get("/api/spontaneous-information/" + id).then().statusCode(200)
+                .body("allowedActions", equalTo(List.of("decide-use-consent")));
+        act("nl", id, "close", 3, Map.of()).statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("awaits its decision"));
+        act("nl", id, "decide-use-consent", 3, Map.of("decision", "DENIED")).statusCode(422).body("errors.field", equalTo(List.of("reasons")));
+        act("nl", id, "decide-use-consent", 3, Map.of("decision", "GRANTED_WITH_CONDITIONS", "conditions", List.of("Only SN's prosecutors")))
+                .statusCode(200).body("case.useConsents[0].decision", equalTo("GRANTED_WITH_CONDITIONS"));
         Api.as("nl").get("/api/spontaneous-information/" + id).then().statusCode(200).body("allowedActions", equalTo(List.of("close")));
-        act("nl", id, "close", 2, Map.of("note", "Nothing further")).statusCode(200)
+        act("nl", id, "close", 4, Map.of("note", "Nothing further")).statusCode(200)
                 .body("case.status", equalTo("CLOSED")).body("case.conditionsBind", equalTo(true));
 
         // lists: each side by its role; SN sees nothing of it
@@ -134,9 +146,11 @@ class SpontaneousInformationApiTest {
         List<String> types = replay.lines().map(line -> io.restassured.path.json.JsonPath.from(line).getString("type")).toList();
         assertEquals(List.of("org.mlaexchange.request.spontaneous-information.sent.v1",
                 "org.mlaexchange.request.spontaneous-information.acknowledged.v1",
+                "org.mlaexchange.request.spontaneous-information.use-consent-requested.v1",
+                "org.mlaexchange.request.spontaneous-information.use-consent-decided.v1",
                 "org.mlaexchange.request.spontaneous-information.closed.v1"), types);
         given().auth().oauth2(Tokens.auditor("ar")).get("/api/audit/cases/" + id).then().statusCode(200)
-                .body("caseseq", equalTo(3)).body("state.status", equalTo("CLOSED")).body("state.conditionsBind", equalTo(true));
+                .body("caseseq", equalTo(5)).body("state.status", equalTo("CLOSED")).body("state.conditionsBind", equalTo(true));
         given().auth().oauth2(Tokens.auditor("sn")).get("/api/audit/cases/" + id).then().statusCode(404);
         given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/verify").then().statusCode(200)
                 .body("intact", equalTo(true)).body("firstBreak", nullValue());

@@ -26,6 +26,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.evidence.UseConsentDecision;
+import org.mlaexchange.contracts.evidence.UsePurpose;
 import org.mlaexchange.contracts.request.Authority;
 import org.mlaexchange.contracts.request.ContactPerson;
 import org.mlaexchange.contracts.request.CrimeCategory;
@@ -179,6 +181,43 @@ class SpontaneousInformationTest {
     }
 
     @Test
+    void anotherUseNeedsTheProvidingStatesConsentAskedOneAtATime() {
+        SpontaneousInformationCase acknowledged = act(sent(CONDITIONS), new SpontaneousCommand.AcknowledgeReceipt("AR-SI-7", AR_CONTACT), AR, 1);
+        assertEquals(List.of(SpontaneousAction.REQUEST_USE_CONSENT), SpontaneousAction.availableTo(acknowledged, AR));
+        assertEquals(Set.of("purpose"), fieldsOf(() -> DECIDER.decide(acknowledged, new SpontaneousCommand.RequestUseConsent(
+                UsePurpose.PROCEEDINGS_OF_REQUEST, null, "Use it"), AR, day(2))));
+        assertEquals(Set.of("thirdState", "description"), fieldsOf(() -> DECIDER.decide(acknowledged,
+                new SpontaneousCommand.RequestUseConsent(UsePurpose.ONWARD_TRANSFER, NL, " "), AR, day(2))));
+        assertThrows(WrongParty.class, () -> DECIDER.decide(acknowledged, new SpontaneousCommand.RequestUseConsent(
+                UsePurpose.OTHER_PROCEEDINGS, null, "Trial of another accused"), NL, day(2)));
+
+        SpontaneousInformationCase asked = act(acknowledged, new SpontaneousCommand.RequestUseConsent(UsePurpose.ONWARD_TRANSFER, SN,
+                "Share with SN's war crimes unit"), AR, 2);
+        assertEquals(SpontaneousStatus.ACKNOWLEDGED, asked.status());
+        assertEquals(SN, asked.openUseConsent().orElseThrow().thirdState());
+        assertEquals(List.of(), SpontaneousAction.availableTo(asked, AR), "one request for consent at a time");
+        assertEquals(List.of(SpontaneousAction.DECIDE_USE_CONSENT), SpontaneousAction.availableTo(asked, NL),
+                "the case is not closed while a consent decision is owed");
+        TransitionForbidden twice = assertThrows(TransitionForbidden.class, () -> DECIDER.decide(asked,
+                new SpontaneousCommand.RequestUseConsent(UsePurpose.OTHER_PROCEEDINGS, null, "Another"), AR, day(3)));
+        assertTrue(twice.getMessage().contains("awaits its decision"), twice.getMessage());
+        assertEquals(Set.of("conditions"), fieldsOf(() -> DECIDER.decide(asked, new SpontaneousCommand.DecideUseConsent(
+                UseConsentDecision.GRANTED_WITH_CONDITIONS, List.of(), null), NL, day(3))));
+        assertEquals(Set.of("reasons"), fieldsOf(() -> DECIDER.decide(asked, new SpontaneousCommand.DecideUseConsent(
+                UseConsentDecision.DENIED, null, null), NL, day(3))));
+
+        SpontaneousInformationCase granted = act(asked, new SpontaneousCommand.DecideUseConsent(UseConsentDecision.GRANTED_WITH_CONDITIONS,
+                List.of("Only SN's prosecutors"), null), NL, 3);
+        SpontaneousInformationCase.UseConsent decided = granted.useConsents().get(0);
+        assertEquals(UseConsentDecision.GRANTED_WITH_CONDITIONS, decided.decision());
+        assertEquals(List.of("Only SN's prosecutors"), decided.conditions());
+        assertTrue(granted.openUseConsent().isEmpty());
+        assertEquals(List.of(SpontaneousAction.CLOSE), SpontaneousAction.availableTo(granted, NL));
+        assertThrows(TransitionForbidden.class, () -> DECIDER.decide(granted, new SpontaneousCommand.DecideUseConsent(
+                UseConsentDecision.GRANTED, null, null), NL, day(4)));
+    }
+
+    @Test
     void sendingTwiceAndActingBeforeSendingAreRefused() {
         SpontaneousInformationCase c = sent(null);
         assertThrows(TransitionForbidden.class, () -> DECIDER.decide(c, send(null), NL, day(1)));
@@ -192,7 +231,9 @@ class SpontaneousInformationTest {
                 SpontaneousAction.ACKNOWLEDGE, new SpontaneousCommand.AcknowledgeReceipt("AR-1", AR_CONTACT),
                 SpontaneousAction.DECLINE_CONDITIONS, new SpontaneousCommand.DeclineConditions("No"),
                 SpontaneousAction.RETURN, new SpontaneousCommand.Return(null),
-                SpontaneousAction.CLOSE, new SpontaneousCommand.CloseCase(null)));
+                SpontaneousAction.CLOSE, new SpontaneousCommand.CloseCase(null),
+                SpontaneousAction.REQUEST_USE_CONSENT, new SpontaneousCommand.RequestUseConsent(UsePurpose.OTHER_PROCEEDINGS, null, "Trial"),
+                SpontaneousAction.DECIDE_USE_CONSENT, new SpontaneousCommand.DecideUseConsent(UseConsentDecision.DENIED, null, "No")));
         Set<SpontaneousStatus> terminal = EnumSet.of(SpontaneousStatus.RETURNED, SpontaneousStatus.CLOSED);
         Set<SpontaneousStatus> reached = EnumSet.noneOf(SpontaneousStatus.class);
         Map<SpontaneousStatus, Set<SpontaneousStatus>> next = new java.util.EnumMap<>(SpontaneousStatus.class);
@@ -201,7 +242,7 @@ class SpontaneousInformationTest {
         while (!queue.isEmpty()) {
             SpontaneousInformationCase c = queue.poll();
             // a revision must differ from what was declined: each round offers new conditions, so bound the rounds
-            if (!seen.add(c.status() + "/" + c.conditions()) || c.version() > 8) {
+            if (!seen.add(c.status() + "/" + c.conditions() + "/" + c.openUseConsent().isPresent()) || c.version() > 8) {
                 continue;
             }
             commands.put(SpontaneousAction.REVISE_CONDITIONS, new SpontaneousCommand.ReviseConditions(

@@ -108,7 +108,7 @@ class SpontaneousInformationApiTest {
                 .body("case.status", equalTo("ACKNOWLEDGED"))
                 .body("case.conditionsBind", equalTo(true))
                 .body("case.acknowledgement.caseReference", equalTo("AR-SI-2026-7"))
-                .body("case.allowedActions", equalTo(List.of()))
+                .body("case.allowedActions", equalTo(List.of("request-use-consent")))
                 .body("receipts[0].type", equalTo("org.mlaexchange.request.spontaneous-information.acknowledged.v1"))
                 .header("ETag", "\"2\"");
         // acknowledged once: again is an illegal transition, declining too

@@ -12,6 +12,7 @@ import org.mlaexchange.platform.reference.StateRegistry;
 import org.mlaexchange.request.domain.DeadlinePolicy;
 import org.mlaexchange.request.domain.ReferenceData;
 import org.mlaexchange.request.domain.RequestDecider;
+import org.mlaexchange.request.domain.SpontaneousDecider;
 
 /** Wires the framework-free domain to the shared reference data and the configured deadline policy. */
 @ApplicationScoped
@@ -21,6 +22,12 @@ public class DomainConfiguration {
     @ApplicationScoped
     RequestDecider decider(StateRegistry states, DeadlineConfig deadlines) {
         return new RequestDecider(referenceData(states), deadlinePolicy(deadlines));
+    }
+
+    @Produces
+    @ApplicationScoped
+    SpontaneousDecider spontaneousDecider(StateRegistry states) {
+        return new SpontaneousDecider(referenceData(states));
     }
 
     static ReferenceData referenceData(StateRegistry states) {

@@ -58,6 +58,9 @@ public abstract class LogStatistics {
     }
 
     public void accept(CloudEvent event) {
+        if (!counts(event)) {
+            return;
+        }
         String caseKey = caseOf(event);
         CaseFigures figures = cases.computeIfAbsent(caseKey, k -> new CaseFigures());
         StateCode actor = event.actorstate() == null ? null : StateCode.of(event.actorstate());
@@ -68,6 +71,11 @@ public abstract class LogStatistics {
         if (figures.terminal) {
             figures.reminders.clear();
         }
+    }
+
+    /** Whether the event belongs to the cases these figures count (a service's log may hold other kinds of case). */
+    protected boolean counts(CloudEvent event) {
+        return true;
     }
 
     /** The case an event counts for (a request, a transfer, an extradition case). */

@@ -21,6 +21,12 @@ final class RequestStatistics extends LogStatistics {
                 new String[] {"decided", "executed"});
     }
 
+    /** Requests only: spontaneous information shares the log but is no request (no decision, no execution). */
+    @Override
+    protected boolean counts(CloudEvent event) {
+        return RequestEventTypes.all().contains(event.type());
+    }
+
     @Override
     void apply(CaseFigures c, CloudEvent event, Instant at) {
         RequestEvent e = data(event, RequestEventTypes::classOf);

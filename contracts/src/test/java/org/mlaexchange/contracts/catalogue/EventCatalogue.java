@@ -32,6 +32,8 @@ import org.mlaexchange.contracts.extradition.ExtraditionEvent;
 import org.mlaexchange.contracts.extradition.ExtraditionEventTypes;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.contracts.request.RequestEventTypes;
+import org.mlaexchange.contracts.request.SpontaneousInformationEvent;
+import org.mlaexchange.contracts.request.SpontaneousInformationEventTypes;
 
 /**
  * The event catalogue (AsyncAPI 3.0) built from the contract records themselves: one JSON Schema per
@@ -46,17 +48,19 @@ public final class EventCatalogue {
     static final String ENVELOPE = name(CloudEvent.class);
     static final String CHECKPOINT = name(Checkpoint.class);
 
-    /** One topic of case events: its service, its sealed event family and that family's type names. */
-    record Family(String id, String topic, String service, String caseKey, Class<?> sealed, Function<Class<?>, String> typeOf) {
+    /** One topic of case events: its service, its sealed event families and their type names. */
+    record Family(String id, String topic, String service, String caseKey, List<Class<?>> sealed, Function<Class<?>, String> typeOf) {
     }
 
     static final List<Family> FAMILIES = List.of(
-            new Family("requestEvents", "mla.request.events", "request-service", "the request id", RequestEvent.class,
-                    RequestEventTypes::typeOf),
-            new Family("evidenceEvents", "mla.evidence.events", "evidence-service", "the transfer or item id", EvidenceEvent.class,
+            new Family("requestEvents", "mla.request.events", "request-service", "the request id (or the spontaneous information id)",
+                    List.of(RequestEvent.class, SpontaneousInformationEvent.class),
+                    type -> SpontaneousInformationEvent.class.isAssignableFrom(type) ? SpontaneousInformationEventTypes.typeOf(type)
+                            : RequestEventTypes.typeOf(type)),
+            new Family("evidenceEvents", "mla.evidence.events", "evidence-service", "the transfer or item id", List.of(EvidenceEvent.class),
                     EvidenceEventTypes::typeOf),
             new Family("extraditionEvents", "mla.extradition.events", "extradition-service", "the extradition case id",
-                    ExtraditionEvent.class, ExtraditionEventTypes::typeOf));
+                    List.of(ExtraditionEvent.class), ExtraditionEventTypes::typeOf));
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -96,7 +100,7 @@ public final class EventCatalogue {
                     + ". Kept forever (retention.ms=-1): the topic is a replayable copy of the service's log.");
             ObjectNode channelMessages = channel.putObject("messages");
             ArrayNode operationMessages = NODES.arrayNode();
-            for (Class<?> record : records(family.sealed()).toList()) {
+            for (Class<?> record : family.sealed().stream().flatMap(EventCatalogue::records).toList()) {
                 String type = family.typeOf().apply(record);
                 typeNames.put(type, record);
                 messages.set(type, eventMessage(type, record, family, schemas.createSchemaReference(record),

@@ -36,6 +36,8 @@ import org.mlaexchange.contracts.request.MeasureProgress;
 import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.seal.NotPersonal;
 import org.mlaexchange.contracts.seal.PersonalData;
+import org.mlaexchange.contracts.request.SpontaneousInformationEvent;
+import org.mlaexchange.contracts.request.SpontaneousInformationEventTypes;
 
 /**
  * Published events stay replayable: the JSON shape of every event type is pinned in
@@ -50,6 +52,11 @@ class ContractSnapshotTest {
     @TestFactory
     Stream<DynamicTest> requestEventsKeepTheirShape() {
         return snapshots(RequestEvent.class, RequestEventTypes::typeOf);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> spontaneousInformationEventsKeepTheirShape() {
+        return snapshots(SpontaneousInformationEvent.class, SpontaneousInformationEventTypes::typeOf);
     }
 
     @TestFactory

@@ -19,6 +19,9 @@ import org.mlaexchange.contracts.request.GroundForRefusal;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.contracts.request.RequestEventTypes;
 import org.mlaexchange.contracts.request.RequestStatus;
+import org.mlaexchange.contracts.request.SpontaneousInformationEvent;
+import org.mlaexchange.contracts.request.SpontaneousInformationEventTypes;
+import org.mlaexchange.contracts.request.UseConditions;
 
 /** The request figures folded from events: scope, period, nearest-rank percentiles, the overdue rule. */
 class LogStatisticsTest {
@@ -64,6 +67,21 @@ class LogStatisticsTest {
         assertEquals(new Statistics.Timing(10, Duration.ofHours(5).toMillis(), Duration.ofHours(9).toMillis()), s.timings().get("acknowledge"));
         assertEquals(new Statistics.Timing(0, null, null), s.timings().get("decide"));
         assertEquals(Map.of("ACKNOWLEDGED", 10L, "SUBMITTED", 1L), s.casesByStatus());
+    }
+
+    @Test
+    void spontaneousInformationInTheSameLogIsNoRequest() {
+        submitted(NL, AR, T0);
+        UUID informationId = UUID.randomUUID();
+        SpontaneousInformationEvent sent = new SpontaneousInformationEvent.Sent(informationId, NL, AR, null, UseConditions.none(),
+                List.of(), T0);
+        logseq++;
+        statistics.accept(new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "request-service",
+                SpontaneousInformationEventTypes.typeOf(sent), informationId.toString(), T0.toString(), CloudEvent.DATA_CONTENT_TYPE,
+                "NL", 1, logseq, null, null, EventJson.toData(sent)));
+        Statistics s = statistics.result(of(NL, null));
+        assertEquals(1, s.cases());
+        assertEquals(Map.of("SUBMITTED", 1L), s.casesByStatus());
     }
 
     @Test

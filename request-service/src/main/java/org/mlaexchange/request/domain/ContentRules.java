@@ -117,7 +117,12 @@ final class ContentRules {
     /** Core crimes are always a valid legal basis; an annex crime only if both States' declarations of that annex are in force (Art. 2(2)). */
     private void legalQualification(Violations v, LegalQualification q, StateCode requestingState,
                                     StateCode requestedState, LocalDate on) {
-        String field = "content.legalQualification";
+        legalQualification(v, q, "content.legalQualification", requestingState, requestedState, on);
+    }
+
+    /** The same check for another case naming a crime between two States (spontaneous information). */
+    void legalQualification(Violations v, LegalQualification q, String field, StateCode requestingState,
+                            StateCode requestedState, LocalDate on) {
         if (!v.required(q, field)) {
             return;
         }
@@ -177,8 +182,12 @@ final class ContentRules {
     }
 
     private static void persons(Violations v, List<PersonConcerned> persons) {
+        persons(v, persons, "content.personsConcerned");
+    }
+
+    static void persons(Violations v, List<PersonConcerned> persons, String prefix) {
         for (int i = 0; i < persons.size(); i++) {
-            String field = "content.personsConcerned[" + i + "]";
+            String field = prefix + "[" + i + "]";
             PersonConcerned p = persons.get(i);
             if (v.required(p, field)) {
                 v.requiredText(p.identity(), field + ".identity");

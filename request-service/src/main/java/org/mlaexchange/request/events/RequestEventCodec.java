@@ -15,7 +15,9 @@ import org.mlaexchange.platform.identity.CurrentCaller;
 import org.mlaexchange.platform.seal.CaseDataKeys;
 import org.mlaexchange.request.domain.MlaRequest;
 import org.mlaexchange.request.domain.RequestDecider;
+import org.mlaexchange.request.domain.SpontaneousInformationCase;
 import org.mlaexchange.request.security.RequestDisclosure;
+import org.mlaexchange.request.security.SpontaneousDisclosure;
 
 /**
  * Request events to and from the event log: stable type names, typed payloads (their personal data
@@ -28,11 +30,14 @@ public class RequestEventCodec implements CaseProjector {
     private final CurrentCaller caller;
     private final RequestDisclosure disclosure;
     private final CaseDataKeys keys;
+    private final SpontaneousDisclosure spontaneousDisclosure;
 
-    public RequestEventCodec(CurrentCaller caller, RequestDisclosure disclosure, CaseDataKeys keys) {
+    public RequestEventCodec(CurrentCaller caller, RequestDisclosure disclosure, CaseDataKeys keys,
+                             SpontaneousDisclosure spontaneousDisclosure) {
         this.caller = caller;
         this.disclosure = disclosure;
         this.keys = keys;
+        this.spontaneousDisclosure = spontaneousDisclosure;
     }
 
     public NewEvent toLogEntry(MlaRequest request, RequestEvent event, StateCode actor) {
@@ -56,11 +61,19 @@ public class RequestEventCodec implements CaseProjector {
         return RequestDecider.fold(opened.stream().map(RequestEventCodec::fromCloudEvent).toList());
     }
 
-    /** The request as of its last event, as the calling auditor may see it (outside a request: unredacted, for internal use). */
+    /**
+     * The request (or spontaneous information, which shares the log) as of its last event, as the calling
+     * auditor may see it (outside a request: unredacted, for internal use).
+     */
     @Override
     public Object project(List<CloudEvent> events) {
+        boolean active = Arc.container().requestContext().isActive();
+        if (SpontaneousEventCodec.isSpontaneousInformation(events)) {
+            SpontaneousInformationCase state = SpontaneousEventCodec.fold(events);
+            return active ? spontaneousDisclosure.caseFor(caller.get(), state) : state;
+        }
         MlaRequest state = fold(events);
-        if (state == null || !Arc.container().requestContext().isActive()) {
+        if (state == null || !active) {
             return state;
         }
         return disclosure.requestFor(caller.get(), state);

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mlaexchange.contracts.request.SpontaneousInformationEventTypes;
 import org.mlaexchange.platform.testing.AsOfCheck;
 import org.mlaexchange.platform.testing.Tokens;
 
@@ -28,8 +29,12 @@ class AsOfTest {
         Api.step("nl", consulting, "acknowledge", Map.of("caseReference", "NL-1", "contact", Map.of("name", "J. de Vries", "email", "j.devries@nl.demo")));
         Api.step("nl", consulting, "open-consultation", Map.of("matters", List.of("Scope of the search")));
         String oversight = Tokens.auditor("oversight");
-        AsOfCheck.assertEveryCaseRebuildsToItsLiveState(dataSource,
-                (id, firstType) -> given().auth().oauth2(oversight).get("/api/requests/" + id).then().statusCode(200).extract().path(""));
+        // spontaneous information shares the log: rebuilt by its own fold, shown at its own path
+        String spontaneous = SpontaneousInformationApiTest.sent("nl", "AR", false);
+        AsOfCheck.assertEveryCaseRebuildsToItsLiveState(dataSource, (id, firstType) -> given().auth().oauth2(oversight)
+                .get((SpontaneousInformationEventTypes.isSpontaneousInformation(firstType) ? "/api/spontaneous-information/" : "/api/requests/")
+                        + id).then().statusCode(200).extract().path(""));
+        given().auth().oauth2(oversight).get("/api/audit/cases/" + spontaneous).then().statusCode(200);
         List.of(acknowledged, consulting).forEach(id -> given().auth().oauth2(oversight).get("/api/audit/cases/" + id).then().statusCode(200));
     }
 }

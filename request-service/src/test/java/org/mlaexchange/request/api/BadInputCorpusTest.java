@@ -27,6 +27,7 @@ class BadInputCorpusTest {
     @TestFactory
     List<DynamicTest> corpus() {
         // a request NL sent AR and AR has not acknowledged: every action of both sides can be tried on it
-        return BadInputCorpus.run("request-service", dataSource, topic, Map.of("/api/requests/{id}", Api.submitted("nl", "AR")), Map.of());
+        return BadInputCorpus.run("request-service", dataSource, topic, Map.of("/api/requests/{id}", Api.submitted("nl", "AR"),
+                "/api/spontaneous-information/{id}", SpontaneousInformationApiTest.sent("nl", "AR", false)), Map.of());
     }
 }

@@ -1,0 +1,107 @@
+package org.mlaexchange.contracts.request;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.evidence.UseConsentDecision;
+import org.mlaexchange.contracts.evidence.UsePurpose;
+
+/**
+ * The published events of spontaneous information, a case of request-service of its own (topic
+ * {@code mla.request.events}, key: the information id, chained in the same log as requests). Types are
+ * in {@link SpontaneousInformationEventTypes}; fields are only added, a breaking change is a new
+ * {@code .v2} type.
+ */
+public sealed interface SpontaneousInformationEvent {
+
+    UUID informationId();
+
+    /**
+     * The providing State sent information without a request.
+     *
+     * @param evidenceItemIds evidence items (of evidence-service) the information refers to; may be empty
+     */
+    record Sent(
+            UUID informationId,
+            StateCode providingState,
+            StateCode receivingState,
+            SpontaneousInformation information,
+            UseConditions conditions,
+            List<UUID> evidenceItemIds,
+            Instant sentAt) implements SpontaneousInformationEvent {
+
+        public Sent {
+            evidenceItemIds = ContractLists.copy(evidenceItemIds);
+        }
+    }
+
+    /** The receiving State acknowledged receipt (a legal receipt) and accepted the conditions, which now bind it. */
+    record Acknowledged(
+            UUID informationId,
+            String caseReference,
+            ContactPerson contact,
+            Instant acknowledgedAt) implements SpontaneousInformationEvent {
+    }
+
+    /** The receiving State cannot accept the conditions: it must not use the information. */
+    record ConditionsDeclined(
+            UUID informationId,
+            String reasons,
+            Instant declinedAt) implements SpontaneousInformationEvent {
+    }
+
+    /** The providing State attached new conditions after they were declined; the receiving State answers again. {@code note} is optional. */
+    record ConditionsRevised(
+            UUID informationId,
+            UseConditions conditions,
+            String note,
+            Instant revisedAt) implements SpontaneousInformationEvent {
+    }
+
+    /** The receiving State returned or destroyed the information unused, its conditions declined. {@code note} is optional. */
+    record Returned(
+            UUID informationId,
+            String note,
+            Instant returnedAt) implements SpontaneousInformationEvent {
+    }
+
+    /** The providing State closed the case. {@code note} is optional. */
+    record Closed(
+            UUID informationId,
+            String note,
+            Instant closedAt) implements SpontaneousInformationEvent {
+    }
+
+    /**
+     * The receiving State asked the providing State's prior consent to a use the conditions do not allow
+     * (speciality, as for evidence).
+     *
+     * @param thirdState the State the information would go to, for {@link UsePurpose#ONWARD_TRANSFER}; otherwise {@code null}
+     */
+    record UseConsentRequested(
+            UUID informationId,
+            UsePurpose purpose,
+            StateCode thirdState,
+            String description,
+            Instant requestedAt) implements SpontaneousInformationEvent {
+    }
+
+    /**
+     * The providing State decided on the open consent request.
+     *
+     * @param conditions for {@link UseConsentDecision#GRANTED_WITH_CONDITIONS}: they bind like the other conditions
+     * @param reasons    required for {@link UseConsentDecision#DENIED}
+     */
+    record UseConsentDecided(
+            UUID informationId,
+            UseConsentDecision decision,
+            List<String> conditions,
+            String reasons,
+            Instant decidedAt) implements SpontaneousInformationEvent {
+
+        public UseConsentDecided {
+            conditions = ContractLists.copy(conditions);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.mlaexchange.request.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.request.domain.SpontaneousStatus;
+
+/** Spontaneous information as stored; every query a State makes is limited to the cases it is party to. */
+@ApplicationScoped
+public class SpontaneousInformationRepository implements PanacheRepositoryBase<SpontaneousInformationEntity, UUID> {
+
+    public Optional<SpontaneousInformationEntity> findForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Filters of a list; null means "any". {@code role}: the caller's side, providing or receiving; {@code caller} null: the oversight body. */
+    public record Filter(StateCode caller, String role, SpontaneousStatus status) {
+    }
+
+    /** A page, newest first (insertion order). */
+    public List<SpontaneousInformationEntity> page(Filter filter, Long afterListSeq, int limit) {
+        Parameters params = new Parameters();
+        StringBuilder query = new StringBuilder("1 = 1");
+        if (filter.caller() != null) {
+            params.and("state", filter.caller().value());
+            if ("providing".equals(filter.role())) {
+                query.append(" and providingState = :state");
+            } else if ("receiving".equals(filter.role())) {
+                query.append(" and receivingState = :state");
+            } else {
+                query.append(" and (providingState = :state or receivingState = :state)");
+            }
+        }
+        if (filter.status() != null) {
+            query.append(" and status = :status");
+            params.and("status", filter.status().name());
+        }
+        if (afterListSeq != null) {
+            query.append(" and listSeq < :after");
+            params.and("after", afterListSeq);
+        }
+        query.append(" order by listSeq desc");
+        return find(query.toString(), params).page(0, limit).list();
+    }
+}

@@ -110,4 +110,21 @@ class ApiContractTest {
                 .replace("#/components/schemas/", ""));
         assertTrue(refuse.at("/parameters").toString().contains("\"required\":true"), "If-Match is required (428 without it)");
     }
+
+    /** What creates a case answers 201 with its Location (as the services do), never a 200 it does not give. */
+    @Test
+    void creatingOperationsAnswer201WithLocation() throws IOException {
+        String[][] creating = {{"request-service", "/api/requests"}, {"request-service", "/api/spontaneous-information"},
+                {"evidence-service", "/api/transfers"}, {"evidence-service", "/api/transfers/{id}/items"},
+                {"extradition-service", "/api/extraditions"}, {"extradition-service", "/api/extraditions/provisional-arrests"}};
+        for (String[] op : creating) {
+            JsonNode responses = spec(op[0]).at("/paths/" + op[1].replace("/", "~1") + "/post/responses");
+            assertTrue(responses.has("201"), op[1] + " lists 201: " + responses.fieldNames());
+            assertFalse(responses.has("200"), op[1] + " lists no 200");
+            assertTrue(responses.at("/201/headers/Location").isObject(), op[1] + " names the Location header");
+            assertTrue(responses.at("/201/content/application~1json/schema/$ref").asText().endsWith("Changed"), op[1] + " answers the Changed view");
+        }
+        // an action on a case still answers 200
+        assertTrue(spec("request-service").at("/paths/~1api~1requests~1{id}~1acknowledge/post/responses").has("200"));
+    }
 }

@@ -42,6 +42,8 @@ public class ApiContract implements OASFilter {
     static final String RECEIPT = "WriteReceipt";
     private static final String VIEWS = "api-contract.views.";
     private static final String TAGS = "api-contract.tags.";
+    /** Operations that create a case and answer 201 with its Location: {@code api-contract.created=<operationId>,...}. */
+    private static final String CREATED = "api-contract.created";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
     private static final int EXAMPLE_DEPTH = 12;
 
@@ -99,6 +101,7 @@ public class ApiContract implements OASFilter {
         if (openAPI.getTags() != null) {
             openAPI.getTags().forEach(tag -> config.getOptionalValue(TAGS + tag.getName(), String.class).ifPresent(tag::setDescription));
         }
+        List<String> created = config.getOptionalValues(CREATED, String.class).orElse(List.of());
         List<String> missingSummary = new ArrayList<>();
         List<String> missingSchema = new ArrayList<>();
         Map<String, Integer> operationIds = new HashMap<>();
@@ -112,6 +115,9 @@ public class ApiContract implements OASFilter {
                 missingSummary.add(method + " " + path);
             }
             operation.setOperationId(operationId(operation, operationIds));
+            if (created.contains(operation.getOperationId())) {
+                answersCreated(operation);
+            }
             if (!answerSchemas(method, operation, views, components)) {
                 missingSchema.add(method + " " + path + " (" + operation.getOperationId() + ")");
             }
@@ -124,6 +130,23 @@ public class ApiContract implements OASFilter {
             throw new IllegalStateException("Operations answering a Response without a schema: name their case view with "
                     + VIEWS + "<operationId or tag>=<schema>: " + missingSchema);
         }
+    }
+
+    /**
+     * A creating operation answers 201 Created (the JAX-RS {@code Response} it builds says so, which the
+     * scanner cannot see): its 200 becomes 201, with the Location of the new case.
+     */
+    private static void answersCreated(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null || responses.getAPIResponse("200") == null) {
+            return;
+        }
+        APIResponse ok = responses.getAPIResponse("200");
+        responses.removeAPIResponse("200");
+        ok.setDescription("Created: the new case as its GET shows it; Location names it");
+        ok.addHeader("Location", OASFactory.createHeader().description("The new case's URL")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")));
+        responses.addAPIResponse("201", ok);
     }
 
     private static Map<String, String> views() {

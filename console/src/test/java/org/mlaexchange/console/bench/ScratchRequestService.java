@@ -47,6 +47,8 @@ public class ScratchRequestService implements QuarkusTestResourceLifecycleManage
             admin("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)", "CREATE DATABASE " + DB + " OWNER mla");
             File log = root.resolve("console/target/inbox-benchmark-request-service.log").toFile();
             copy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                    // the local stack's settings (its profile); the prod profile refuses to start without a deployment's
+                    "-Dquarkus.profile=local",
                     "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + PORT, "-Dquarkus.datasource.jdbc.url=" + PG + DB,
                     "-Dmla.events.topic=bench.mla.request.events", "-Dmla.audit.checkpoints-topic=bench.mla.audit.checkpoints",
                     "-jar", jar.toString()).directory(root.toFile()).redirectErrorStream(true).redirectOutput(log).start();

@@ -70,15 +70,19 @@ class TraceConsumerTest {
         SpanData publish = spans.await(s -> s.getKind() == SpanKind.PRODUCER && transfer.equals(
                 s.getAttributes().get(AttributeKey.stringKey("messaging.kafka.message.key"))), Duration.ofSeconds(30))
                 .orElseThrow(() -> new AssertionError("no producer span for transfer " + transfer));
-        List<SpanData> write = spans.trace(publish.getTraceId());
-        System.out.println("Trace of opening a transfer (POST /api/transfers → write → relay → " + evidenceTopic + "):\n"
-                + RecentSpans.print(write));
-        assertEquals("publish " + evidenceTopic, publish.getName());
-        SpanData server = write.stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst()
+        // the server span ends after the answer is sent, so it may finish after the relay published: wait for each parent
+        SpanData write = spans.await(s -> s.getSpanId().equals(publish.getParentSpanId()), Duration.ofSeconds(10))
+                .orElseThrow(() -> new AssertionError("no parent span of the publication of transfer " + transfer));
+        SpanData server = spans.await(s -> s.getSpanId().equals(write.getParentSpanId()), Duration.ofSeconds(10))
                 .orElseThrow(() -> new AssertionError("no server span in the trace of transfer " + transfer));
+        System.out.println("Trace of opening a transfer (POST /api/transfers → write → relay → " + evidenceTopic + "):\n"
+                + RecentSpans.print(spans.trace(publish.getTraceId())));
+        assertEquals("publish " + evidenceTopic, publish.getName());
+        assertEquals("mla.write", write.getName());
+        assertEquals(publish.getTraceId(), write.getTraceId());
+        assertEquals(SpanKind.SERVER, server.getKind(), "server → write → publish");
+        assertEquals(publish.getTraceId(), server.getTraceId());
         assertTrue(server.getName().contains("/api/transfers"), server.getName());
-        assertTrue(write.stream().anyMatch(s -> s.getName().equals("mla.write") && s.getParentSpanId().equals(server.getSpanId())
-                && s.getSpanId().equals(publish.getParentSpanId())), "server → write → publish");
     }
 
     private static String hex(int bytes) {

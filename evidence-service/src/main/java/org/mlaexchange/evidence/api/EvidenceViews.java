@@ -3,7 +3,6 @@ package org.mlaexchange.evidence.api;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
@@ -13,7 +12,6 @@ import org.mlaexchange.evidence.security.EvidenceDisclosure;
 import org.mlaexchange.evidence.domain.ItemAction;
 import org.mlaexchange.evidence.domain.Transfer;
 import org.mlaexchange.evidence.domain.TransferAction;
-import org.mlaexchange.platform.http.Versions;
 import org.mlaexchange.platform.identity.Caller;
 import org.mlaexchange.platform.identity.CurrentCaller;
 import org.mlaexchange.platform.write.Changed;
@@ -64,17 +62,15 @@ public class EvidenceViews {
     /** The answer to a change of the transfer: the transfer with all its items. */
     public Response transferChanged(Response.ResponseBuilder response, Writes.Written<EvidenceService.Result> written) {
         Transfer transfer = written.value().transfer();
-        return response.header(HttpHeaders.ETAG, Versions.etag(transfer.version()))
-                .entity(new Changed<>(transfer(transfer, evidence.itemsOf(caller.get(), transfer.id())), transfer.version(),
-                        written.receipts())).build();
+        return Changed.answer(response, transfer(transfer, evidence.itemsOf(caller.get(), transfer.id())), transfer.version(),
+                written.receipts());
     }
 
     /** The answer to a change of an item. */
     public Response itemChanged(Response.ResponseBuilder response, UUID itemId, Writes.Written<EvidenceService.Result> written) {
         EvidenceItem item = written.value().items().stream().filter(i -> i.id().equals(itemId)).findFirst()
                 .orElseGet(() -> evidence.item(caller.get(), itemId));
-        return response.header(HttpHeaders.ETAG, Versions.etag(item.version()))
-                .entity(new Changed<>(item(item), item.version(), written.receipts())).build();
+        return Changed.answer(response, item(item), item.version(), written.receipts());
     }
 
     private org.mlaexchange.contracts.StateCode acting() {

@@ -393,8 +393,7 @@ public class ExtraditionResource {
 
     private Response changed(Response.ResponseBuilder response, Writes.Written<ExtraditionCase> written) {
         ExtraditionCase c = written.value();
-        return response.header(HttpHeaders.ETAG, Versions.etag(c.version()))
-                .entity(new Changed<>(view(caller.get(), c), c.version(), written.receipts())).build();
+        return Changed.answer(response, view(caller.get(), c), c.version(), written.receipts());
     }
 
     /**

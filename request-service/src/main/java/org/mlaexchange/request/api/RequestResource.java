@@ -367,8 +367,7 @@ public class RequestResource {
 
     private Response changed(Response.ResponseBuilder response, Writes.Written<MlaRequest> written) {
         MlaRequest request = written.value();
-        return response.header(HttpHeaders.ETAG, Versions.etag(request.version()))
-                .entity(new Changed<>(view(request), request.version(), written.receipts())).build();
+        return Changed.answer(response, view(request), request.version(), written.receipts());
     }
 
     /** The request as the caller sees it ({@link RequestDisclosure}), with the actions it may take now. */

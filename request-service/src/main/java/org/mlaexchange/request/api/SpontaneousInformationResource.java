@@ -220,8 +220,7 @@ public class SpontaneousInformationResource {
 
     private Response changed(Response.ResponseBuilder response, Writes.Written<SpontaneousInformationCase> written) {
         SpontaneousInformationCase c = written.value();
-        return response.header(HttpHeaders.ETAG, Versions.etag(c.version()))
-                .entity(new Changed<>(view(c), c.version(), written.receipts())).build();
+        return Changed.answer(response, view(c), c.version(), written.receipts());
     }
 
     /** The case as the caller sees it ({@link SpontaneousDisclosure}), with the actions it may take now. */

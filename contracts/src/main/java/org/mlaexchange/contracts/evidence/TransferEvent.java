@@ -17,9 +17,11 @@ public sealed interface TransferEvent extends EvidenceEvent {
     UUID transferId();
 
     /**
-     * The providing State opened a transfer for a request.
+     * The providing State opened a transfer for a request, or for spontaneous information it sent.
      *
-     * @param requestMeasureIds the measure ids of the request, which items may refer to
+     * @param requestId         the request; for {@link TransferPurpose#SPONTANEOUS_INFORMATION} the spontaneous information
+     *                          (request-service keeps both kinds of case in one log and id space)
+     * @param requestMeasureIds the measure ids of the request, which items may refer to (none for spontaneous information)
      * @param note              optional
      */
     record Opened(

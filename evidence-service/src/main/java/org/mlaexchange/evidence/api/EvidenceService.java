@@ -18,6 +18,7 @@ import org.mlaexchange.contracts.evidence.ItemMetadata;
 import org.mlaexchange.contracts.evidence.TransferEvent;
 import org.mlaexchange.contracts.evidence.UsePurpose;
 import org.mlaexchange.contracts.request.RequestFacts;
+import org.mlaexchange.contracts.request.SpontaneousInformationFacts;
 import org.mlaexchange.evidence.EvidenceConfig;
 import org.mlaexchange.evidence.domain.EvidenceItem;
 import org.mlaexchange.evidence.security.EvidenceDisclosure;
@@ -85,14 +86,28 @@ public class EvidenceService {
         return writes.run(() -> {
             RequestFacts request = knownRequests.find(requestId).filter(r -> r.isParty(actor))
                     .orElseThrow(() -> ProblemException.notFound("Request " + requestId));
-            List<TransferEvent> events = transfers.open(request, new TransferCommand.Open(UUID.randomUUID(), note), actor, clock.instant());
-            Transfer transfer = TransferDecider.fold(events);
-            TransferEntity entity = new TransferEntity();
-            write(entity, transfer);
-            repository.persist(entity);
-            append(transferEntries(transfer, events, actor));
-            return new Result(transfer, List.of());
+            return opened(transfers.open(request, new TransferCommand.Open(UUID.randomUUID(), note), actor, clock.instant()), actor);
         });
+    }
+
+    /** A transfer of evidence items with spontaneous information the caller's State sent (another State's: 404). */
+    public Writes.Written<Result> openWithSpontaneousInformation(Caller caller, UUID informationId, String note) {
+        StateCode actor = CaseWrites.actingState(caller);
+        return writes.run(() -> {
+            SpontaneousInformationFacts information = knownRequests.findSpontaneous(informationId).filter(i -> i.isParty(actor))
+                    .orElseThrow(() -> ProblemException.notFound("Spontaneous information " + informationId));
+            return opened(transfers.openWithSpontaneousInformation(information, new TransferCommand.Open(UUID.randomUUID(), note), actor,
+                    clock.instant()), actor);
+        });
+    }
+
+    private Result opened(List<TransferEvent> events, StateCode actor) {
+        Transfer transfer = TransferDecider.fold(events);
+        TransferEntity entity = new TransferEntity();
+        write(entity, transfer);
+        repository.persist(entity);
+        append(transferEntries(transfer, events, actor));
+        return new Result(transfer, List.of());
     }
 
     public Writes.Written<Result> register(Caller caller, UUID transferId, ItemMetadata metadata) {

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.evidence.ItemMetadata;
@@ -31,6 +32,8 @@ import org.mlaexchange.evidence.domain.TransferStatus;
 import org.mlaexchange.platform.http.Versions;
 import org.mlaexchange.platform.identity.Caller;
 import org.mlaexchange.platform.identity.CurrentCaller;
+import org.mlaexchange.platform.problem.Problem;
+import org.mlaexchange.platform.problem.ProblemException;
 import org.mlaexchange.platform.write.Writes;
 
 /**
@@ -54,7 +57,22 @@ public class TransferResource {
         this.caller = caller;
     }
 
-    public record Opening(@NotNull UUID requestId, String note) {
+    /** The case the transfer is for: an MLA request, or spontaneous information the caller's State sent (exactly one). */
+    public record Opening(@Schema(description = "The MLA request the transfer is made for (or give spontaneousInformationId)") UUID requestId,
+                          @Schema(description = "Spontaneous information your State sent, whose evidence items the transfer hands over (or give requestId)")
+                          UUID spontaneousInformationId,
+                          String note) {
+
+        void requireOneCase() {
+            if (requestId == null && spontaneousInformationId == null) {
+                throw ProblemException.invalid("Name the case the transfer is for",
+                        List.of(new Problem.FieldError("requestId", "required: the MLA request's id (or spontaneousInformationId)")));
+            }
+            if (requestId != null && spontaneousInformationId != null) {
+                throw ProblemException.invalid("A transfer is for one case",
+                        List.of(new Problem.FieldError("spontaneousInformationId", "give either requestId or spontaneousInformationId, not both")));
+            }
+        }
     }
 
     public record Dispatching(String reference) {
@@ -80,9 +98,13 @@ public class TransferResource {
     }
 
     @POST
-    @Operation(summary = "Open a transfer for an MLA request you are party to (results in execution, or supporting material)")
+    @Operation(summary = "Open a transfer for an MLA request you are party to (results in execution, or supporting material),"
+            + " or for spontaneous information your State sent (its evidence items)")
     public Response open(@NotNull @Valid Opening body, @Context UriInfo uri) {
-        Writes.Written<EvidenceService.Result> opened = evidence.open(caller.get(), body.requestId(), body.note());
+        body.requireOneCase();
+        Writes.Written<EvidenceService.Result> opened = body.requestId() != null
+                ? evidence.open(caller.get(), body.requestId(), body.note())
+                : evidence.openWithSpontaneousInformation(caller.get(), body.spontaneousInformationId(), body.note());
         URI location = uri.getAbsolutePathBuilder().path(opened.value().transfer().id().toString()).build();
         return views.transferChanged(Response.created(location), opened);
     }

@@ -22,8 +22,10 @@ import org.mlaexchange.contracts.evidence.TransferEvent.Opened;
 import org.mlaexchange.contracts.evidence.TransferPurpose;
 import org.mlaexchange.contracts.request.RequestFacts;
 import org.mlaexchange.contracts.request.RequestStatus;
+import org.mlaexchange.contracts.request.SpontaneousInformationFacts;
 import org.mlaexchange.contracts.rules.DomainException.NotAParty;
 import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
+import org.mlaexchange.contracts.rules.DomainException.WrongParty;
 
 /**
  * The state machine of a transfer: {@link #open}, {@link #dispatch} and {@link #decide} turn a command
@@ -78,6 +80,41 @@ public final class TransferDecider {
         v.throwIfAny();
         return List.of(new Opened(command.transferId(), request.requestId(), actorState, receiving, purpose,
                 request.measureIds(), command.note(), now));
+    }
+
+    /**
+     * Opens a transfer of evidence items with spontaneous information (domain.md §3): only the State that sent the
+     * information hands items over, to the State it sent it to, while the information is still on offer (sent or
+     * acknowledged: not once its conditions were declined, nor after it was returned or the case closed). The items
+     * carry their own conditions, as in any transfer.
+     *
+     * @param information what is known of the spontaneous information (its local projection)
+     * @throws DomainException.NotAParty           the acting State is not one of the two States
+     * @throws DomainException.WrongParty          the receiving State tried to open it
+     * @throws DomainException.TransitionForbidden the information is no longer on offer
+     * @throws DomainException.InvalidCommand      no transfer id
+     */
+    public List<TransferEvent> openWithSpontaneousInformation(SpontaneousInformationFacts information, TransferCommand.Open command,
+                                                              StateCode actorState, Instant now) {
+        Objects.requireNonNull(information, "information");
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(actorState, "actorState");
+        Objects.requireNonNull(now, "now");
+        if (!information.isParty(actorState)) {
+            throw new NotAParty(actorState, "spontaneous information", information.informationId());
+        }
+        if (!actorState.equals(information.providingState())) {
+            throw new WrongParty(actorState, TransferAction.OPEN);
+        }
+        if (!information.open()) {
+            throw new TransitionForbidden(information.status(), TransferAction.OPEN,
+                    "evidence is handed over with spontaneous information only while it is sent or acknowledged");
+        }
+        Violations v = new Violations();
+        v.required(command.transferId(), "transferId");
+        v.throwIfAny();
+        return List.of(new Opened(command.transferId(), information.informationId(), actorState, information.receivingState(),
+                TransferPurpose.SPONTANEOUS_INFORMATION, List.of(), command.note(), now));
     }
 
     /**

@@ -46,10 +46,13 @@ import org.mlaexchange.contracts.evidence.ManifestEntry;
 import org.mlaexchange.contracts.evidence.TransferEvent;
 import org.mlaexchange.contracts.evidence.TransferPurpose;
 import org.mlaexchange.contracts.request.RequestStatus;
+import org.mlaexchange.contracts.request.SpontaneousInformationFacts;
+import org.mlaexchange.contracts.request.SpontaneousStatus;
 import org.mlaexchange.contracts.rules.DomainException.InvalidCommand;
 import org.mlaexchange.contracts.rules.DomainException.NotAParty;
 import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
 import org.mlaexchange.contracts.rules.DomainException.Violation;
+import org.mlaexchange.contracts.rules.DomainException.WrongParty;
 
 /** A transfer from opening to dispatch or cancellation, given the request and the items. */
 class TransferLifecycleTest {
@@ -219,5 +222,36 @@ class TransferLifecycleTest {
                 new ItemCommand.StoreContent(SHA_DOC, DOC_SIZE, null), NL, day(2)));
         assertEquals(ItemStatus.REGISTERED, e.status());
         assertTrue(e.getMessage().endsWith("transfer " + TRANSFER_ID + " is CANCELLED"), e.getMessage());
+    }
+
+    @Test
+    void onlyTheStateThatSentSpontaneousInformationHandsItemsOverWithIt() {
+        for (SpontaneousStatus status : EnumSet.of(SpontaneousStatus.SENT, SpontaneousStatus.ACKNOWLEDGED)) {
+            List<TransferEvent> events = TRANSFERS.openWithSpontaneousInformation(spontaneous(status),
+                    new TransferCommand.Open(TRANSFER_ID, "The photographs mentioned"), AR, T0);
+            assertEquals(List.of(new TransferEvent.Opened(TRANSFER_ID, REQUEST_ID, AR, NL, TransferPurpose.SPONTANEOUS_INFORMATION, List.of(),
+                    "The photographs mentioned", T0)), events, status.name());
+        }
+        assertThrows(WrongParty.class, () -> TRANSFERS.openWithSpontaneousInformation(spontaneous(SpontaneousStatus.ACKNOWLEDGED),
+                new TransferCommand.Open(TRANSFER_ID, null), NL, T0));
+        assertThrows(NotAParty.class, () -> TRANSFERS.openWithSpontaneousInformation(spontaneous(SpontaneousStatus.ACKNOWLEDGED),
+                new TransferCommand.Open(TRANSFER_ID, null), SN, T0));
+        InvalidCommand invalid = assertThrows(InvalidCommand.class, () -> TRANSFERS.openWithSpontaneousInformation(
+                spontaneous(SpontaneousStatus.SENT), new TransferCommand.Open(null, null), AR, T0));
+        assertEquals(List.of(new Violation("transferId", "is required")), invalid.violations());
+    }
+
+    @Test
+    void nothingIsHandedOverWithSpontaneousInformationNoLongerOnOffer() {
+        for (SpontaneousStatus status : EnumSet.of(SpontaneousStatus.CONDITIONS_DECLINED, SpontaneousStatus.RETURNED, SpontaneousStatus.CLOSED)) {
+            TransitionForbidden e = assertThrows(TransitionForbidden.class, () -> TRANSFERS.openWithSpontaneousInformation(spontaneous(status),
+                    new TransferCommand.Open(TRANSFER_ID, null), AR, T0), status.name());
+            assertEquals(status, e.status());
+        }
+    }
+
+    /** AR sent spontaneous information to NL (its id is REQUEST_ID: the transfer names it there). */
+    private static SpontaneousInformationFacts spontaneous(SpontaneousStatus status) {
+        return new SpontaneousInformationFacts(REQUEST_ID, AR, NL, status, 2);
     }
 }

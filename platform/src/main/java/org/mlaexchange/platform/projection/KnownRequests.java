@@ -14,12 +14,15 @@ import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.contracts.request.RequestEventTypes;
 import org.mlaexchange.contracts.request.RequestFacts;
+import org.mlaexchange.contracts.request.SpontaneousInformationEvent;
+import org.mlaexchange.contracts.request.SpontaneousInformationEventTypes;
+import org.mlaexchange.contracts.request.SpontaneousInformationFacts;
 import org.mlaexchange.platform.inbox.Inbox;
 
 /**
- * The MLA requests this service knows of: a local projection folded from {@code mla.request.events}
- * (never a synchronous call to request-service). Each event is applied once, with its inbox entry in
- * the same transaction.
+ * The MLA requests and the spontaneous information this service knows of: local projections folded from
+ * {@code mla.request.events} (never a synchronous call to request-service). Each event is applied once, with
+ * its inbox entry in the same transaction.
  */
 @ApplicationScoped
 public class KnownRequests {
@@ -39,27 +42,67 @@ public class KnownRequests {
         List<?> rows = entityManager.createNativeQuery("SELECT facts FROM known_request WHERE request_id = ?1")
                 .setParameter(1, requestId)
                 .getResultList();
-        return rows.stream().findFirst().map(row -> read(row.toString()));
+        return rows.stream().findFirst().map(row -> read(row.toString(), RequestFacts.class));
     }
 
-    /** Applies one published request event; a redelivered or out-of-order (already folded) event changes nothing. */
+    /** Spontaneous information this service knows of (of any State: callers check {@code isParty}). */
+    @Transactional
+    public Optional<SpontaneousInformationFacts> findSpontaneous(UUID informationId) {
+        List<?> rows = entityManager.createNativeQuery("SELECT facts FROM known_spontaneous_information WHERE information_id = ?1")
+                .setParameter(1, informationId)
+                .getResultList();
+        return rows.stream().findFirst().map(row -> read(row.toString(), SpontaneousInformationFacts.class));
+    }
+
+    /**
+     * Applies one published request or spontaneous information event; a redelivered or out-of-order (already
+     * folded) event changes nothing.
+     */
     @Transactional
     public boolean apply(CloudEvent event) {
-        if (!RequestEventTypes.all().contains(event.type())) {
+        boolean request = RequestEventTypes.all().contains(event.type());
+        if (!request && !SpontaneousInformationEventTypes.all().contains(event.type())) {
             return false; // a type this version does not know: additive contracts let it pass
         }
         if (!inbox.firstDelivery(CONSUMER, UUID.fromString(event.id()))) {
             return false;
         }
+        return request ? applyRequest(event) : applySpontaneous(event);
+    }
+
+    private boolean applySpontaneous(CloudEvent event) {
+        SpontaneousInformationEvent payload = EventJson.fromData(event.data(), SpontaneousInformationEventTypes.classOf(event.type()));
+        SpontaneousInformationFacts current = findSpontaneous(payload.informationId()).orElse(null);
+        if (!inOrder(event, current == null ? 0 : current.version(), "spontaneous information " + payload.informationId())) {
+            return false;
+        }
+        SpontaneousInformationFacts next = SpontaneousInformationFacts.apply(current, payload);
+        entityManager.createNativeQuery("""
+                        INSERT INTO known_spontaneous_information (information_id, version, facts) VALUES (?1, ?2, cast(?3 AS jsonb))
+                        ON CONFLICT (information_id) DO UPDATE SET version = excluded.version, facts = excluded.facts""")
+                .setParameter(1, next.informationId())
+                .setParameter(2, next.version())
+                .setParameter(3, write(next))
+                .executeUpdate();
+        return true;
+    }
+
+    /** Whether the event is the next of its case; false for one already folded, an error for one that skips ahead. */
+    private static boolean inOrder(CloudEvent event, int known, String what) {
+        if (event.caseseq() == known + 1) {
+            return true;
+        }
+        if (event.caseseq() <= known) {
+            return false;
+        }
+        throw new IllegalStateException(what + ": event caseseq " + event.caseseq() + " arrived before " + (known + 1));
+    }
+
+    private boolean applyRequest(CloudEvent event) {
         RequestEvent payload = EventJson.fromData(event.data(), RequestEventTypes.classOf(event.type()));
         RequestFacts current = find(payload.requestId()).orElse(null);
-        int known = current == null ? 0 : current.version();
-        if (event.caseseq() != known + 1) {
-            if (event.caseseq() <= known) {
-                return false;
-            }
-            throw new IllegalStateException("request " + payload.requestId() + ": event caseseq " + event.caseseq()
-                    + " arrived before " + (known + 1));
+        if (!inOrder(event, current == null ? 0 : current.version(), "request " + payload.requestId())) {
+            return false;
         }
         RequestFacts next = RequestFacts.apply(current, payload);
         entityManager.createNativeQuery("""
@@ -77,7 +120,7 @@ public class KnownRequests {
     public Map<UUID, RequestFacts> all() {
         Map<UUID, RequestFacts> result = new HashMap<>();
         for (Object row : entityManager.createNativeQuery("SELECT facts FROM known_request").getResultList()) {
-            RequestFacts facts = read(row.toString());
+            RequestFacts facts = read(row.toString(), RequestFacts.class);
             result.put(facts.requestId(), facts);
         }
         return result;
@@ -98,15 +141,15 @@ public class KnownRequests {
         return result;
     }
 
-    private static RequestFacts read(String json) {
+    private static <T> T read(String json, Class<T> type) {
         try {
-            return EventJson.mapper().readValue(json, RequestFacts.class);
+            return EventJson.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable request facts", e);
+            throw new IllegalStateException("unreadable " + type.getSimpleName(), e);
         }
     }
 
-    private static String write(RequestFacts facts) {
+    private static String write(Object facts) {
         try {
             return EventJson.mapper().writeValueAsString(facts);
         } catch (JsonProcessingException e) {

@@ -1,12 +1,15 @@
 package org.mlaexchange.platform.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,6 +23,12 @@ import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.contracts.request.RequestEventTypes;
 import org.mlaexchange.contracts.request.RequestStatus;
+import org.mlaexchange.contracts.request.Authority;
+import org.mlaexchange.contracts.request.ContactPerson;
+import org.mlaexchange.contracts.request.SpontaneousInformation;
+import org.mlaexchange.contracts.request.SpontaneousInformationEvent;
+import org.mlaexchange.contracts.request.SpontaneousInformationEventTypes;
+import org.mlaexchange.contracts.request.UseConditions;
 
 /**
  * Puts MLA request events on the request topic of the real broker, exactly as request-service's relay
@@ -57,19 +66,48 @@ public final class PublishedRequests {
     /** As {@link #publish(String, StateCode, List, StateCode)}, each record with this W3C {@code traceparent} header. */
     public static void publish(String topic, StateCode requesting, List<RequestEvent> events, StateCode requested,
                                String traceparent) {
+        publish(topic, events.stream().map(e -> new Published(e.requestId(), RequestEventTypes.typeOf(e), EventJson.toData(e))).toList(),
+                requesting, requested, traceparent);
+    }
+
+    /**
+     * Spontaneous information from {@code providing} to {@code receiving}, sent and then answered by {@code answers}
+     * (the receiving State's events after {@code Sent}, given the information's id), published as request-service
+     * publishes it.
+     */
+    public static UUID spontaneousInformation(String topic, String providing, String receiving,
+                                              Function<UUID, List<SpontaneousInformationEvent>> answers) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        SpontaneousInformation information = new SpontaneousInformation(new Authority("Central authority of " + providing, null),
+                "A mass grave", "Information on a mass grave near the border", null, List.of(),
+                new ContactPerson("Officer", "officer@" + providing.toLowerCase() + ".demo", null), "en");
+        List<SpontaneousInformationEvent> events = new ArrayList<>(List.of(new SpontaneousInformationEvent.Sent(id, StateCode.of(providing),
+                StateCode.of(receiving), information, new UseConditions("Investigation of the case", List.of(), false, null), List.of(), now)));
+        events.addAll(answers.apply(id));
+        publish(topic, events.stream().map(e -> new Published(e.informationId(), SpontaneousInformationEventTypes.typeOf(e),
+                EventJson.toData(e))).toList(), StateCode.of(providing), StateCode.of(receiving), null);
+        return id;
+    }
+
+    private record Published(UUID caseId, String type, JsonNode data) {
+    }
+
+    /** Publishes the events of one case in order, as its own chain; the first is {@code first}'s, the rest {@code other}'s. */
+    private static void publish(String topic, List<Published> events, StateCode first, StateCode other, String traceparent) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TopicReader.BOOTSTRAP,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
             int caseseq = 0;
-            for (RequestEvent event : events) {
+            for (Published event : events) {
                 caseseq++;
                 CloudEvent unsealed = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(),
-                        "/mla-exchange/request-service", RequestEventTypes.typeOf(event), event.requestId().toString(),
-                        Instant.now().toString(), CloudEvent.DATA_CONTENT_TYPE, (caseseq == 1 ? requesting : requested).value(),
-                        caseseq, caseseq, HashChain.GENESIS, null, EventJson.toData(event));
-                ProducerRecord<String, String> record = OutboxRelay.recordOf(topic, event.requestId().toString(),
+                        "/mla-exchange/request-service", event.type(), event.caseId().toString(),
+                        Instant.now().toString(), CloudEvent.DATA_CONTENT_TYPE, (caseseq == 1 ? first : other).value(),
+                        caseseq, caseseq, HashChain.GENESIS, null, event.data());
+                ProducerRecord<String, String> record = OutboxRelay.recordOf(topic, event.caseId().toString(),
                         HashChain.seal(unsealed).json());
                 if (traceparent != null) {
                     record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));

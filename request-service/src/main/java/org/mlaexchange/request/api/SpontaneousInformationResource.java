@@ -43,7 +43,7 @@ import org.mlaexchange.platform.write.Writes;
 import org.mlaexchange.request.domain.SpontaneousAction;
 import org.mlaexchange.request.domain.SpontaneousCommand;
 import org.mlaexchange.request.domain.SpontaneousInformationCase;
-import org.mlaexchange.request.domain.SpontaneousStatus;
+import org.mlaexchange.contracts.request.SpontaneousStatus;
 import org.mlaexchange.request.security.SpontaneousDisclosure;
 import org.mlaexchange.request.store.SpontaneousInformationEntity;
 import org.mlaexchange.request.store.SpontaneousInformationRepository;

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.request.SpontaneousStatus;
 import org.mlaexchange.contracts.rules.DomainAction;
 
 /**

@@ -22,6 +22,8 @@ import org.mlaexchange.contracts.request.SpontaneousInformationEvent.UseConsentD
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent.UseConsentRequested;
 import org.mlaexchange.contracts.evidence.UseConsentDecision;
 import org.mlaexchange.contracts.evidence.UsePurpose;
+import org.mlaexchange.contracts.request.SpontaneousInformationFacts;
+import org.mlaexchange.contracts.request.SpontaneousStatus;
 import org.mlaexchange.request.domain.SpontaneousInformationCase.UseConsent;
 import org.mlaexchange.contracts.request.UseConditions;
 import org.mlaexchange.contracts.rules.DomainException.NotAParty;
@@ -219,30 +221,30 @@ public final class SpontaneousDecider {
         }
         Objects.requireNonNull(s, "an event other than sent needs the case");
         if (event instanceof Acknowledged e) {
-            SpontaneousInformationCase next = s.with(SpontaneousStatus.ACKNOWLEDGED, e.acknowledgedAt());
+            SpontaneousInformationCase next = s.with(SpontaneousInformationFacts.statusAfter(s.status(), e), e.acknowledgedAt());
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), next.conditions(), true, next.confidential(), next.evidenceItemIds(), next.sentAt(),
                     new SpontaneousInformationCase.ReceiptAcknowledged(e.caseReference(), e.contact(), e.acknowledgedAt()),
                     next.conditionsDeclined(), next.returnNote(), next.closingNote(), next.useConsents(), next.updatedAt());
         } else if (event instanceof ConditionsDeclined e) {
-            SpontaneousInformationCase next = s.with(SpontaneousStatus.CONDITIONS_DECLINED, e.declinedAt());
+            SpontaneousInformationCase next = s.with(SpontaneousInformationFacts.statusAfter(s.status(), e), e.declinedAt());
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), next.conditions(), false, next.confidential(), next.evidenceItemIds(), next.sentAt(), next.acknowledgement(),
                     new SpontaneousInformationCase.Declined(e.reasons(), e.declinedAt()), next.returnNote(), next.closingNote(),
                     next.useConsents(), next.updatedAt());
         } else if (event instanceof ConditionsRevised e) {
-            SpontaneousInformationCase next = s.with(SpontaneousStatus.SENT, e.revisedAt());
+            SpontaneousInformationCase next = s.with(SpontaneousInformationFacts.statusAfter(s.status(), e), e.revisedAt());
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), e.conditions(), false,
                     next.confidential() || (e.conditions() != null && e.conditions().confidential()), next.evidenceItemIds(), next.sentAt(), next.acknowledgement(),
                     next.conditionsDeclined(), next.returnNote(), next.closingNote(), next.useConsents(), next.updatedAt());
         } else if (event instanceof Returned e) {
-            SpontaneousInformationCase next = s.with(SpontaneousStatus.RETURNED, e.returnedAt());
+            SpontaneousInformationCase next = s.with(SpontaneousInformationFacts.statusAfter(s.status(), e), e.returnedAt());
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), next.conditions(), false, next.confidential(), next.evidenceItemIds(), next.sentAt(), next.acknowledgement(),
                     next.conditionsDeclined(), e.note(), next.closingNote(), next.useConsents(), next.updatedAt());
         } else if (event instanceof Closed e) {
-            SpontaneousInformationCase next = s.with(SpontaneousStatus.CLOSED, e.closedAt());
+            SpontaneousInformationCase next = s.with(SpontaneousInformationFacts.statusAfter(s.status(), e), e.closedAt());
             // closing ends the exchange, not the duty: acknowledged conditions keep binding the receiving State
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), next.conditions(), next.conditionsBind(), next.confidential(), next.evidenceItemIds(), next.sentAt(),

@@ -9,6 +9,7 @@ import org.mlaexchange.contracts.evidence.UseConsentDecision;
 import org.mlaexchange.contracts.evidence.UsePurpose;
 import org.mlaexchange.contracts.request.ContactPerson;
 import org.mlaexchange.contracts.request.SpontaneousInformation;
+import org.mlaexchange.contracts.request.SpontaneousStatus;
 import org.mlaexchange.contracts.request.UseConditions;
 
 /**

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
-import org.mlaexchange.request.domain.SpontaneousStatus;
+import org.mlaexchange.contracts.request.SpontaneousStatus;
 
 /** Spontaneous information as stored; every query a State makes is limited to the cases it is party to. */
 @ApplicationScoped

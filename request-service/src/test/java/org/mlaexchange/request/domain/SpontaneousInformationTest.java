@@ -35,6 +35,7 @@ import org.mlaexchange.contracts.request.LegalQualification;
 import org.mlaexchange.contracts.request.PersonConcerned;
 import org.mlaexchange.contracts.request.SpontaneousInformation;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent;
+import org.mlaexchange.contracts.request.SpontaneousStatus;
 import org.mlaexchange.contracts.request.UseConditions;
 import org.mlaexchange.contracts.rules.DomainException;
 import org.mlaexchange.contracts.rules.DomainException.InvalidCommand;

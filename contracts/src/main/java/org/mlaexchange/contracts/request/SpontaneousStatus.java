@@ -1,4 +1,4 @@
-package org.mlaexchange.request.domain;
+package org.mlaexchange.contracts.request;
 
 /** Where a case of spontaneous information stands (domain.md §3, spontaneous information). */
 public enum SpontaneousStatus {

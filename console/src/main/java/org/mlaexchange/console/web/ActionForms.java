@@ -15,13 +15,20 @@ import java.util.Map;
 public final class ActionForms {
 
     @io.quarkus.qute.TemplateData
-    public enum Type { TEXT, TEXTAREA, LINES, DATE, DATETIME, EMAIL, SELECT, MULTI, MEASURES, PROGRESS, CHECKBOX, ASSURANCES, JSON }
+    public enum Type { TEXT, TEXTAREA, LINES, DATE, DATETIME, EMAIL, SELECT, MULTI, MEASURES, PROGRESS, CHECKBOX, ASSURANCES, ROWS, JSON }
 
-    /** One field: its JSON path in the body (dotted), its kind, its choices, whether the service requires it. */
+    /**
+     * One field: its JSON path in the body (dotted), its kind, its choices, whether the service requires it. A
+     * {@link Type#ROWS} field is a list of objects: {@code parts} are the fields of one row, their paths relative to it.
+     */
     @io.quarkus.qute.TemplateData
-    public record Field(String path, Type type, List<String> options, boolean required, String labels) {
+    public record Field(String path, Type type, List<String> options, boolean required, String labels, List<Field> parts) {
         public Field(String path, Type type, List<String> options, boolean required) {
             this(path, type, options, required, "option");
+        }
+
+        public Field(String path, Type type, List<String> options, boolean required, String labels) {
+            this(path, type, options, required, labels, List.of());
         }
 
         public String name() {
@@ -38,7 +45,28 @@ public final class ActionForms {
         }
     }
 
-    /** {@code initial}: what a field shows before the officer types (a new content version starts from the current one). */
+    /** One input of a row of a {@link Type#ROWS} field, as the template shows it. */
+    @io.quarkus.qute.TemplateData
+    public record Cell(String name, String id, String label, Type type, List<String> options, String labels, boolean required,
+                       String value, String error) {
+    }
+
+    /** One row of a {@link Type#ROWS} field: an offence, an identifier, a document, a factor weighed. */
+    @io.quarkus.qute.TemplateData
+    public record Row(int index, String id, List<Cell> cells) {
+        public int ordinal() {
+            return index + 1;
+        }
+    }
+
+    /** Rows of a list shown: every row typed in and one empty one, at least {@value #MIN_ROWS}; "Add a row" shows one more. */
+    static final int MIN_ROWS = 2;
+    static final int MAX_ROWS = 10;
+
+    /**
+     * {@code initial}: what a field shows before the officer types, by path (a new content version starts from the
+     * current one; a formal request from the provisional arrest's person, offences, warrant and contact).
+     */
     @io.quarkus.qute.TemplateData
     public record Form(String action, List<Field> fields, Map<String, String> initial) {
         public Form(String action, List<Field> fields) {
@@ -47,6 +75,42 @@ public final class ActionForms {
 
         public String initial(String path) {
             return initial.getOrDefault(path, "");
+        }
+
+        /** What a field shows: what was submitted when this form was, else its initial value (an empty object for a JSON body). */
+        public String shown(String submittedAction, Map<String, String> values, Field f) {
+            if (action.equals(submittedAction)) {
+                return values.getOrDefault(f.name(), "");
+            }
+            return f.type() == Type.JSON ? "{}" : initial(f.path());
+        }
+
+        /** The rows a {@link Type#ROWS} field shows, with what was typed (or the initial values) and the errors placed on them. */
+        public List<Row> rows(Field f, String submittedAction, Map<String, String> values, Map<String, String> errors) {
+            boolean submitted = action.equals(submittedAction);
+            java.util.function.UnaryOperator<String> value = name -> submitted ? values.getOrDefault(name, "")
+                    : initial(name.substring("f.".length()));
+            List<Integer> typed = typedRows(f, value);
+            int count = Math.min(MAX_ROWS, Math.max(MIN_ROWS, (typed.isEmpty() ? -1 : typed.get(typed.size() - 1)) + 2));
+            List<Row> rows = new java.util.ArrayList<>();
+            for (int r = 0; r < count; r++) {
+                List<Cell> cells = new java.util.ArrayList<>();
+                for (Field p : f.parts()) {
+                    String path = f.path() + "." + r + "." + p.path();
+                    String error = submitted ? errors.entrySet().stream()
+                            .filter(e -> e.getKey().equals(path) || e.getKey().startsWith(path + "."))
+                            .map(Map.Entry::getValue).reduce((a, b) -> a + "; " + b).orElse(null) : null;
+                    cells.add(new Cell("f." + path, action + "-" + path.replace('.', '-'), f.path() + "." + p.path(), p.type(),
+                            p.options(), p.labels(), p.required() && r == 0, value.apply("f." + path), error));
+                }
+                rows.add(new Row(r, action + "-" + f.path().replace('.', '-') + "-" + r, cells));
+            }
+            return rows;
+        }
+
+        /** The same form with these initial values (by path). */
+        public Form startingWith(Map<String, String> values) {
+            return new Form(action, fields, Map.copyOf(values));
         }
 
         /** The same form starting from the case's current content. */
@@ -128,7 +192,48 @@ public final class ActionForms {
     static final List<String> EXTRADITION_GROUNDS = List.of("DISCRIMINATION", "TORTURE_RISK", "NE_BIS_IN_IDEM", "NATIONALITY",
             "DEATH_PENALTY", "PENDING_DOMESTIC_PROCEEDINGS", "IN_ABSENTIA_WITHOUT_GUARANTEES");
 
+    // the contracts' closed lists of extradition (org.mlaexchange.contracts.extradition), codes stable
+    static final List<String> CHANNELS = List.of("DIRECT", "DIPLOMATIC", "INTERPOL", "ELECTRONIC");
+    static final List<String> IDENTIFIER_KINDS = List.of("PASSPORT", "NATIONAL_IDENTITY_NUMBER", "INTERPOL_NOTICE", "FINGERPRINT_RECORD", "OTHER");
+    static final List<String> CRIME_CATEGORIES = List.of("GENOCIDE", "CRIMES_AGAINST_HUMANITY", "WAR_CRIMES", "ANNEX_CRIME");
+    static final List<String> WARRANT_KINDS = List.of("ARREST_WARRANT", "CONVICTION_JUDGMENT");
+    static final List<String> CONCURRENCY_FACTORS = List.of("SERIOUSNESS_OF_OFFENCES", "PLACE_OF_COMMISSION", "DATES_OF_REQUESTS",
+            "NATIONALITY_OF_PERSON", "POSSIBILITY_OF_ONWARD_EXTRADITION", "INTERESTS_OF_VICTIMS");
+
+    private static Field rows(String path, Field... parts) {
+        return new Field(path, Type.ROWS, List.of(), true, "option", List.of(parts));
+    }
+
+    /** Offences (the contracts' Offence): qualification, what happened, when and where; one row each. */
+    private static Field offences(String path) {
+        return rows(path, new Field("qualification.category", Type.SELECT, CRIME_CATEGORIES, true), optText("qualification.annex"),
+                text("qualification.law"), text("qualification.penalty"), area("description"), date("committedFrom"),
+                optDate("committedTo"), text("place"));
+    }
+
+    /** The formal request (model ECE 12, the contracts' FormalRequest): person, offences, warrant, documents, contact. */
+    private static List<Field> formalRequest() {
+        return List.of(new Field("channel", Type.SELECT, CHANNELS, true, "channel"),
+                lines("request.person.names"), optLines("request.person.aliases"), optDate("request.person.dateOfBirth"),
+                optText("request.person.placeOfBirth"), optLines("request.person.nationalities"),
+                rows("request.person.identifiers", new Field("kind", Type.SELECT, IDENTIFIER_KINDS, true, "identifierKind"),
+                        text("value"), optText("issuingState")),
+                optArea("request.person.description"), checkbox("request.person.protectedPerson"),
+                offences("request.offences"),
+                new Field("request.warrant.kind", Type.SELECT, WARRANT_KINDS, true, "warrantKind"), text("request.warrant.reference"),
+                text("request.warrant.issuingAuthority"), date("request.warrant.issuedOn"),
+                rows("request.documents", text("title"), optText("evidenceItemId"), optText("mlaRequestId")),
+                text("request.contact.name"), new Field("request.contact.email", Type.EMAIL, List.of(), true),
+                optText("request.contact.phone"));
+    }
+
     private static final Map<String, List<Field>> EXTRADITION = Map.ofEntries(
+            Map.entry("submit-formal-request", formalRequest()),
+            Map.entry("record-concurrent-requests", List.of(lines("otherCaseIds"),
+                    rows("factors", new Field("factor", Type.SELECT, CONCURRENCY_FACTORS, true, "factor"), area("assessment")),
+                    text("chosenCaseId"), area("reasons"))),
+            Map.entry("request-speciality-consent", List.of(offences("offences"), area("purpose"))),
+            Map.entry("request-re-extradition-consent", List.of(text("thirdState"), offences("offences"), area("purpose"))),
             Map.entry("acknowledge", List.of(text("caseReference"), text("contact.name"),
                     new Field("contact.email", Type.EMAIL, List.of(), false), optText("contact.phone"))),
             Map.entry("record-arrest", List.of(new Field("arrestedAt", Type.DATETIME, List.of(), true), text("place"))),
@@ -182,6 +287,38 @@ public final class ActionForms {
         return new Form(action, EXTRADITION.getOrDefault(action, List.of(new Field("body", Type.JSON, List.of(), false))));
     }
 
+    /**
+     * An extradition action's form, starting from what the case already holds: the formal request repeats the
+     * provisional arrest's person, offences, warrant and contact (model ECE 16 then 12), so it starts from them.
+     */
+    public static Form extradition(String action, JsonNode extradition) {
+        Form form = extradition(action);
+        JsonNode provisional = extradition.path("provisionalArrest").path("request");
+        if (!action.equals("submit-formal-request") || !provisional.isObject()) {
+            return form;
+        }
+        Map<String, String> values = new java.util.HashMap<>();
+        flatten(provisional, "request", values);
+        return form.startingWith(values);
+    }
+
+    /** A JSON object as form values by path: lists of texts one per line, lists of objects row by row. */
+    private static void flatten(JsonNode node, String path, Map<String, String> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> flatten(e.getValue(), path + "." + e.getKey(), out));
+        } else if (node.isArray() && node.size() > 0 && node.get(0).isContainerNode()) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(node.get(i), path + "." + i, out);
+            }
+        } else if (node.isArray()) {
+            List<String> lines = new java.util.ArrayList<>();
+            node.forEach(n -> lines.add(n.asText()));
+            out.put(path, String.join("\n", lines));
+        } else if (node.isValueNode() && !node.isNull()) {
+            out.put(path, node.asText());
+        }
+    }
+
     /** Every form this console has, by service, for the texts' check. */
     static Map<String, Map<String, List<Field>>> all() {
         return Map.of("request", REQUEST, "extradition", EXTRADITION, "transfer", TRANSFER);
@@ -233,6 +370,27 @@ public final class ActionForms {
                     put(body, f.path(), updates);
                 }
                 case CHECKBOX -> put(body, f.path(), json.getNodeFactory().booleanNode("true".equals(one)));
+                case ROWS -> {
+                    // one object per row with anything typed in it, in the form's order; the service counts what is missing
+                    ArrayNode rows = json.createArrayNode();
+                    for (int r : typedRows(f, name -> first(values, name))) {
+                        ObjectNode row = json.createObjectNode();
+                        for (Field p : f.parts()) {
+                            String typed = first(values, f.name() + "." + r + "." + p.path());
+                            if (p.type() == Type.LINES) {
+                                ArrayNode array = json.createArrayNode();
+                                typed.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(array::add);
+                                if (!array.isEmpty()) {
+                                    put(row, p.path(), array);
+                                }
+                            } else if (!typed.isEmpty()) {
+                                put(row, p.path(), json.getNodeFactory().textNode(typed));
+                            }
+                        }
+                        rows.add(row);
+                    }
+                    put(body, f.path(), rows);
+                }
                 case ASSURANCES -> {
                     // one text per kind of assurance; the kinds left empty are not asked or given
                     ArrayNode assurances = json.createArrayNode();
@@ -269,6 +427,57 @@ public final class ActionForms {
             }
         }
         return body;
+    }
+
+    /** The rows of a {@link Type#ROWS} field with anything typed in them, in order. */
+    static List<Integer> typedRows(Field f, java.util.function.UnaryOperator<String> value) {
+        List<Integer> typed = new java.util.ArrayList<>();
+        for (int r = 0; r < MAX_ROWS; r++) {
+            int row = r;
+            if (f.parts().stream().anyMatch(p -> !value.apply(f.name() + "." + row + "." + p.path()).isBlank())) {
+                typed.add(r);
+            }
+        }
+        return typed;
+    }
+
+    /**
+     * The service's field errors (dotted paths) on the form's fields: a position in a list of rows sent reads as the
+     * row of the form it came from (empty rows are not sent), and an error on a whole object ("request.warrant",
+     * "request.offences.0.qualification") shows at its first field. Others stay as they are.
+     */
+    static Map<String, String> onFields(Form form, Map<String, String> errors, Map<String, List<String>> values) {
+        List<String> names = new java.util.ArrayList<>();
+        Map<String, List<Integer>> sent = new java.util.HashMap<>();
+        for (Field f : form.fields()) {
+            names.add(f.path());
+            if (f.type() == Type.ROWS) {
+                List<Integer> typed = typedRows(f, name -> first(values, name));
+                sent.put(f.path(), typed);
+                for (int r = 0; r < MAX_ROWS; r++) {
+                    for (Field p : f.parts()) {
+                        names.add(f.path() + "." + r + "." + p.path());
+                    }
+                }
+            }
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        errors.forEach((key, message) -> {
+            String path = key;
+            for (Map.Entry<String, List<Integer>> list : sent.entrySet()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(list.getKey()) + "\\.(\\d{1,4})(\\..*)?")
+                        .matcher(key);
+                if (m.matches() && Integer.parseInt(m.group(1)) < list.getValue().size()) {
+                    path = list.getKey() + "." + list.getValue().get(Integer.parseInt(m.group(1))) + (m.group(2) == null ? "" : m.group(2));
+                }
+            }
+            String at = path;
+            if (!names.contains(at)) {
+                path = names.stream().filter(n -> n.startsWith(at + ".")).findFirst().orElse(path);
+            }
+            out.merge(path, message, (a, b) -> a + "; " + b);
+        });
+        return out;
     }
 
     static String first(Map<String, List<String>> values, String name) {

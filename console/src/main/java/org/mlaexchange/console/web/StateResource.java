@@ -180,7 +180,7 @@ public class StateResource {
             forms.add(switch (kind) {
                 case "request" -> ActionForms.request(action).from(latestContent(caseNode));
                 case "transfer" -> ActionForms.transfer(action);
-                case "extradition" -> ActionForms.extradition(action);
+                case "extradition" -> ActionForms.extradition(action, caseNode);
                 default -> ActionForms.generic(action);
             });
         }
@@ -231,6 +231,10 @@ public class StateResource {
      */
     Response transition(Service service, String casePath, String action, ActionForms.Form form,
                         MultivaluedMap<String, String> submitted, String pagePath, java.util.function.Supplier<JsonNode> current) {
+        if (submitted.containsKey("update")) {
+            // "Add a row": the form again with what was typed and one more empty row; nothing is sent
+            return rerender(service, casePath, action, submitted, Map.of(), "", "update");
+        }
         String ifMatch = submitted.getFirst("etag");
         JsonNode base = current.get();
         ObjectNode body;
@@ -248,7 +252,8 @@ public class StateResource {
             case 412 -> rerender(service, casePath, action, submitted, Map.of(), visit.text("stale"), "stale");
             case 428 -> rerender(service, casePath, action, submitted, Map.of(), visit.text("preconditionRequired"), "error");
             case 409 -> rerender(service, casePath, action, submitted, Map.of(), visit.text("notAllowedNow") + " " + result.problemDetail(), "error");
-            case 400, 422 -> rerender(service, casePath, action, submitted, normalise(result.fieldErrors()), result.problemDetail(), "error");
+            case 400, 422 -> rerender(service, casePath, action, submitted,
+                    ActionForms.onFields(form, normalise(result.fieldErrors()), submitted), result.problemDetail(), "error");
             default -> failure(result);
         };
     }
@@ -267,7 +272,7 @@ public class StateResource {
         if ("stale".equals(kind)) {
             data.put("changes", changesSince(service, casePath, submitted.getFirst("version")));
         }
-        int status = "stale".equals(kind) ? 412 : errors.isEmpty() ? 409 : 422;
+        int status = "update".equals(kind) ? 200 : "stale".equals(kind) ? 412 : errors.isEmpty() ? 409 : 422;
         return switch (service) {
             case REQUESTS -> requestPage(UUID.fromString(id), data, status);
             case EVIDENCE -> evidencePages().transferPage(UUID.fromString(id), data, status);

@@ -2,14 +2,18 @@ package org.mlaexchange.console.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +21,9 @@ import java.util.regex.Pattern;
 final class Officers {
 
     static final String KEYCLOAK = "http://127.0.0.1:8180";
+    // the title and messages of a Keycloak page (theme keycloak.v2): an error, a required action, a wrong password
+    private static final Pattern KEYCLOAK_MESSAGE = Pattern.compile(
+            "<(?:h1|p|div|span)[^>]*(?:id=\"(?:kc-page-title|input-error[^\"]*)\"|class=\"[^\"]*(?:instruction|kc-feedback-text)[^\"]*\")[^>]*>\\s*([^<]+)");
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|<form[^>]*action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"");
 
     /** A complete request from NL's central authority to AR, with two measures. */
@@ -56,8 +63,7 @@ final class Officers {
      * flow as a browser runs it (redirect to Keycloak, its login form, back with the code), cookies kept.
      */
     static HttpClient signedIn(String base, String realm) throws IOException, InterruptedException {
-        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new LoopbackCookies()).followRedirects(HttpClient.Redirect.NEVER).build();
         URI at = URI.create(base + "/" + realm + "/inbox");
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(at).build(), HttpResponse.BodyHandlers.ofString());
         for (int hops = 0; hops < 10 && page.statusCode() / 100 == 3; hops++) {
@@ -78,8 +84,41 @@ final class Officers {
             page = http.send(HttpRequest.newBuilder(at).build(), HttpResponse.BodyHandlers.ofString());
         }
         if (page.statusCode() != 200 || !at.getPath().equals("/" + realm + "/inbox")) {
-            throw new IllegalStateException("sign-in ended at " + at + " with " + page.statusCode());
+            // Keycloak's own words (wrong password, missing cookie, a required action) say why
+            List<String> said = KEYCLOAK_MESSAGE.matcher(page.body()).results().map(r -> r.group(1).strip()).toList();
+            throw new IllegalStateException("sign-in ended at " + at + " with " + page.statusCode()
+                    + (said.isEmpty() ? "" : ": " + String.join(" / ", said)));
         }
         return http;
+    }
+
+    /**
+     * Cookies kept as a browser keeps them for {@code http://127.0.0.1}. Keycloak 26 marks its login cookies
+     * (AUTH_SESSION_ID, KC_RESTART) {@code Secure; SameSite=None}, and browsers send Secure cookies to a loopback
+     * host over plain http (a potentially trustworthy origin, W3C Secure Contexts 3.2); {@link CookieManager}
+     * sends them over https only, so without this the login form's POST arrives without them and Keycloak
+     * answers 400 "Restart login cookie not found" at /login-actions/authenticate.
+     */
+    static final class LoopbackCookies extends CookieHandler {
+        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+            return cookies.get(secureContext(uri), requestHeaders);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+            cookies.put(secureContext(uri), responseHeaders);
+        }
+
+        /** A loopback http URI as the https one it counts as; any other URI as it is. */
+        static URI secureContext(URI uri) throws IOException {
+            if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null
+                    || !(uri.getHost().equals("localhost") || InetAddress.getByName(uri.getHost()).isLoopbackAddress())) {
+                return uri;
+            }
+            return URI.create("https" + uri.toString().substring("http".length()));
+        }
     }
 }

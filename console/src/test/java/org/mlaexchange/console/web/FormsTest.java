@@ -66,6 +66,18 @@ class FormsTest {
                 if (prefix != null) {
                     f.options().stream().map(o -> prefix + "." + o).filter(k -> !en.containsKey(k)).forEach(missing::add);
                 }
+                if (f.type() == ActionForms.Type.ROWS && !en.containsKey("row." + f.path())) {
+                    missing.add("row." + f.path());
+                }
+                // a row's fields: their labels and choices
+                for (ActionForms.Field p : f.parts()) {
+                    if (!en.containsKey("field." + f.path() + "." + p.path())) {
+                        missing.add("field." + f.path() + "." + p.path());
+                    }
+                    if (p.type() == ActionForms.Type.SELECT) {
+                        p.options().stream().map(o -> p.labels() + "." + o).filter(k -> !en.containsKey(k)).forEach(missing::add);
+                    }
+                }
             }
         }));
         assertTrue(missing.isEmpty(), "texts missing from console_en: " + missing);
@@ -92,6 +104,123 @@ class FormsTest {
         JsonNode surrender = ActionForms.body(ActionForms.extradition("schedule-surrender"), Map.of("f.arrangements.place", List.of("Dakar"),
                 "f.arrangements.date", List.of("2027-01-10")), json.createObjectNode(), json);
         assertEquals("{\"arrangements\":{\"place\":\"Dakar\",\"date\":\"2027-01-10\"}}", surrender.toString());
+    }
+
+    /** The extradition actions whose bodies hold lists of objects: typed forms with rows, not a JSON body. */
+    @Test
+    void theExtraditionActionsWithListsHaveRealForms() {
+        for (String action : List.of("submit-formal-request", "record-concurrent-requests", "request-speciality-consent",
+                "request-re-extradition-consent")) {
+            List<ActionForms.Field> fields = ActionForms.extradition(action).fields();
+            assertTrue(fields.stream().noneMatch(f -> f.type() == ActionForms.Type.JSON), action + " falls back to a JSON body");
+            assertTrue(fields.stream().anyMatch(f -> f.type() == ActionForms.Type.ROWS), action + " has no rows for its list");
+        }
+    }
+
+    /** A formal request typed in the form: rows left empty are not sent, the others keep their order; lists of texts one per line. */
+    @Test
+    void aFormalRequestBecomesItsBody() throws Exception {
+        Map<String, List<String>> form = new java.util.HashMap<>();
+        form.put("f.channel", List.of("DIRECT"));
+        form.put("f.request.person.names", List.of("Carlos Ruiz\n Carlos R. Ruiz \n"));
+        form.put("f.request.person.aliases", List.of(""));
+        form.put("f.request.person.dateOfBirth", List.of("1971-04-02"));
+        form.put("f.request.person.nationalities", List.of("AR"));
+        form.put("f.request.person.identifiers.1.kind", List.of("PASSPORT"));
+        form.put("f.request.person.identifiers.1.value", List.of("AAB123456"));
+        form.put("f.request.person.protectedPerson", List.of("true"));
+        // row 0 of the offences left empty, rows 1 and 2 typed
+        form.put("f.request.offences.0.qualification.category", List.of(""));
+        form.put("f.request.offences.1.qualification.category", List.of("CRIMES_AGAINST_HUMANITY"));
+        form.put("f.request.offences.1.qualification.law", List.of("Law 26.200, art. 9"));
+        form.put("f.request.offences.1.qualification.penalty", List.of("life imprisonment"));
+        form.put("f.request.offences.1.description", List.of("Detention and torture at the northern site"));
+        form.put("f.request.offences.1.committedFrom", List.of("2021-03-01"));
+        form.put("f.request.offences.1.committedTo", List.of("2023-06-30"));
+        form.put("f.request.offences.1.place", List.of("Northern province"));
+        form.put("f.request.offences.2.qualification.category", List.of("WAR_CRIMES"));
+        form.put("f.request.offences.2.description", List.of("Pillage"));
+        form.put("f.request.warrant.kind", List.of("ARREST_WARRANT"));
+        form.put("f.request.warrant.reference", List.of("W-2026-17"));
+        form.put("f.request.warrant.issuingAuthority", List.of("Rotterdam District Court"));
+        form.put("f.request.warrant.issuedOn", List.of("2026-10-01"));
+        form.put("f.request.documents.0.title", List.of("Arrest warrant W-2026-17"));
+        form.put("f.request.documents.0.evidenceItemId", List.of(" "));
+        form.put("f.request.contact.name", List.of("J. de Vries"));
+        form.put("f.request.contact.email", List.of("j.devries@nl.demo"));
+        JsonNode body = ActionForms.body(ActionForms.extradition("submit-formal-request"), form, json.createObjectNode(), json);
+        JsonNode expected = json.readTree("""
+                {"channel": "DIRECT",
+                 "request": {
+                   "person": {"names": ["Carlos Ruiz", "Carlos R. Ruiz"], "aliases": [], "dateOfBirth": "1971-04-02",
+                              "nationalities": ["AR"], "identifiers": [{"kind": "PASSPORT", "value": "AAB123456"}],
+                              "protectedPerson": true},
+                   "offences": [
+                     {"qualification": {"category": "CRIMES_AGAINST_HUMANITY", "law": "Law 26.200, art. 9", "penalty": "life imprisonment"},
+                      "description": "Detention and torture at the northern site", "committedFrom": "2021-03-01",
+                      "committedTo": "2023-06-30", "place": "Northern province"},
+                     {"qualification": {"category": "WAR_CRIMES"}, "description": "Pillage"}],
+                   "warrant": {"kind": "ARREST_WARRANT", "reference": "W-2026-17", "issuingAuthority": "Rotterdam District Court",
+                               "issuedOn": "2026-10-01"},
+                   "documents": [{"title": "Arrest warrant W-2026-17"}],
+                   "contact": {"name": "J. de Vries", "email": "j.devries@nl.demo"}}}""");
+        assertEquals(expected, body);
+        // what the extradition service reads it as: the contracts' record, nothing left over or misnamed
+        var mapper = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        var request = mapper.treeToValue(body.path("request"), org.mlaexchange.contracts.extradition.FormalRequest.class);
+        assertEquals(java.time.LocalDate.parse("2023-06-30"), request.offences().get(0).committedTo());
+        assertEquals(org.mlaexchange.contracts.extradition.IdentifierKind.PASSPORT, request.person().identifiers().get(0).kind());
+
+        // the service's errors name positions in the lists sent: offence 1 sent is row 2 of the form
+        Map<String, String> errors = ActionForms.onFields(ActionForms.extradition("submit-formal-request"), StateResource.normalise(Map.of(
+                "request.offences[1].qualification", "is required", "request.offences[1].place", "is required",
+                "request.offences[0].committedFrom", "must not be in the future", "request.warrant", "is required",
+                "request.person.names[1]", "must not be blank")), form);
+        assertEquals(Map.of("request.offences.2.qualification.category", "is required", "request.offences.2.place", "is required",
+                "request.offences.1.committedFrom", "must not be in the future", "request.warrant.kind", "is required",
+                "request.person.names.1", "must not be blank"), errors);
+    }
+
+    @Test
+    void concurrentRequestsAndConsentsBecomeTheirBodies() throws Exception {
+        JsonNode concurrent = ActionForms.body(ActionForms.extradition("record-concurrent-requests"), Map.of(
+                "f.otherCaseIds", List.of("6f1c1f4e-8a0b-4a51-9a43-0d6b0c1d2e3f\n"),
+                "f.factors.0.factor", List.of("SERIOUSNESS_OF_OFFENCES"), "f.factors.0.assessment", List.of("graver here"),
+                "f.factors.1.factor", List.of("PLACE_OF_COMMISSION"), "f.factors.1.assessment", List.of("committed here"),
+                "f.chosenCaseId", List.of("6f1c1f4e-8a0b-4a51-9a43-0d6b0c1d2e3f"), "f.reasons", List.of("r")), json.createObjectNode(), json);
+        assertEquals(json.readTree("""
+                {"otherCaseIds": ["6f1c1f4e-8a0b-4a51-9a43-0d6b0c1d2e3f"],
+                 "factors": [{"factor": "SERIOUSNESS_OF_OFFENCES", "assessment": "graver here"},
+                             {"factor": "PLACE_OF_COMMISSION", "assessment": "committed here"}],
+                 "chosenCaseId": "6f1c1f4e-8a0b-4a51-9a43-0d6b0c1d2e3f", "reasons": "r"}"""), concurrent);
+        JsonNode reExtradition = ActionForms.body(ActionForms.extradition("request-re-extradition-consent"), Map.of(
+                "f.thirdState", List.of("SN"), "f.offences.0.qualification.category", List.of("GENOCIDE"),
+                "f.offences.0.description", List.of("d"), "f.purpose", List.of("p")), json.createObjectNode(), json);
+        assertEquals(json.readTree("""
+                {"thirdState": "SN", "offences": [{"qualification": {"category": "GENOCIDE"}, "description": "d"}], "purpose": "p"}"""),
+                reExtradition);
+        JsonNode nothing = ActionForms.body(ActionForms.extradition("request-speciality-consent"), Map.of(), json.createObjectNode(), json);
+        assertEquals("{\"offences\":[]}", nothing.toString(), "an empty list is sent for the service to say one is required");
+    }
+
+    /** The formal request starts from the provisional arrest's person, offences, warrant and contact. */
+    @Test
+    void aFormalRequestStartsFromTheProvisionalArrest() throws Exception {
+        JsonNode extradition = json.readTree("""
+                {"provisionalArrest": {"request": {"person": {"names": ["Carlos Ruiz", "C. Ruiz"], "protectedPerson": false},
+                  "offences": [{"qualification": {"category": "GENOCIDE"}, "place": "Salta"}],
+                  "warrant": {"kind": "ARREST_WARRANT"}, "urgencyReasons": "flight risk"}}}""");
+        ActionForms.Form form = ActionForms.extradition("submit-formal-request", extradition);
+        assertEquals("Carlos Ruiz\nC. Ruiz", form.initial("request.person.names"));
+        assertEquals("Salta", form.initial("request.offences.0.place"));
+        assertEquals("ARREST_WARRANT", form.initial("request.warrant.kind"));
+        ActionForms.Field offences = form.fields().stream().filter(f -> f.path().equals("request.offences")).findFirst().orElseThrow();
+        List<ActionForms.Row> rows = form.rows(offences, "", Map.of(), Map.of());
+        assertEquals(2, rows.size(), "the offence it names and an empty row");
+        assertEquals("GENOCIDE", rows.get(0).cells().get(0).value());
+        assertEquals("", ActionForms.extradition("request-speciality-consent", extradition).initial("offences.0.place"),
+                "other actions start empty");
     }
 
     @Test

@@ -46,7 +46,8 @@ public class AuditResource {
     public static final String NDJSON = "application/x-ndjson";
     /** {@code complete}: every event of the log from {@code after}; {@code partial}: filtered or limited to the caller's cases. */
     public static final String VIEW_HEADER = "Audit-Log-View";
-    private static final int FETCH_SIZE = 1000;
+    /** Rows per fetch of the verification's cursor: see {@link LogReader#FETCH_SIZE}. */
+    private static final int FETCH_SIZE = LogReader.FETCH_SIZE;
 
     private final AgroalDataSource dataSource;
     private final CurrentCaller caller;

@@ -261,7 +261,8 @@ public final class ActionForms {
             Map.entry("decide-speciality-consent", consentDecision()),
             Map.entry("decide-re-extradition-consent", consentDecision()),
             Map.entry("withdraw", List.of(area("reasons"))),
-            Map.entry("close", List.of(optArea("note"))));
+            Map.entry("close", List.of(optArea("note"))),
+            Map.entry("erase-personal-data", List.of(select("reason", ERASURE_REASONS))));
 
     private static List<Field> consentDecision() {
         return List.of(text("consentId"), select("decision", List.of("GRANTED", "GRANTED_WITH_CONDITIONS", "DENIED")),

@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.request.ContactPerson;
+import org.mlaexchange.contracts.seal.ErasureReason;
+import org.mlaexchange.contracts.seal.NotPersonal;
+import org.mlaexchange.contracts.seal.SealsPersonalData;
 
 /**
  * The published events of an extradition case (topic {@code mla.extradition.events}, key: the case
@@ -16,7 +19,13 @@ import org.mlaexchange.contracts.request.ContactPerson;
  * type of each event is in {@link ExtraditionEventTypes}, never derived from these class names. Fields
  * are only added, never changed: a breaking change is a new {@code .v2} type. Optional values are
  * {@code null}; lists are never null.
+ *
+ * <p>Their personal data (every text but those marked {@link NotPersonal}: the person sought's identity,
+ * offences, reasons, notes, places, officials, contacts) is sealed with the case's data key before the
+ * event enters the log ({@link org.mlaexchange.contracts.seal.PersonalData}); enums, dates, flags, ids and
+ * State codes stay in clear, so statuses and statistics fold without a key.
  */
+@SealsPersonalData
 public sealed interface ExtraditionEvent {
 
     UUID caseId();
@@ -303,7 +312,7 @@ public sealed interface ExtraditionEvent {
      */
     record SpecialityConsentRequested(
             UUID caseId,
-            String consentId,
+            @NotPersonal String consentId,
             List<Offence> offences,
             String purpose,
             Instant requestedAt) implements ExtraditionEvent {
@@ -316,7 +325,7 @@ public sealed interface ExtraditionEvent {
     /** The requested State decided on a speciality consent. {@code conditions} only when granted with conditions. */
     record SpecialityConsentDecided(
             UUID caseId,
-            String consentId,
+            @NotPersonal String consentId,
             ConsentDecision decision,
             List<String> conditions,
             String reasons,
@@ -334,7 +343,7 @@ public sealed interface ExtraditionEvent {
      */
     record ReExtraditionConsentRequested(
             UUID caseId,
-            String consentId,
+            @NotPersonal String consentId,
             StateCode thirdState,
             List<Offence> offences,
             String purpose,
@@ -348,7 +357,7 @@ public sealed interface ExtraditionEvent {
     /** The requested State decided on a re-extradition consent. {@code conditions} only when granted with conditions. */
     record ReExtraditionConsentDecided(
             UUID caseId,
-            String consentId,
+            @NotPersonal String consentId,
             ConsentDecision decision,
             List<String> conditions,
             String reasons,
@@ -386,5 +395,19 @@ public sealed interface ExtraditionEvent {
             LocalDate dueDate,
             StateCode owedBy,
             Instant detectedAt) implements ExtraditionEvent {
+    }
+
+    /**
+     * The case's personal data was erased: its data key is destroyed, so every text sealed with it, in
+     * the log, on the topic and in backups, no longer opens. The event itself names nobody.
+     *
+     * @param erasedBy the requesting State, which supplied the data and erased it; {@code null} when an
+     *                 operator applied a retention rule
+     */
+    record PersonalDataErased(
+            UUID caseId,
+            StateCode erasedBy,
+            ErasureReason reason,
+            Instant erasedAt) implements ExtraditionEvent {
     }
 }

@@ -38,6 +38,7 @@ public final class ExtraditionEventTypes {
     public static final String TRANSIT_REQUESTED = PREFIX + "transit-requested.v1";
     public static final String TRANSIT_DECIDED = PREFIX + "transit-decided.v1";
     public static final String CONCURRENT_REQUESTS_RECORDED = PREFIX + "concurrent-requests-recorded.v1";
+    public static final String PERSONAL_DATA_ERASED = PREFIX + "personal-data-erased.v1";
     public static final String SPECIALITY_CONSENT_REQUESTED = PREFIX + "speciality-consent-requested.v1";
     public static final String SPECIALITY_CONSENT_DECIDED = PREFIX + "speciality-consent-decided.v1";
     public static final String RE_EXTRADITION_CONSENT_REQUESTED = PREFIX + "re-extradition-consent-requested.v1";
@@ -81,6 +82,7 @@ public final class ExtraditionEventTypes {
         register(ExtraditionEvent.Withdrawn.class, WITHDRAWN);
         register(ExtraditionEvent.Closed.class, CLOSED);
         register(ExtraditionEvent.DeadlineOverdue.class, DEADLINE_OVERDUE);
+        register(ExtraditionEvent.PersonalDataErased.class, PERSONAL_DATA_ERASED);
     }
 
     private ExtraditionEventTypes() {

@@ -37,7 +37,7 @@ class ExtraditionEventTypesTest {
             assertTrue(type.matches("org\\.mlaexchange\\.extradition\\.[a-z]+(-[a-z]+)*\\.v[0-9]+"), type);
             assertTrue(types.add(type), "duplicate type " + type);
         }
-        assertEquals(31, EVENT_CLASSES.size());
+        assertEquals(32, EVENT_CLASSES.size());
         assertEquals(types, ExtraditionEventTypes.all());
     }
 
@@ -156,6 +156,7 @@ class ExtraditionEventTypesTest {
                 new ExtraditionEvent.ReExtraditionConsentDecided(id, "re-extradition-1", ConsentDecision.DENIED, List.of(), "No", at),
                 new ExtraditionEvent.Withdrawn(id, "Died", at),
                 new ExtraditionEvent.Closed(id, null, at),
-                new ExtraditionEvent.DeadlineOverdue(id, DeadlineKind.FORMAL_REQUEST_RELEASE_COMPULSORY, date, nl, at));
+                new ExtraditionEvent.DeadlineOverdue(id, DeadlineKind.FORMAL_REQUEST_RELEASE_COMPULSORY, date, nl, at),
+                new ExtraditionEvent.PersonalDataErased(id, nl, org.mlaexchange.contracts.seal.ErasureReason.PURPOSE_FULFILLED, at));
     }
 }

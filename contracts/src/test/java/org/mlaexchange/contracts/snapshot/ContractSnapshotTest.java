@@ -80,6 +80,14 @@ class ContractSnapshotTest {
                         EventJson.toData(Samples.of(type, type.getSimpleName())), text -> "<sealed>"))));
     }
 
+    /** Which parts of each extradition event are sealed, pinned as for the request events. */
+    @TestFactory
+    Stream<DynamicTest> extraditionEventsSealTheSameParts() {
+        return records(ExtraditionEvent.class).map(type -> DynamicTest.dynamicTest(ExtraditionEventTypes.typeOf(type),
+                () -> check("sealed/" + ExtraditionEventTypes.typeOf(type), PersonalData.seal(type,
+                        EventJson.toData(Samples.of(type, type.getSimpleName())), text -> "<sealed>"))));
+    }
+
     /** Each kind of measure and of execution record sealed as inside the request events, pinned in {@code snapshots/sealed/}. */
     @TestFactory
     Stream<DynamicTest> measuresOfEveryKindSealTheSameParts() {
@@ -95,7 +103,8 @@ class ContractSnapshotTest {
      */
     @TestFactory
     Stream<DynamicTest> noTextStaysInClearButTheMarkedOnes() {
-        Stream<DynamicTest> events = records(RequestEvent.class).map(type -> DynamicTest.dynamicTest(RequestEventTypes.typeOf(type),
+        Stream<DynamicTest> events = Stream.concat(records(RequestEvent.class), records(ExtraditionEvent.class))
+                .map(type -> DynamicTest.dynamicTest(type.getEnclosingClass().getSimpleName() + "." + type.getSimpleName(),
                 () -> assertEquals(List.of(), clearTexts(PersonalData.seal(type, EventJson.toData(Samples.of(type, type.getSimpleName())),
                         text -> "<sealed>"), null))));
         Stream<DynamicTest> parts = Stream.of(MeasureRequest.class, MeasureExecution.class).flatMap(ContractSnapshotTest::records)
@@ -129,10 +138,10 @@ class ContractSnapshotTest {
         return clear;
     }
 
-    /** Names of the components marked not personal in the request contracts. */
-    private static final Set<String> NOT_PERSONAL = Stream.concat(Stream.of(RequestEvent.class, MeasureRequest.class, MeasureExecution.class)
-                    .flatMap(ContractSnapshotTest::records), Stream.of(RequestContent.class, Attachment.class, LegalQualification.class,
-                    MeasureProgress.class))
+    /** Names of the components marked not personal in the request and extradition contracts. */
+    private static final Set<String> NOT_PERSONAL = Stream.concat(Stream.of(RequestEvent.class, MeasureRequest.class, MeasureExecution.class,
+                    ExtraditionEvent.class).flatMap(ContractSnapshotTest::records), Stream.of(RequestContent.class, Attachment.class,
+                    LegalQualification.class, MeasureProgress.class, org.mlaexchange.contracts.extradition.PersonIdentifier.class))
             .flatMap(type -> Stream.of(type.getRecordComponents())).filter(c -> c.isAnnotationPresent(NotPersonal.class))
             .map(RecordComponent::getName).collect(Collectors.toSet());
 

@@ -42,7 +42,7 @@ import org.mlaexchange.extradition.domain.ExtraditionCommand;
 import org.mlaexchange.extradition.security.Disclosure;
 import org.mlaexchange.extradition.store.ExtraditionEntity;
 import org.mlaexchange.extradition.store.ExtraditionRepository;
-import org.mlaexchange.platform.eventlog.EventLog;
+import org.mlaexchange.extradition.events.ExtraditionEventCodec;
 import org.mlaexchange.platform.write.Changed;
 import org.mlaexchange.platform.write.Writes;
 import org.mlaexchange.platform.http.Versions;
@@ -64,17 +64,17 @@ public class ExtraditionResource {
 
     private final ExtraditionService extraditions;
     private final Disclosure disclosure;
-    private final EventLog eventLog;
+    private final ExtraditionEventCodec codec;
     private final CurrentCaller caller;
     private final Clock clock;
     private final ObjectMapper mapper;
 
-    public ExtraditionResource(ExtraditionService extraditions, Disclosure disclosure, EventLog eventLog, CurrentCaller caller,
+    public ExtraditionResource(ExtraditionService extraditions, Disclosure disclosure, ExtraditionEventCodec codec, CurrentCaller caller,
                                Clock clock, ObjectMapper mapper) {
         this.mapper = mapper;
         this.extraditions = extraditions;
         this.disclosure = disclosure;
-        this.eventLog = eventLog;
+        this.codec = codec;
         this.caller = caller;
         this.clock = clock;
     }
@@ -151,11 +151,12 @@ public class ExtraditionResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Caller.CENTRAL_AUTHORITY, Caller.AUDITOR})
-    @Operation(summary = "Every event of the case, in order, as published (redacted where you may not see a part)")
+    @Operation(summary = "Every event of the case, in order, its personal data opened (\"erased\" once erased) and redacted where"
+            + " you may not see a part (hashes are those of the published, sealed events: verify with the audit API)")
     public List<CloudEvent> history(@PathParam("id") UUID id) {
         Caller who = caller.get();
         ExtraditionCase found = extraditions.get(who, id);
-        return disclosure.historyFor(who, found, eventLog.caseEvents(id.toString(), null));
+        return disclosure.historyFor(who, found, codec.history(id.toString(), null));
     }
 
     @POST
@@ -371,6 +372,16 @@ public class ExtraditionResource {
     @Operation(summary = "Requesting State: extradition is no longer sought")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @NotNull ExtraditionCommand.Withdraw body) {
+        return act(id, ifMatch, body);
+    }
+
+    @POST
+    @Path("/{id}/erase-personal-data")
+    @Operation(summary = "Requesting State (which supplied the personal data), once the case ended: erase it on a legal ground; the"
+            + " case's data key is destroyed, its personal data reads \"erased\" everywhere, its log still verifies, and it takes no"
+            + " more actions")
+    public Response erasePersonalData(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                      @NotNull ExtraditionCommand.ErasePersonalData body) {
         return act(id, ifMatch, body);
     }
 

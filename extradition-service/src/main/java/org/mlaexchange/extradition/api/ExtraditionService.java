@@ -154,8 +154,21 @@ public class ExtraditionService implements CaseKind<ExtraditionCase, Extradition
         return events;
     }
 
+    /**
+     * As the decider evolves it, but an erasure first destroys the case's data key (in the unit's
+     * transaction) and folds the history again, so the stored case keeps "erased" in place of every
+     * personal text, exactly as any later replay of the log reads it.
+     */
     @Override
     public ExtraditionCase evolve(ExtraditionCase c, ExtraditionEvent event) {
+        if (event instanceof ExtraditionEvent.PersonalDataErased erased) {
+            ExtraditionCase blanked = codec.erase(erased);
+            if (blanked.version() != c.version()) {
+                throw new IllegalStateException("extradition case " + c.id() + " folds to version " + blanked.version()
+                        + ", stored " + c.version());
+            }
+            return ExtraditionDecider.evolve(blanked, event);
+        }
         return ExtraditionDecider.evolve(c, event);
     }
 
@@ -188,6 +201,11 @@ public class ExtraditionService implements CaseKind<ExtraditionCase, Extradition
         List<StateCode> transits = after.activeTransitStates();
         if (before == null ? !transits.isEmpty() : !before.activeTransitStates().equals(transits)) {
             repository.replaceTransitStates(after.id(), transits);
+        }
+        if (after.erasure() != null) {
+            // the match keys are the person's data in the service's own index: they go with the erasure
+            repository.replaceMatchKeys(after.id(), Set.of());
+            return;
         }
         if (before != null && before.person().equals(after.person())) {
             return;

@@ -116,6 +116,8 @@ public enum ExtraditionAction implements DomainAction {
             GRANTED, SURRENDER_SCHEDULED, SURRENDER_POSTPONED),
     // → CLOSED; not while a consent awaits a decision, nor before the prosecution a NATIONALITY refusal requires
     CLOSE("close", Party.REQUESTING, SURRENDERED, REFUSED, PROSECUTION_OUTCOME_REPORTED),
+    // → unchanged, once; the data key is destroyed (a case in progress is withdrawn first: nobody could read it on)
+    ERASE_PERSONAL_DATA("erase-personal-data", Party.REQUESTING, ExtraditionStatus.WITHDRAWN, ExtraditionStatus.CLOSED),
     // → unchanged; one reminder per overdue deadline
     RECORD_OVERDUE_DEADLINES("record-overdue-deadlines", Party.SYSTEM, ExtraditionStatus.values());
 
@@ -161,6 +163,15 @@ public enum ExtraditionAction implements DomainAction {
     }
 
     /**
+     * Whether the action may be taken on the case as it stands: from its status, and not once its personal
+     * data is erased, since anything a party recorded then would be personal data nobody can read again
+     * (the system's deadline reminders name nobody).
+     */
+    public boolean isAllowedOn(ExtraditionCase c) {
+        return isAllowedFrom(c.status()) && (c.erasure() == null || by == Party.SYSTEM);
+    }
+
+    /**
      * What the State may do on the case now, by this table (the decider may still refuse one on a guard
      * beyond it, e.g. custody or dates): clients render these, never the rules.
      */
@@ -169,7 +180,7 @@ public enum ExtraditionAction implements DomainAction {
             return java.util.List.of();
         }
         return java.util.Arrays.stream(values())
-                .filter(a -> a.by != Party.SYSTEM && !a.opensCase() && a.isAllowedFrom(c.status()))
+                .filter(a -> a.by != Party.SYSTEM && !a.opensCase() && a.isAllowedOn(c))
                 .filter(a -> a.by == Party.TRANSIT ? c.activeTransit(state).isPresent() : state.equals(c.stateOf(a.by)))
                 .toList();
     }

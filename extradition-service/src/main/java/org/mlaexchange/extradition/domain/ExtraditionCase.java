@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.seal.ErasureReason;
 import org.mlaexchange.contracts.extradition.ArrivalChannel;
 import org.mlaexchange.contracts.extradition.Assurance;
 import org.mlaexchange.contracts.extradition.AssuranceKind;
@@ -57,6 +58,8 @@ import org.mlaexchange.contracts.request.ContactPerson;
  * @param reExtraditionConsents          requests for consent to re-extradition, oldest first
  * @param remindedDeadlines              deadlines whose current due date was already reminded ({@code DeadlineOverdue})
  * @param openedAt                       when the first request arrived
+ * @param erasure                        the erasure of the case's personal data, {@code null} if it was not erased:
+ *                                       every personal text then reads "erased" and the case takes no more actions
  */
 public record ExtraditionCase(
         UUID id,
@@ -94,7 +97,8 @@ public record ExtraditionCase(
         String closingNote,
         Instant closedAt,
         Set<DeadlineKind> remindedDeadlines,
-        Instant openedAt) {
+        Instant openedAt,
+        Erasure erasure) {
 
     /** Deadlines are calendar days in this zone: a deadline is overdue from the day after its due date. */
     public static final ZoneOffset DEADLINE_ZONE = ZoneOffset.UTC;
@@ -436,6 +440,10 @@ public record ExtraditionCase(
     public record Withdrawal(String reasons, Instant withdrawnAt) {
     }
 
+    /** Who erased the case's personal data ({@code null}: an operator's retention rule), why and when. */
+    public record Erasure(StateCode erasedBy, ErasureReason reason, Instant erasedAt) {
+    }
+
     Builder toBuilder() {
         return new Builder(this);
     }
@@ -478,6 +486,7 @@ public record ExtraditionCase(
         Instant closedAt;
         EnumSet<DeadlineKind> remindedDeadlines = EnumSet.noneOf(DeadlineKind.class);
         Instant openedAt;
+        Erasure erasure;
 
         Builder() {
         }
@@ -519,6 +528,7 @@ public record ExtraditionCase(
             closedAt = c.closedAt;
             remindedDeadlines.addAll(c.remindedDeadlines);
             openedAt = c.openedAt;
+            erasure = c.erasure;
         }
 
         ExtraditionCase build() {
@@ -528,7 +538,7 @@ public record ExtraditionCase(
                     assuranceRequests, assurancesGiven, concurrentRequests, grant, refusal, prosecution,
                     surrenderArrangements, postponements, temporarySurrenders, surrender, notTakenOver, transits,
                     specialityConsents, reExtraditionConsents, withdrawal, closingNote, closedAt, remindedDeadlines,
-                    openedAt);
+                    openedAt, erasure);
         }
     }
 }

@@ -22,6 +22,7 @@ import org.mlaexchange.contracts.extradition.SurrenderPostponementReason;
 import org.mlaexchange.contracts.extradition.TransitDecision;
 import org.mlaexchange.contracts.extradition.WeighedFactor;
 import org.mlaexchange.contracts.request.ContactPerson;
+import org.mlaexchange.contracts.seal.ErasureReason;
 
 /**
  * What a party (or the system) asks to do with an extradition case. The acting State is passed to
@@ -248,6 +249,16 @@ public sealed interface ExtraditionCommand {
     record Close(String note) implements ExtraditionCommand {
         public ExtraditionAction action() {
             return ExtraditionAction.CLOSE;
+        }
+    }
+
+    /**
+     * The requesting State, which supplied the case's personal data, erases it on a legal ground once the
+     * case has ended: the case's data key is destroyed.
+     */
+    record ErasePersonalData(ErasureReason reason) implements ExtraditionCommand {
+        public ExtraditionAction action() {
+            return ExtraditionAction.ERASE_PERSONAL_DATA;
         }
     }
 

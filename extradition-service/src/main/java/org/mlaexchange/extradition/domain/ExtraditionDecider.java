@@ -33,6 +33,7 @@ import org.mlaexchange.contracts.extradition.ExtraditionEvent.FormalRequestSubmi
 import org.mlaexchange.contracts.extradition.ExtraditionEvent.Granted;
 import org.mlaexchange.contracts.extradition.ExtraditionEvent.NotTakenOver;
 import org.mlaexchange.contracts.extradition.ExtraditionEvent.PersonReturned;
+import org.mlaexchange.contracts.extradition.ExtraditionEvent.PersonalDataErased;
 import org.mlaexchange.contracts.extradition.ExtraditionEvent.ProsecutionOutcomeReported;
 import org.mlaexchange.contracts.extradition.ExtraditionEvent.ProvisionalArrestRequested;
 import org.mlaexchange.contracts.extradition.ExtraditionEvent.ReExtraditionConsentDecided;
@@ -237,6 +238,11 @@ public final class ExtraditionDecider {
             return List.of(new Withdrawn(id, c.reasons(), now));
         } else if (command instanceof ExtraditionCommand.Close c) {
             return List.of(close(state, c, now));
+        } else if (command instanceof ExtraditionCommand.ErasePersonalData c) {
+            Violations v = new Violations();
+            v.required(c.reason(), "reason");
+            v.throwIfAny();
+            return List.of(new PersonalDataErased(id, actor, c.reason(), now));
         } else if (command instanceof ExtraditionCommand.RecordOverdueDeadlines) {
             return recordOverdueDeadlines(state, now);
         }
@@ -272,6 +278,9 @@ public final class ExtraditionDecider {
         }
         if (!action.isAllowedFrom(state.status())) {
             throw new TransitionForbidden(state.status(), action);
+        }
+        if (!action.isAllowedOn(state)) {
+            throw new TransitionForbidden(state.status(), action, "the case's personal data was erased; it takes no more actions");
         }
     }
 
@@ -782,6 +791,8 @@ public final class ExtraditionDecider {
             endTransits(next);
         } else if (event instanceof DeadlineOverdue e) {
             next.remindedDeadlines.add(e.kind());
+        } else if (event instanceof PersonalDataErased e) {
+            next.erasure = new ExtraditionCase.Erasure(e.erasedBy(), e.reason(), e.erasedAt());
         } else {
             throw new IllegalArgumentException("unknown event " + event);
         }

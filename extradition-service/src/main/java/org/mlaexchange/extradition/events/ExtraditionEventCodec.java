@@ -3,6 +3,7 @@ package org.mlaexchange.extradition.events;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,21 +18,24 @@ import org.mlaexchange.extradition.security.Disclosure;
 import org.mlaexchange.platform.audit.CaseProjector;
 import org.mlaexchange.platform.eventlog.NewEvent;
 import org.mlaexchange.platform.identity.CurrentCaller;
+import org.mlaexchange.platform.seal.OpenedLog;
 
 /**
- * Extradition events to and from the event log: stable type names, typed payloads, the parties who may
- * see each event, and the fold behind the auditors' as-of view (redacted as {@link Disclosure} says for
- * the auditor asking).
+ * Extradition events to and from the event log: stable type names, typed payloads (their personal data
+ * sealed by the log, opened here with the case's key), the parties who may see each event, and the fold
+ * behind the auditors' as-of view (redacted as {@link Disclosure} says for the auditor asking).
  */
 @ApplicationScoped
 public class ExtraditionEventCodec implements CaseProjector {
 
     private final CurrentCaller caller;
     private final Disclosure disclosure;
+    private final OpenedLog log;
 
-    public ExtraditionEventCodec(CurrentCaller caller, Disclosure disclosure) {
+    public ExtraditionEventCodec(CurrentCaller caller, Disclosure disclosure, OpenedLog log) {
         this.caller = caller;
         this.disclosure = disclosure;
+        this.log = log;
     }
 
     /**
@@ -48,12 +52,25 @@ public class ExtraditionEventCodec implements CaseProjector {
         return new NewEvent(event.caseId().toString(), ExtraditionEventTypes.typeOf(event), actor, parties, event);
     }
 
+    /** The typed event of a log entry whose personal data is opened already (or was never sealed). */
     public static ExtraditionEvent fromCloudEvent(CloudEvent event) {
         return EventJson.fromData(event.data(), ExtraditionEventTypes.classOf(event.type()));
     }
 
-    public static ExtraditionCase fold(List<CloudEvent> events) {
-        return ExtraditionDecider.fold(events.stream().map(ExtraditionEventCodec::fromCloudEvent).toList());
+    /** One case's events as published (up to {@code asOf}, {@code null}: all), personal data opened ("erased" once erased). */
+    public List<CloudEvent> history(String caseId, Instant asOf) {
+        return log.caseEvents(caseId, asOf, ExtraditionEventTypes::classOf);
+    }
+
+    /** The case one case's events fold to, personal data opened ("erased" where its key was destroyed). */
+    public ExtraditionCase fold(List<CloudEvent> events) {
+        return log.fold(events, ExtraditionEventTypes::classOf, ExtraditionDecider::fold);
+    }
+
+    /** Erases the case's personal data in the unit recording the erasure: its key destroyed, the case folded again. */
+    public ExtraditionCase erase(ExtraditionEvent.PersonalDataErased erased) {
+        return log.erase(erased.caseId().toString(), erased.erasedBy(), erased.reason(), erased.erasedAt(),
+                ExtraditionEventTypes::classOf, ExtraditionDecider::fold);
     }
 
     /** The case as of its last event, as the calling auditor may see it (outside a request: unredacted, for internal use). */

@@ -40,6 +40,7 @@ import org.mlaexchange.contracts.extradition.WeighedFactor;
 import org.mlaexchange.contracts.request.ContactPerson;
 import org.mlaexchange.contracts.request.CrimeCategory;
 import org.mlaexchange.contracts.request.LegalQualification;
+import org.mlaexchange.contracts.seal.ErasureReason;
 
 /**
  * Shared givens of the domain tests: four States, reference data, a provisional-arrest policy, a case
@@ -398,6 +399,7 @@ final class ExtraditionFixtures {
                     ConsentDecision.GRANTED_WITH_CONDITIONS, List.of("No further re-extradition"), null);
             case WITHDRAW -> new ExtraditionCommand.Withdraw("The person died");
             case CLOSE -> new ExtraditionCommand.Close("Done");
+            case ERASE_PERSONAL_DATA -> new ExtraditionCommand.ErasePersonalData(ErasureReason.PURPOSE_FULFILLED);
             case RECORD_OVERDUE_DEADLINES -> new ExtraditionCommand.RecordOverdueDeadlines();
         };
     }

@@ -62,7 +62,8 @@ class TransitionTableTest {
             Map.entry(ExtraditionAction.REQUEST_RE_EXTRADITION_CONSENT, ExtraditionEvent.ReExtraditionConsentRequested.class),
             Map.entry(ExtraditionAction.DECIDE_RE_EXTRADITION_CONSENT, ExtraditionEvent.ReExtraditionConsentDecided.class),
             Map.entry(ExtraditionAction.WITHDRAW, ExtraditionEvent.Withdrawn.class),
-            Map.entry(ExtraditionAction.CLOSE, ExtraditionEvent.Closed.class));
+            Map.entry(ExtraditionAction.CLOSE, ExtraditionEvent.Closed.class),
+            Map.entry(ExtraditionAction.ERASE_PERSONAL_DATA, ExtraditionEvent.PersonalDataErased.class));
 
     @Test
     void every_action_on_a_case_has_its_event() {
@@ -137,10 +138,11 @@ class TransitionTableTest {
     }
 
     @Test
-    void terminal_statuses_allow_nothing_but_the_overdue_check() {
+    void terminal_statuses_allow_nothing_but_the_erasure_and_the_overdue_check() {
         for (ExtraditionStatus terminal : List.of(ExtraditionStatus.WITHDRAWN, ExtraditionStatus.CLOSED)) {
             for (ExtraditionAction action : ExtraditionAction.values()) {
-                assertEquals(action == ExtraditionAction.RECORD_OVERDUE_DEADLINES, action.isAllowedFrom(terminal), action + " from " + terminal);
+                assertEquals(action == ExtraditionAction.RECORD_OVERDUE_DEADLINES || action == ExtraditionAction.ERASE_PERSONAL_DATA,
+                        action.isAllowedFrom(terminal), action + " from " + terminal);
             }
         }
     }
@@ -165,7 +167,8 @@ class TransitionTableTest {
         for (ExtraditionAction action : List.of(ExtraditionAction.REQUEST_PROVISIONAL_ARREST, ExtraditionAction.SUBMIT_REQUEST,
                 ExtraditionAction.SUBMIT_FORMAL_REQUEST, ExtraditionAction.PROVIDE_SUPPLEMENTARY_INFORMATION,
                 ExtraditionAction.PROVIDE_ASSURANCES, ExtraditionAction.REQUEST_TRANSIT, ExtraditionAction.REQUEST_SPECIALITY_CONSENT,
-                ExtraditionAction.REQUEST_RE_EXTRADITION_CONSENT, ExtraditionAction.WITHDRAW, ExtraditionAction.CLOSE)) {
+                ExtraditionAction.REQUEST_RE_EXTRADITION_CONSENT, ExtraditionAction.WITHDRAW, ExtraditionAction.CLOSE,
+                ExtraditionAction.ERASE_PERSONAL_DATA)) {
             assertEquals(Party.REQUESTING, action.by(), action.name());
         }
     }
@@ -191,7 +194,7 @@ class TransitionTableTest {
             case RECORD_SURRENDER -> ExtraditionStatus.SURRENDERED;
             case RECORD_NOT_TAKEN_OVER, CLOSE -> ExtraditionStatus.CLOSED;
             case REQUEST_TRANSIT, DECIDE_TRANSIT, RECORD_CONCURRENT_REQUESTS, REQUEST_SPECIALITY_CONSENT, DECIDE_SPECIALITY_CONSENT,
-                    REQUEST_RE_EXTRADITION_CONSENT, DECIDE_RE_EXTRADITION_CONSENT -> from;
+                    REQUEST_RE_EXTRADITION_CONSENT, DECIDE_RE_EXTRADITION_CONSENT, ERASE_PERSONAL_DATA -> from;
             case WITHDRAW -> ExtraditionStatus.WITHDRAWN;
             case REQUEST_PROVISIONAL_ARREST, SUBMIT_REQUEST, RECORD_OVERDUE_DEADLINES -> throw new IllegalArgumentException(action.name());
         };

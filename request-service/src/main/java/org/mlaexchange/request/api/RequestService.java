@@ -12,9 +12,7 @@ import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.platform.store.JsonState;
 import org.mlaexchange.contracts.request.RequestEvent;
-import org.mlaexchange.platform.eventlog.EventLog;
 import org.mlaexchange.platform.eventlog.NewEvent;
-import org.mlaexchange.platform.seal.CaseDataKeys;
 import org.mlaexchange.platform.eventlog.Receipt;
 import org.mlaexchange.platform.write.CaseKind;
 import org.mlaexchange.platform.write.CaseWrites;
@@ -43,13 +41,8 @@ public class RequestService implements CaseKind<MlaRequest, RequestCommand, Requ
     private final CaseWrites writes;
     private final RequestEventCodec codec;
     private final Clock clock;
-    private final CaseDataKeys keys;
-    private final EventLog eventLog;
 
-    public RequestService(RequestRepository repository, RequestDecider decider, CaseWrites writes, RequestEventCodec codec, Clock clock,
-                          CaseDataKeys keys, EventLog eventLog) {
-        this.keys = keys;
-        this.eventLog = eventLog;
+    public RequestService(RequestRepository repository, RequestDecider decider, CaseWrites writes, RequestEventCodec codec, Clock clock) {
         this.repository = repository;
         this.decider = decider;
         this.writes = writes;
@@ -138,8 +131,7 @@ public class RequestService implements CaseKind<MlaRequest, RequestCommand, Requ
     public MlaRequest evolve(MlaRequest request, RequestEvent event) {
         if (event instanceof RequestEvent.PersonalDataErased erased) {
             String caseId = request.id().toString();
-            keys.destroy(caseId, erased.erasedBy(), erased.reason(), erased.erasedAt());
-            MlaRequest blanked = codec.fold(eventLog.caseEventsWithStaged(caseId));
+            MlaRequest blanked = codec.erase(caseId, erased);
             if (blanked.version() != request.version()) {
                 throw new IllegalStateException("request " + caseId + " folds to version " + blanked.version() + ", stored " + request.version());
             }

@@ -12,7 +12,7 @@ import org.mlaexchange.contracts.request.RequestEventTypes;
 import org.mlaexchange.platform.audit.CaseProjector;
 import org.mlaexchange.platform.eventlog.NewEvent;
 import org.mlaexchange.platform.identity.CurrentCaller;
-import org.mlaexchange.platform.seal.CaseDataKeys;
+import org.mlaexchange.platform.seal.OpenedLog;
 import org.mlaexchange.request.domain.MlaRequest;
 import org.mlaexchange.request.domain.RequestDecider;
 import org.mlaexchange.request.domain.SpontaneousInformationCase;
@@ -29,14 +29,14 @@ public class RequestEventCodec implements CaseProjector {
 
     private final CurrentCaller caller;
     private final RequestDisclosure disclosure;
-    private final CaseDataKeys keys;
+    private final OpenedLog log;
     private final SpontaneousDisclosure spontaneousDisclosure;
 
-    public RequestEventCodec(CurrentCaller caller, RequestDisclosure disclosure, CaseDataKeys keys,
+    public RequestEventCodec(CurrentCaller caller, RequestDisclosure disclosure, OpenedLog log,
                              SpontaneousDisclosure spontaneousDisclosure) {
         this.caller = caller;
         this.disclosure = disclosure;
-        this.keys = keys;
+        this.log = log;
         this.spontaneousDisclosure = spontaneousDisclosure;
     }
 
@@ -52,13 +52,17 @@ public class RequestEventCodec implements CaseProjector {
 
     /** One case's events with their personal data opened; "erased" once its key was destroyed, in events stored in clear too. */
     public List<CloudEvent> opened(String caseId, List<CloudEvent> events) {
-        return keys.open(caseId, events, RequestEventTypes::classOf);
+        return log.opened(caseId, events, RequestEventTypes::classOf);
     }
 
     /** The request one case's events fold to, personal data opened ("erased" where its key was destroyed). */
     public MlaRequest fold(List<CloudEvent> events) {
-        List<CloudEvent> opened = events.isEmpty() ? events : opened(events.get(0).subject(), events);
-        return RequestDecider.fold(opened.stream().map(RequestEventCodec::fromCloudEvent).toList());
+        return log.fold(events, RequestEventTypes::classOf, RequestDecider::fold);
+    }
+
+    /** Erases the request's personal data in the unit recording the erasure: its key destroyed, the request folded again. */
+    public MlaRequest erase(String caseId, RequestEvent.PersonalDataErased erased) {
+        return log.erase(caseId, erased.erasedBy(), erased.reason(), erased.erasedAt(), RequestEventTypes::classOf, RequestDecider::fold);
     }
 
     /**

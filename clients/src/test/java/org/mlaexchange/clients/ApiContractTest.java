@@ -127,4 +127,39 @@ class ApiContractTest {
         // an action on a case still answers 200
         assertTrue(spec("request-service").at("/paths/~1api~1requests~1{id}~1acknowledge/post/responses").has("200"));
     }
+
+    /**
+     * A measure and its execution record are one schema per kind, chosen by kind (issue 14 §2): every kind of the
+     * spec's MeasureKind maps to one alternative of the oneOf, which requires kind and fixes it to that kind.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"MeasureRequest", "MeasureExecution"})
+    void aMeasureIsOneSchemaPerKind(String name) throws IOException {
+        JsonNode schemas = spec("request-service").at("/components/schemas");
+        JsonNode union = schemas.get(name);
+        assertEquals("kind", union.at("/discriminator/propertyName").asText());
+        assertFalse(union.has("properties"), "the alternatives carry the fields, not the union");
+        Set<String> kinds = new TreeSet<>();
+        schemas.at("/MeasureKind/enum").forEach(k -> kinds.add(k.asText()));
+        assertEquals(13, kinds.size());
+        Set<String> mapped = new TreeSet<>();
+        union.at("/discriminator/mapping").fieldNames().forEachRemaining(mapped::add);
+        assertEquals(kinds, mapped);
+        Set<String> alternatives = new TreeSet<>();
+        union.get("oneOf").forEach(a -> alternatives.add(a.get("$ref").asText()));
+        Set<String> targets = new TreeSet<>();
+        union.at("/discriminator/mapping").forEach(t -> targets.add(t.asText()));
+        assertEquals(alternatives, targets, "one alternative per kind, each mapped");
+        assertEquals(kinds.size(), alternatives.size());
+        union.at("/discriminator/mapping").fields().forEachRemaining(kind -> {
+            JsonNode alternative = schemas.get(kind.getValue().asText().replace("#/components/schemas/", ""));
+            assertEquals(kind.getKey(), alternative.at("/properties/kind/const").asText(), kind.getValue().asText());
+            assertTrue(alternative.get("required").toString().contains("\"kind\""), kind.getValue() + " requires kind");
+        });
+        // the fields a typed hearing is sent with and reported in
+        assertTrue(schemas.at("/TakingEvidence/properties").has("persons"));
+        assertTrue(schemas.at("/TakingEvidence/properties").has("questions"));
+        assertTrue(schemas.at("/Hearing/properties").has("heldOn"));
+        assertEquals("#/components/schemas/MeasureRequest", schemas.at("/RequestContent/properties/measures/items/$ref").asText());
+    }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What the requested State records of the execution of one measure, a record per {@link MeasureKind}
@@ -32,6 +34,38 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = MeasureExecution.PersonLocated.class, name = "IDENTIFYING_OR_LOCATING_PERSONS"),
         @JsonSubTypes.Type(value = MeasureExecution.OtherOutcome.class, name = "OTHER_ASSISTANCE")})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+// the API's schema says what Jackson reads: one schema per kind, chosen by kind as @JsonSubTypes says (platform's
+// ApiContract makes kind required and fixed in each)
+@Schema(description = "What was recorded of the execution of one measure, of the measure's kind: its kind's schema, chosen by kind",
+        oneOf = {
+                MeasureExecution.Hearing.class,
+                MeasureExecution.Examination.class,
+                MeasureExecution.InformationProvided.class,
+                MeasureExecution.DocumentsProvided.class,
+                MeasureExecution.TechniqueApplied.class,
+                MeasureExecution.Appearance.class,
+                MeasureExecution.Observation.class,
+                MeasureExecution.ProtectionApplied.class,
+                MeasureExecution.Service.class,
+                MeasureExecution.Seizure.class,
+                MeasureExecution.AssetsFrozen.class,
+                MeasureExecution.PersonLocated.class,
+                MeasureExecution.OtherOutcome.class},
+        discriminatorProperty = "kind",
+        discriminatorMapping = {
+                @DiscriminatorMapping(value = "TAKING_EVIDENCE_OR_STATEMENTS", schema = MeasureExecution.Hearing.class),
+                @DiscriminatorMapping(value = "EXAMINING_OBJECTS_AND_SITES", schema = MeasureExecution.Examination.class),
+                @DiscriminatorMapping(value = "PROVIDING_INFORMATION_AND_EVIDENCE", schema = MeasureExecution.InformationProvided.class),
+                @DiscriminatorMapping(value = "PROVIDING_DOCUMENTS_AND_RECORDS", schema = MeasureExecution.DocumentsProvided.class),
+                @DiscriminatorMapping(value = "SPECIAL_INVESTIGATIVE_TECHNIQUES", schema = MeasureExecution.TechniqueApplied.class),
+                @DiscriminatorMapping(value = "FACILITATING_VOLUNTARY_APPEARANCE", schema = MeasureExecution.Appearance.class),
+                @DiscriminatorMapping(value = "CROSS_BORDER_INVESTIGATIONS", schema = MeasureExecution.Observation.class),
+                @DiscriminatorMapping(value = "PROTECTION_OF_WITNESSES_AND_VICTIMS", schema = MeasureExecution.ProtectionApplied.class),
+                @DiscriminatorMapping(value = "SERVICE_OF_DOCUMENTS", schema = MeasureExecution.Service.class),
+                @DiscriminatorMapping(value = "SEARCH_AND_SEIZURE", schema = MeasureExecution.Seizure.class),
+                @DiscriminatorMapping(value = "FREEZING_AND_CONFISCATION_OF_ASSETS", schema = MeasureExecution.AssetsFrozen.class),
+                @DiscriminatorMapping(value = "IDENTIFYING_OR_LOCATING_PERSONS", schema = MeasureExecution.PersonLocated.class),
+                @DiscriminatorMapping(value = "OTHER_ASSISTANCE", schema = MeasureExecution.OtherOutcome.class)})
 public sealed interface MeasureExecution {
 
     @JsonProperty("kind")

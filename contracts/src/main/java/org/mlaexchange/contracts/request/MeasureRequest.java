@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.mlaexchange.contracts.seal.NotPersonal;
 
 /**
@@ -40,6 +42,38 @@ import org.mlaexchange.contracts.seal.NotPersonal;
         @JsonSubTypes.Type(value = MeasureRequest.OtherAssistance.class, name = "OTHER_ASSISTANCE")})
 // a measure described in words only keeps the JSON it had before typed measures
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+// the API's schema says what Jackson reads: one schema per kind, chosen by kind as @JsonSubTypes says (platform's
+// ApiContract makes kind required and fixed in each)
+@Schema(description = "One measure of assistance asked for, of one kind: its kind's schema, chosen by kind",
+        oneOf = {
+                MeasureRequest.TakingEvidence.class,
+                MeasureRequest.ExaminingObjectsAndSites.class,
+                MeasureRequest.ProvidingInformationAndEvidence.class,
+                MeasureRequest.ProvidingDocumentsAndRecords.class,
+                MeasureRequest.SpecialInvestigativeTechniques.class,
+                MeasureRequest.FacilitatingVoluntaryAppearance.class,
+                MeasureRequest.CrossBorderInvestigations.class,
+                MeasureRequest.ProtectionOfWitnessesAndVictims.class,
+                MeasureRequest.ServiceOfDocuments.class,
+                MeasureRequest.SearchAndSeizure.class,
+                MeasureRequest.FreezingAndConfiscationOfAssets.class,
+                MeasureRequest.IdentifyingOrLocatingPersons.class,
+                MeasureRequest.OtherAssistance.class},
+        discriminatorProperty = "kind",
+        discriminatorMapping = {
+                @DiscriminatorMapping(value = "TAKING_EVIDENCE_OR_STATEMENTS", schema = MeasureRequest.TakingEvidence.class),
+                @DiscriminatorMapping(value = "EXAMINING_OBJECTS_AND_SITES", schema = MeasureRequest.ExaminingObjectsAndSites.class),
+                @DiscriminatorMapping(value = "PROVIDING_INFORMATION_AND_EVIDENCE", schema = MeasureRequest.ProvidingInformationAndEvidence.class),
+                @DiscriminatorMapping(value = "PROVIDING_DOCUMENTS_AND_RECORDS", schema = MeasureRequest.ProvidingDocumentsAndRecords.class),
+                @DiscriminatorMapping(value = "SPECIAL_INVESTIGATIVE_TECHNIQUES", schema = MeasureRequest.SpecialInvestigativeTechniques.class),
+                @DiscriminatorMapping(value = "FACILITATING_VOLUNTARY_APPEARANCE", schema = MeasureRequest.FacilitatingVoluntaryAppearance.class),
+                @DiscriminatorMapping(value = "CROSS_BORDER_INVESTIGATIONS", schema = MeasureRequest.CrossBorderInvestigations.class),
+                @DiscriminatorMapping(value = "PROTECTION_OF_WITNESSES_AND_VICTIMS", schema = MeasureRequest.ProtectionOfWitnessesAndVictims.class),
+                @DiscriminatorMapping(value = "SERVICE_OF_DOCUMENTS", schema = MeasureRequest.ServiceOfDocuments.class),
+                @DiscriminatorMapping(value = "SEARCH_AND_SEIZURE", schema = MeasureRequest.SearchAndSeizure.class),
+                @DiscriminatorMapping(value = "FREEZING_AND_CONFISCATION_OF_ASSETS", schema = MeasureRequest.FreezingAndConfiscationOfAssets.class),
+                @DiscriminatorMapping(value = "IDENTIFYING_OR_LOCATING_PERSONS", schema = MeasureRequest.IdentifyingOrLocatingPersons.class),
+                @DiscriminatorMapping(value = "OTHER_ASSISTANCE", schema = MeasureRequest.OtherAssistance.class)})
 public sealed interface MeasureRequest {
 
     @JsonProperty("kind")

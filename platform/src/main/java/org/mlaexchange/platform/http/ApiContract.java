@@ -88,6 +88,7 @@ public class ApiContract implements OASFilter {
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
                         .items(OASFactory.createSchema().ref(FIELD_ERROR)))
                 .required(List.of("type", "title", "status")));
+        discriminatedUnions(components);
         Map<String, String> views = views();
         // one identity provider per State: a bearer JWT from any of them, not one OpenID Connect discovery URL
         if (components.getSecuritySchemes() != null) {
@@ -130,6 +131,41 @@ public class ApiContract implements OASFilter {
             throw new IllegalStateException("Operations answering a Response without a schema: name their case view with "
                     + VIEWS + "<operationId or tag>=<schema>: " + missingSchema);
         }
+    }
+
+    /**
+     * A schema told apart by a discriminator ({@code @Schema(oneOf, discriminatorProperty, discriminatorMapping)},
+     * as a sealed interface with Jackson subtypes) is its alternatives only: the properties the scanner took from
+     * the interface's own accessors would also apply beside the chosen alternative, and a validator then finds
+     * the alternative's fields unevaluated. Each alternative requires the discriminator and fixes it to its
+     * value, so that exactly one of them matches a document, with or without the discriminator (JSON Schema's oneOf).
+     */
+    static void discriminatedUnions(Components components) {
+        if (components.getSchemas() == null) {
+            return;
+        }
+        components.getSchemas().values().forEach(union -> {
+            if (union.getOneOf() == null || union.getDiscriminator() == null || union.getDiscriminator().getMapping() == null) {
+                return;
+            }
+            union.setProperties(null);
+            union.setRequired(null);
+            String tag = union.getDiscriminator().getPropertyName();
+            union.getDiscriminator().getMapping().forEach((value, ref) -> {
+                Schema alternative = components.getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+                if (alternative == null) {
+                    throw new IllegalStateException("Discriminator value " + value + " maps to no schema: " + ref);
+                }
+                Schema property = alternative.getProperties() == null ? null : alternative.getProperties().get(tag);
+                if (property == null) {
+                    throw new IllegalStateException("Schema " + ref + " has no discriminator property " + tag);
+                }
+                property.setConstValue(value);
+                if (alternative.getRequired() == null || !alternative.getRequired().contains(tag)) {
+                    alternative.addRequired(tag);
+                }
+            });
+        });
     }
 
     /**
@@ -356,6 +392,10 @@ public class ApiContract implements OASFilter {
         if (schema == null || depth > EXAMPLE_DEPTH) {
             return null;
         }
+        // before the $ref: an alternative of a discriminated union fixes its discriminator (an enum's one value)
+        if (schema.getConstValue() != null) {
+            return schema.getConstValue();
+        }
         if (schema.getRef() != null) {
             String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
             Schema target = components.getSchemas() == null ? null : components.getSchemas().get(name);
@@ -369,9 +409,6 @@ public class ApiContract implements OASFilter {
         }
         if (schema.getDefaultValue() != null) {
             return schema.getDefaultValue();
-        }
-        if (schema.getConstValue() != null) {
-            return schema.getConstValue();
         }
         if (schema.getEnumeration() != null && !schema.getEnumeration().isEmpty()) {
             return schema.getEnumeration().stream().filter(v -> v != null).findFirst().orElse(null);

@@ -1,8 +1,8 @@
 package org.mlaexchange.request.domain;
 
-import static org.mlaexchange.request.domain.SpontaneousStatus.ACKNOWLEDGED;
-import static org.mlaexchange.request.domain.SpontaneousStatus.CONDITIONS_DECLINED;
-import static org.mlaexchange.request.domain.SpontaneousStatus.SENT;
+import static org.mlaexchange.contracts.request.SpontaneousStatus.ACKNOWLEDGED;
+import static org.mlaexchange.contracts.request.SpontaneousStatus.CONDITIONS_DECLINED;
+import static org.mlaexchange.contracts.request.SpontaneousStatus.SENT;
 
 import java.util.Arrays;
 import java.util.Collections;

@@ -39,19 +39,30 @@ public class KnownRequests {
 
     @Transactional
     public Optional<RequestFacts> find(UUID requestId) {
-        List<?> rows = entityManager.createNativeQuery("SELECT facts FROM known_request WHERE request_id = ?1")
-                .setParameter(1, requestId)
-                .getResultList();
-        return rows.stream().findFirst().map(row -> read(row.toString(), RequestFacts.class));
+        return findFacts("known_request", "request_id", requestId, RequestFacts.class);
     }
 
     /** Spontaneous information this service knows of (of any State: callers check {@code isParty}). */
     @Transactional
     public Optional<SpontaneousInformationFacts> findSpontaneous(UUID informationId) {
-        List<?> rows = entityManager.createNativeQuery("SELECT facts FROM known_spontaneous_information WHERE information_id = ?1")
-                .setParameter(1, informationId)
+        return findFacts("known_spontaneous_information", "information_id", informationId, SpontaneousInformationFacts.class);
+    }
+
+    private <T> Optional<T> findFacts(String table, String idColumn, UUID id, Class<T> type) {
+        List<?> rows = entityManager.createNativeQuery("SELECT facts FROM " + table + " WHERE " + idColumn + " = ?1")
+                .setParameter(1, id)
                 .getResultList();
-        return rows.stream().findFirst().map(row -> read(row.toString(), SpontaneousInformationFacts.class));
+        return rows.stream().findFirst().map(row -> read(row.toString(), type));
+    }
+
+    /** Stores a case's facts after one more event: the row is created by the first event of the case. */
+    private void store(String table, String idColumn, UUID id, int version, Object facts) {
+        entityManager.createNativeQuery("INSERT INTO " + table + " (" + idColumn + ", version, facts) VALUES (?1, ?2, cast(?3 AS jsonb))"
+                        + " ON CONFLICT (" + idColumn + ") DO UPDATE SET version = excluded.version, facts = excluded.facts")
+                .setParameter(1, id)
+                .setParameter(2, version)
+                .setParameter(3, write(facts))
+                .executeUpdate();
     }
 
     /**
@@ -77,13 +88,7 @@ public class KnownRequests {
             return false;
         }
         SpontaneousInformationFacts next = SpontaneousInformationFacts.apply(current, payload);
-        entityManager.createNativeQuery("""
-                        INSERT INTO known_spontaneous_information (information_id, version, facts) VALUES (?1, ?2, cast(?3 AS jsonb))
-                        ON CONFLICT (information_id) DO UPDATE SET version = excluded.version, facts = excluded.facts""")
-                .setParameter(1, next.informationId())
-                .setParameter(2, next.version())
-                .setParameter(3, write(next))
-                .executeUpdate();
+        store("known_spontaneous_information", "information_id", next.informationId(), next.version(), next);
         return true;
     }
 
@@ -105,13 +110,7 @@ public class KnownRequests {
             return false;
         }
         RequestFacts next = RequestFacts.apply(current, payload);
-        entityManager.createNativeQuery("""
-                        INSERT INTO known_request (request_id, version, facts) VALUES (?1, ?2, cast(?3 AS jsonb))
-                        ON CONFLICT (request_id) DO UPDATE SET version = excluded.version, facts = excluded.facts""")
-                .setParameter(1, next.requestId())
-                .setParameter(2, next.version())
-                .setParameter(3, write(next))
-                .executeUpdate();
+        store("known_request", "request_id", next.requestId(), next.version(), next);
         return true;
     }
 

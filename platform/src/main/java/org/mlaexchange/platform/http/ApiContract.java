@@ -3,10 +3,13 @@ package org.mlaexchange.platform.http;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -130,6 +133,82 @@ public class ApiContract implements OASFilter {
         if (!missingSchema.isEmpty()) {
             throw new IllegalStateException("Operations answering a Response without a schema: name their case view with "
                     + VIEWS + "<operationId or tag>=<schema>: " + missingSchema);
+        }
+        dropUnused(openAPI, components);
+    }
+
+    /**
+     * Keeps only the schemas an operation reaches: contracts register schemas a service never answers with (a
+     * measure, in evidence- and extradition-service), which a generated client would turn into dead classes.
+     * Runs last, once every answer names its schema (SmallRye's own removal runs before this filter's references).
+     */
+    static void dropUnused(OpenAPI openAPI, Components components) {
+        if (components.getSchemas() == null) {
+            return;
+        }
+        List<Schema> reached = new ArrayList<>();
+        forEachOperation(openAPI, (path, method, operation) -> {
+            if (operation.getParameters() != null) {
+                operation.getParameters().forEach(parameter -> reachParameter(parameter, reached));
+            }
+            if (operation.getRequestBody() != null) {
+                reachContent(operation.getRequestBody().getContent(), reached);
+            }
+            if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                operation.getResponses().getAPIResponses().values().forEach(response -> {
+                    reachContent(response.getContent(), reached);
+                    if (response.getHeaders() != null) {
+                        response.getHeaders().values().forEach(header -> {
+                            reached.add(header.getSchema());
+                            reachContent(header.getContent(), reached);
+                        });
+                    }
+                });
+            }
+        });
+        openAPI.getPaths().getPathItems().values().stream()
+                .filter(item -> item.getParameters() != null)
+                .forEach(item -> item.getParameters().forEach(parameter -> reachParameter(parameter, reached)));
+        Set<String> used = new HashSet<>();
+        while (!reached.isEmpty()) {
+            Schema schema = reached.remove(reached.size() - 1);
+            if (schema == null) {
+                continue;
+            }
+            if (schema.getRef() != null) {
+                String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+                if (used.add(name)) {
+                    reached.add(components.getSchemas().get(name));
+                }
+            }
+            if (schema.getProperties() != null) {
+                reached.addAll(schema.getProperties().values());
+            }
+            reached.add(schema.getItems());
+            reached.add(schema.getNot());
+            reached.add(schema.getAdditionalPropertiesSchema());
+            for (List<Schema> parts : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf(), schema.getPrefixItems())) {
+                if (parts != null) {
+                    reached.addAll(parts);
+                }
+            }
+            if (schema.getDiscriminator() != null && schema.getDiscriminator().getMapping() != null) {
+                schema.getDiscriminator().getMapping().values().forEach(ref -> reached.add(OASFactory.createSchema().ref(ref)));
+            }
+        }
+        new ArrayList<>(components.getSchemas().keySet()).stream()
+                .filter(name -> !used.contains(name))
+                .forEach(components::removeSchema);
+    }
+
+    private static void reachParameter(Parameter parameter, List<Schema> reached) {
+        reached.add(parameter.getSchema());
+        reachContent(parameter.getContent(), reached);
+    }
+
+    private static void reachContent(Content content, List<Schema> reached) {
+        if (content != null && content.getMediaTypes() != null) {
+            content.getMediaTypes().values().forEach(media -> reached.add(media.getSchema()));
         }
     }
 
@@ -413,7 +492,7 @@ public class ApiContract implements OASFilter {
         if (schema.getEnumeration() != null && !schema.getEnumeration().isEmpty()) {
             return schema.getEnumeration().stream().filter(v -> v != null).findFirst().orElse(null);
         }
-        for (List<Schema> alternatives : java.util.Arrays.asList(schema.getOneOf(), schema.getAnyOf())) {
+        for (List<Schema> alternatives : Arrays.asList(schema.getOneOf(), schema.getAnyOf())) {
             if (alternatives != null && !alternatives.isEmpty()) {
                 return example(alternatives.get(0), components, depth + 1);
             }

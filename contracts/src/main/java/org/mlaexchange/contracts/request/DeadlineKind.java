@@ -1,6 +1,6 @@
 package org.mlaexchange.contracts.request;
 
-/** The deadlines of a request. Their lengths are policy, configurable per pair of States. */
+/** The deadlines of a request (and of spontaneous information: its acknowledgement, a use-consent decision). Their lengths are policy, configurable per pair of States. */
 public enum DeadlineKind {
     ACKNOWLEDGEMENT,
     DECISION,
@@ -12,5 +12,7 @@ public enum DeadlineKind {
     /** The answer to a status question. */
     STATUS_ANSWER,
     /** The return of a person temporarily transferred to the requesting State: owed by the requesting State. */
-    PERSON_RETURN
+    PERSON_RETURN,
+    /** Spontaneous information: the providing State's decision on a request for consent to another use. */
+    USE_CONSENT_DECISION
 }

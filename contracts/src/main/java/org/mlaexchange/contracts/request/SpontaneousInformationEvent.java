@@ -1,6 +1,7 @@
 package org.mlaexchange.contracts.request;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
@@ -103,5 +104,21 @@ public sealed interface SpontaneousInformationEvent {
         public UseConsentDecided {
             conditions = ContractLists.copy(conditions);
         }
+    }
+
+    /**
+     * A due date passed and what was due is still owed: recorded once per due date, by the service (no acting
+     * State), as a request's {@link RequestEvent.DeadlineOverdue}.
+     *
+     * @param kind    {@link DeadlineKind#ACKNOWLEDGEMENT} (owed by the receiving State) or
+     *                {@link DeadlineKind#USE_CONSENT_DECISION} (owed by the providing State)
+     * @param owedBy  the State that owes it
+     */
+    record DeadlineOverdue(
+            UUID informationId,
+            DeadlineKind kind,
+            LocalDate dueDate,
+            StateCode owedBy,
+            Instant detectedAt) implements SpontaneousInformationEvent {
     }
 }

@@ -20,6 +20,8 @@ final class CaseFigures {
     final Map<String, Instant> milestones = new LinkedHashMap<>();
     final List<String> refusalGrounds = new ArrayList<>();
     int postponements;
+    /** Spontaneous information: how often the receiving State declined the conditions. */
+    int conditionsDeclined;
     final List<String> consentDecisions = new ArrayList<>();
     String outcome;
     /** Deadline reminders not yet answered: kind to the State that owes it. */

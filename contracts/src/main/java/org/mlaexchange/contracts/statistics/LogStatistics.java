@@ -36,10 +36,13 @@ public abstract class LogStatistics {
      * @param acknowledge the milestones between which the time to acknowledge runs, start and end (likewise decide and execute)
      */
     LogStatistics(String service, String[] acknowledge, String[] decide, String[] execute) {
+        this(service, Map.of(ACKNOWLEDGE, acknowledge, DECIDE, decide, EXECUTE, execute));
+    }
+
+    /** @param timings each timing's start and end milestone, by name */
+    LogStatistics(String service, Map<String, String[]> timings) {
         this.service = service;
-        timings.put(ACKNOWLEDGE, acknowledge);
-        timings.put(DECIDE, decide);
-        timings.put(EXECUTE, execute);
+        this.timings.putAll(new TreeMap<>(timings));
     }
 
     /** The statistics of one of the three services, by its name ({@code request-service}, ...). */
@@ -106,10 +109,7 @@ public abstract class LogStatistics {
         long count = 0;
         long overdue = 0;
         long postponements = 0;
-        for (CaseFigures c : cases.values()) {
-            if (!query.covers(c)) {
-                continue;
-            }
+        for (CaseFigures c : covered(query)) {
             count++;
             byStatus.merge(c.status, 1L, Long::sum);
             c.itemStatus.values().forEach(s -> items.merge(s, 1L, Long::sum));
@@ -133,6 +133,16 @@ public abstract class LogStatistics {
         durations.forEach((name, millis) -> timed.put(name, Statistics.Timing.of(millis)));
         return new Statistics(service, query.state() == null ? Statistics.ALL : query.state().value(),
                 query.counterpart() == null ? null : query.counterpart().value(), query.from(), query.to(), count,
-                byStatus, items, timed, grounds, overdue, postponements, consents, outcomes);
+                byStatus, items, timed, grounds, overdue, postponements, consents, outcomes, spontaneousInformation(query));
+    }
+
+    /** The cases the query covers. */
+    final List<CaseFigures> covered(StatisticsQuery query) {
+        return cases.values().stream().filter(query::covers).toList();
+    }
+
+    /** Figures of spontaneous information, for the service whose log holds it; {@code null} elsewhere. */
+    Statistics.SpontaneousFigures spontaneousInformation(StatisticsQuery query) {
+        return null;
     }
 }

@@ -16,6 +16,10 @@ import org.mlaexchange.contracts.request.RequestStatus;
 final class RequestStatistics extends LogStatistics {
 
     private static final Set<RequestStatus> TERMINAL = EnumSet.of(RequestStatus.REFUSED, RequestStatus.CLOSED, RequestStatus.WITHDRAWN);
+
+    /** Spontaneous information shares the log; it is folded beside the requests and reported apart. */
+    private final SpontaneousInformationStatistics spontaneous = new SpontaneousInformationStatistics();
+
     RequestStatistics() {
         super("request-service", new String[] {OPENED, "acknowledged"}, new String[] {OPENED, "decided"},
                 new String[] {"decided", "executed"});
@@ -25,6 +29,17 @@ final class RequestStatistics extends LogStatistics {
     @Override
     protected boolean counts(CloudEvent event) {
         return RequestEventTypes.all().contains(event.type());
+    }
+
+    @Override
+    public void accept(CloudEvent event) {
+        super.accept(event);
+        spontaneous.accept(event);
+    }
+
+    @Override
+    Statistics.SpontaneousFigures spontaneousInformation(StatisticsQuery query) {
+        return spontaneous.figures(query);
     }
 
     @Override

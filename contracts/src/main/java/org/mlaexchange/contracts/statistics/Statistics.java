@@ -1,5 +1,6 @@
 package org.mlaexchange.contracts.statistics;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,9 +25,11 @@ import java.util.TreeMap;
  * @param overdueNow     open cases with a deadline reminder (or due date) not met yet
  * @param consents       consents decided, by decision
  * @param outcomes       extradition cases by outcome (extradition-service; empty elsewhere)
+ * @param spontaneousInformation spontaneous information sent or received, counted apart from the cases (request-service;
+ *                       absent elsewhere)
  */
 @JsonPropertyOrder({"service", "scope", "counterpart", "from", "to", "cases", "casesByStatus", "itemsByStatus", "timings",
-        "refusalsByGround", "overdueNow", "postponements", "consents", "outcomes"})
+        "refusalsByGround", "overdueNow", "postponements", "consents", "outcomes", "spontaneousInformation"})
 public record Statistics(
         String service,
         String scope,
@@ -41,7 +44,8 @@ public record Statistics(
         long overdueNow,
         long postponements,
         SortedMap<String, Long> consents,
-        SortedMap<String, Long> outcomes) {
+        SortedMap<String, Long> outcomes,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SpontaneousFigures spontaneousInformation) {
 
     public static final String ALL = "ALL";
     public static final String CSV_MEDIA_TYPE = "text/csv";
@@ -53,6 +57,49 @@ public record Statistics(
         refusalsByGround = new TreeMap<>(refusalsByGround);
         consents = new TreeMap<>(consents);
         outcomes = new TreeMap<>(outcomes);
+    }
+
+    /**
+     * Spontaneous information (request-service): the State's own, as providing or receiving State, or all of it for the oversight
+     * body, sent in the query's period and with its counterpart.
+     *
+     * @param cases              the cases of spontaneous information counted
+     * @param casesByStatus      each by its status now
+     * @param sentTo             by receiving State: the information the scope's State sent (the oversight body: all)
+     * @param receivedFrom       by providing State: the information the scope's State received (the oversight body: all)
+     * @param acknowledge        sending to the receiving State's acknowledgement
+     * @param conditionsDeclined how often a receiving State declined the conditions
+     * @param useConsents        consents to another use or an onward transfer, by decision
+     * @param overdueNow         open cases with an acknowledgement or a use-consent decision overdue and still owed
+     */
+    @JsonPropertyOrder({"cases", "casesByStatus", "sentTo", "receivedFrom", "acknowledge", "conditionsDeclined", "useConsents", "overdueNow"})
+    public record SpontaneousFigures(
+            long cases,
+            SortedMap<String, Long> casesByStatus,
+            SortedMap<String, Long> sentTo,
+            SortedMap<String, Long> receivedFrom,
+            Timing acknowledge,
+            long conditionsDeclined,
+            SortedMap<String, Long> useConsents,
+            long overdueNow) {
+
+        public SpontaneousFigures {
+            casesByStatus = new TreeMap<>(casesByStatus);
+            sentTo = new TreeMap<>(sentTo);
+            receivedFrom = new TreeMap<>(receivedFrom);
+            useConsents = new TreeMap<>(useConsents);
+        }
+
+        private void csv(List<String> rows) {
+            rows.add(row("spontaneous-information", "", cases));
+            counts(rows, "spontaneous-information-by-status", casesByStatus);
+            counts(rows, "spontaneous-information-sent-to", sentTo);
+            counts(rows, "spontaneous-information-received-from", receivedFrom);
+            timing(rows, "spontaneous-information-time-to-acknowledge", acknowledge);
+            rows.add(row("spontaneous-information-conditions-declined", "", conditionsDeclined));
+            counts(rows, "spontaneous-information-use-consents", useConsents);
+            rows.add(row("spontaneous-information-overdue-now", "", overdueNow));
+        }
     }
 
     /**
@@ -87,17 +134,22 @@ public record Statistics(
         rows.add(row("cases", "", cases));
         counts(rows, "cases-by-status", casesByStatus);
         counts(rows, "items-by-status", itemsByStatus);
-        timings.forEach((name, t) -> {
-            rows.add(row("time-to-" + name, "count", t.count()));
-            rows.add(row("time-to-" + name, "median-ms", t.medianMillis()));
-            rows.add(row("time-to-" + name, "p90-ms", t.p90Millis()));
-        });
+        timings.forEach((name, t) -> timing(rows, "time-to-" + name, t));
         counts(rows, "refusals-by-ground", refusalsByGround);
         rows.add(row("overdue-now", "", overdueNow));
         rows.add(row("postponements", "", postponements));
         counts(rows, "consents", consents);
         counts(rows, "outcomes", outcomes);
+        if (spontaneousInformation != null) {
+            spontaneousInformation.csv(rows);
+        }
         return String.join("\r\n", rows) + "\r\n";
+    }
+
+    private static void timing(List<String> rows, String figure, Timing t) {
+        rows.add(row(figure, "count", t.count()));
+        rows.add(row(figure, "median-ms", t.medianMillis()));
+        rows.add(row(figure, "p90-ms", t.p90Millis()));
     }
 
     private static void counts(List<String> rows, String figure, Map<String, Long> counts) {

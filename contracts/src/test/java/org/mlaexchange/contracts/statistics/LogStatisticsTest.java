@@ -1,7 +1,9 @@
 package org.mlaexchange.contracts.statistics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.events.EventJson;
+import org.mlaexchange.contracts.evidence.UseConsentDecision;
+import org.mlaexchange.contracts.evidence.UsePurpose;
 import org.mlaexchange.contracts.request.ContactPerson;
 import org.mlaexchange.contracts.request.DeadlineKind;
 import org.mlaexchange.contracts.request.GroundForRefusal;
@@ -23,7 +27,7 @@ import org.mlaexchange.contracts.request.SpontaneousInformationEvent;
 import org.mlaexchange.contracts.request.SpontaneousInformationEventTypes;
 import org.mlaexchange.contracts.request.UseConditions;
 
-/** The request figures folded from events: scope, period, nearest-rank percentiles, the overdue rule. */
+/** The request and spontaneous information figures folded from events: scope, period, nearest-rank percentiles, the overdue rule. */
 class LogStatisticsTest {
 
     private static final StateCode NL = StateCode.of("NL");
@@ -69,19 +73,96 @@ class LogStatisticsTest {
         assertEquals(Map.of("ACKNOWLEDGED", 10L, "SUBMITTED", 1L), s.casesByStatus());
     }
 
-    @Test
-    void spontaneousInformationInTheSameLogIsNoRequest() {
-        submitted(NL, AR, T0);
-        UUID informationId = UUID.randomUUID();
-        SpontaneousInformationEvent sent = new SpontaneousInformationEvent.Sent(informationId, NL, AR, null, UseConditions.none(),
-                List.of(), T0);
+    private void spontaneous(StateCode actor, SpontaneousInformationEvent e, Instant at) {
         logseq++;
         statistics.accept(new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "request-service",
-                SpontaneousInformationEventTypes.typeOf(sent), informationId.toString(), T0.toString(), CloudEvent.DATA_CONTENT_TYPE,
-                "NL", 1, logseq, null, null, EventJson.toData(sent)));
+                SpontaneousInformationEventTypes.typeOf(e), e.informationId().toString(), at.toString(), CloudEvent.DATA_CONTENT_TYPE,
+                actor == null ? null : actor.value(), 1, logseq, null, null, EventJson.toData(e)));
+    }
+
+    private UUID sent(StateCode providing, StateCode receiving, Instant at) {
+        UUID id = UUID.randomUUID();
+        spontaneous(providing, new SpontaneousInformationEvent.Sent(id, providing, receiving, null, UseConditions.none(), List.of(), at), at);
+        return id;
+    }
+
+    @Test
+    void spontaneousInformationInTheSameLogIsNoRequestButHasFiguresOfItsOwn() {
+        submitted(NL, AR, T0);
+        sent(NL, AR, T0);
         Statistics s = statistics.result(of(NL, null));
         assertEquals(1, s.cases());
         assertEquals(Map.of("SUBMITTED", 1L), s.casesByStatus());
+        assertEquals(1, s.spontaneousInformation().cases());
+        assertEquals(Map.of("SENT", 1L), s.spontaneousInformation().casesByStatus());
+    }
+
+    @Test
+    void spontaneousInformationIsCountedSentAndReceivedPerCounterpartWithItsTimeToAcknowledge() {
+        for (int hours = 1; hours <= 10; hours++) {
+            UUID id = sent(NL, AR, T0);
+            spontaneous(AR, new SpontaneousInformationEvent.Acknowledged(id, "AR-" + hours, CONTACT, T0.plus(Duration.ofHours(hours))),
+                    T0.plus(Duration.ofHours(hours)));
+        }
+        UUID declined = sent(NL, SN, T0);
+        spontaneous(SN, new SpontaneousInformationEvent.ConditionsDeclined(declined, "Cannot keep it confidential", T0.plusSeconds(60)),
+                T0.plusSeconds(60));
+        spontaneous(NL, new SpontaneousInformationEvent.ConditionsRevised(declined, UseConditions.none(), null, T0.plusSeconds(120)),
+                T0.plusSeconds(120));
+        spontaneous(SN, new SpontaneousInformationEvent.ConditionsDeclined(declined, "Still not", T0.plusSeconds(180)), T0.plusSeconds(180));
+        UUID received = sent(AR, NL, T0);
+        spontaneous(NL, new SpontaneousInformationEvent.Acknowledged(received, "NL-1", CONTACT, T0.plusSeconds(30)), T0.plusSeconds(30));
+        spontaneous(NL, new SpontaneousInformationEvent.UseConsentRequested(received, UsePurpose.ONWARD_TRANSFER, SN, "To SN's prosecutor",
+                T0.plusSeconds(40)), T0.plusSeconds(40));
+        spontaneous(AR, new SpontaneousInformationEvent.UseConsentDecided(received, UseConsentDecision.DENIED, List.of(), "Not to SN",
+                T0.plusSeconds(50)), T0.plusSeconds(50));
+        sent(SN, AR, T0); // NL is no party
+
+        Statistics.SpontaneousFigures nl = statistics.result(of(NL, null)).spontaneousInformation();
+        assertEquals(12, nl.cases());
+        assertEquals(Map.of("ACKNOWLEDGED", 11L, "CONDITIONS_DECLINED", 1L), nl.casesByStatus());
+        assertEquals(Map.of("AR", 10L, "SN", 1L), nl.sentTo());
+        assertEquals(Map.of("AR", 1L), nl.receivedFrom());
+        // ten of one hour to ten hours, and one of thirty seconds
+        assertEquals(new Statistics.Timing(11, Duration.ofHours(5).toMillis(), Duration.ofHours(9).toMillis()), nl.acknowledge());
+        assertEquals(2, nl.conditionsDeclined());
+        assertEquals(Map.of("DENIED", 1L), nl.useConsents());
+        assertEquals(Map.of("AR", 1L), statistics.result(of(NL, AR)).spontaneousInformation().receivedFrom());
+        assertEquals(0, statistics.result(of(NL, AR)).spontaneousInformation().conditionsDeclined());
+
+        Statistics.SpontaneousFigures all = statistics.result(of(null, null)).spontaneousInformation();
+        assertEquals(13, all.cases());
+        assertEquals(Map.of("AR", 11L, "NL", 1L, "SN", 1L), all.sentTo(), "the oversight body: by receiving State");
+        assertEquals(Map.of("AR", 1L, "NL", 11L, "SN", 1L), all.receivedFrom(), "the oversight body: by providing State");
+        assertEquals(0, statistics.result(of(NL, null)).cases(), "no request among them");
+        String csv = statistics.result(of(NL, null)).toCsv();
+        assertTrue(csv.contains("spontaneous-information-sent-to,AR,10\r\n"), csv);
+        assertTrue(csv.contains("spontaneous-information-conditions-declined,,2\r\n"), csv);
+        assertTrue(csv.contains("spontaneous-information-time-to-acknowledge,count,11\r\n"), csv);
+    }
+
+    @Test
+    void anUnacknowledgedSpontaneousInformationIsOverdueUntilTheReceivingStateAnswersOrItIsClosed() {
+        UUID late = sent(NL, AR, T0);
+        UUID closed = sent(NL, AR, T0);
+        for (UUID id : List.of(late, closed)) {
+            spontaneous(null, new SpontaneousInformationEvent.DeadlineOverdue(id, DeadlineKind.ACKNOWLEDGEMENT, LocalDate.of(2026, 3, 9), AR,
+                    T0.plus(Duration.ofDays(8))), T0.plus(Duration.ofDays(8)));
+        }
+        assertEquals(2, statistics.result(of(NL, null)).spontaneousInformation().overdueNow());
+        assertEquals(0, statistics.result(of(NL, null)).overdueNow(), "no request is overdue");
+        spontaneous(NL, new SpontaneousInformationEvent.Closed(closed, null, T0.plus(Duration.ofDays(9))), T0.plus(Duration.ofDays(9)));
+        assertEquals(1, statistics.result(of(AR, null)).spontaneousInformation().overdueNow());
+        spontaneous(AR, new SpontaneousInformationEvent.Acknowledged(late, "AR-1", CONTACT, T0.plus(Duration.ofDays(10))), T0.plus(Duration.ofDays(10)));
+        assertEquals(0, statistics.result(of(AR, null)).spontaneousInformation().overdueNow());
+    }
+
+    @Test
+    void otherServicesHaveNoSpontaneousInformationFigures() {
+        assertNull(LogStatistics.forService("evidence-service").result(of(null, null)).spontaneousInformation());
+        assertFalse(LogStatistics.forService("extradition-service").result(of(null, null)).toCsv().contains("spontaneous"));
+        assertFalse(EventJson.mapper().valueToTree(LogStatistics.forService("evidence-service").result(of(null, null)))
+                .has("spontaneousInformation"), "the field is left out, not null");
     }
 
     @Test

@@ -121,6 +121,18 @@ public class StatsCommand implements Callable<Integer> {
         if (!s.outcomes().isEmpty()) {
             out.printf("  outcomes           %s%n", s.outcomes());
         }
+        Statistics.SpontaneousFigures spontaneous = s.spontaneousInformation();
+        if (spontaneous != null) {
+            out.printf("  spontaneous information %d%n", spontaneous.cases());
+            out.printf("    by status          %s%n", spontaneous.casesByStatus());
+            out.printf("    sent to            %s%n", spontaneous.sentTo());
+            out.printf("    received from      %s%n", spontaneous.receivedFrom());
+            out.printf("    time to acknowledge %d cases, median %s, p90 %s%n", spontaneous.acknowledge().count(),
+                    duration(spontaneous.acknowledge().medianMillis()), duration(spontaneous.acknowledge().p90Millis()));
+            out.printf("    conditions declined %d%n", spontaneous.conditionsDeclined());
+            out.printf("    use consents       %s%n", spontaneous.useConsents());
+            out.printf("    overdue now        %d%n", spontaneous.overdueNow());
+        }
         out.println();
     }
 

@@ -41,6 +41,19 @@ public interface DeadlineConfig {
 
     Map<String, Pair> pairs();
 
+    /** Spontaneous information ({@code mla.deadlines.spontaneous.*}). */
+    Spontaneous spontaneous();
+
+    interface Spontaneous {
+        /** From sending (or revising the conditions) to the receiving State's answer: acknowledge, or decline the conditions. */
+        @WithDefault("P7D")
+        String acknowledge();
+
+        /** From a request for consent to another use to the providing State's decision. */
+        @WithDefault("P30D")
+        String decideUseConsent();
+    }
+
     interface Pair {
         Optional<String> acknowledge();
 

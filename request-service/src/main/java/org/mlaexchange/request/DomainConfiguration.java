@@ -26,8 +26,15 @@ public class DomainConfiguration {
 
     @Produces
     @ApplicationScoped
-    SpontaneousDecider spontaneousDecider(StateRegistry states) {
-        return new SpontaneousDecider(referenceData(states));
+    SpontaneousDecider spontaneousDecider(StateRegistry states, DeadlineConfig deadlines) {
+        return new SpontaneousDecider(referenceData(states), spontaneousDeadlines(deadlines));
+    }
+
+    /** The configured periods of spontaneous information, parsed now (a wrong one stops the service at start-up). */
+    static SpontaneousDecider.Deadlines spontaneousDeadlines(DeadlineConfig config) {
+        return new SpontaneousDecider.Deadlines(
+                period("mla.deadlines.spontaneous.acknowledge", config.spontaneous().acknowledge()),
+                period("mla.deadlines.spontaneous.decide-use-consent", config.spontaneous().decideUseConsent()));
     }
 
     static ReferenceData referenceData(StateRegistry states) {

@@ -21,7 +21,8 @@ public sealed interface SpontaneousInformationEvent {
     /**
      * The providing State sent information without a request.
      *
-     * @param evidenceItemIds evidence items (of evidence-service) the information refers to; may be empty
+     * @param evidenceItemIds        evidence items (of evidence-service) the information refers to; may be empty
+     * @param acknowledgementDueDate when the receiving State's acknowledgement is due; {@code null} in events from before due dates
      */
     record Sent(
             UUID informationId,
@@ -30,10 +31,17 @@ public sealed interface SpontaneousInformationEvent {
             SpontaneousInformation information,
             UseConditions conditions,
             List<UUID> evidenceItemIds,
-            Instant sentAt) implements SpontaneousInformationEvent {
+            Instant sentAt,
+            LocalDate acknowledgementDueDate) implements SpontaneousInformationEvent {
 
         public Sent {
             evidenceItemIds = ContractLists.copy(evidenceItemIds);
+        }
+
+        /** Without a due date for the acknowledgement (as sent before due dates existed). */
+        public Sent(UUID informationId, StateCode providingState, StateCode receivingState, SpontaneousInformation information,
+                    UseConditions conditions, List<UUID> evidenceItemIds, Instant sentAt) {
+            this(informationId, providingState, receivingState, information, conditions, evidenceItemIds, sentAt, null);
         }
     }
 
@@ -52,12 +60,22 @@ public sealed interface SpontaneousInformationEvent {
             Instant declinedAt) implements SpontaneousInformationEvent {
     }
 
-    /** The providing State attached new conditions after they were declined; the receiving State answers again. {@code note} is optional. */
+    /**
+     * The providing State attached new conditions after they were declined; the receiving State answers again. {@code note} is optional.
+     *
+     * @param acknowledgementDueDate when the receiving State's answer is due again; {@code null} in events from before due dates
+     */
     record ConditionsRevised(
             UUID informationId,
             UseConditions conditions,
             String note,
-            Instant revisedAt) implements SpontaneousInformationEvent {
+            Instant revisedAt,
+            LocalDate acknowledgementDueDate) implements SpontaneousInformationEvent {
+
+        /** Without a new due date (as revised before due dates existed). */
+        public ConditionsRevised(UUID informationId, UseConditions conditions, String note, Instant revisedAt) {
+            this(informationId, conditions, note, revisedAt, null);
+        }
     }
 
     /** The receiving State returned or destroyed the information unused, its conditions declined. {@code note} is optional. */
@@ -78,14 +96,21 @@ public sealed interface SpontaneousInformationEvent {
      * The receiving State asked the providing State's prior consent to a use the conditions do not allow
      * (speciality, as for evidence).
      *
-     * @param thirdState the State the information would go to, for {@link UsePurpose#ONWARD_TRANSFER}; otherwise {@code null}
+     * @param thirdState      the State the information would go to, for {@link UsePurpose#ONWARD_TRANSFER}; otherwise {@code null}
+     * @param decisionDueDate when the providing State's decision is due; {@code null} in events from before due dates
      */
     record UseConsentRequested(
             UUID informationId,
             UsePurpose purpose,
             StateCode thirdState,
             String description,
-            Instant requestedAt) implements SpontaneousInformationEvent {
+            Instant requestedAt,
+            LocalDate decisionDueDate) implements SpontaneousInformationEvent {
+
+        /** Without a due date for the decision (as asked before due dates existed). */
+        public UseConsentRequested(UUID informationId, UsePurpose purpose, StateCode thirdState, String description, Instant requestedAt) {
+            this(informationId, purpose, thirdState, description, requestedAt, null);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.mlaexchange.request.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent;
 import org.mlaexchange.platform.eventlog.NewEvent;
+import org.mlaexchange.platform.eventlog.Receipt;
 import org.mlaexchange.platform.identity.Caller;
 import org.mlaexchange.platform.problem.ProblemException;
 import org.mlaexchange.platform.store.JsonState;
@@ -30,11 +32,14 @@ public class SpontaneousInformationService
     private final SpontaneousInformationRepository repository;
     private final SpontaneousDecider decider;
     private final CaseWrites writes;
+    private final Clock clock;
 
-    public SpontaneousInformationService(SpontaneousInformationRepository repository, SpontaneousDecider decider, CaseWrites writes) {
+    public SpontaneousInformationService(SpontaneousInformationRepository repository, SpontaneousDecider decider, CaseWrites writes,
+                                         Clock clock) {
         this.repository = repository;
         this.decider = decider;
         this.writes = writes;
+        this.clock = clock;
     }
 
     public Writes.Written<SpontaneousInformationCase> send(Caller caller, SpontaneousCommand.Send command) {
@@ -43,6 +48,24 @@ public class SpontaneousInformationService
 
     public Writes.Written<SpontaneousInformationCase> act(Caller caller, UUID id, String ifMatch, SpontaneousCommand command) {
         return writes.act(this, caller, id, ifMatch, command);
+    }
+
+    /**
+     * Records the reminders due on one case (at most once per due date); when none was due its next reminder time is
+     * set again, so that it leaves the job's queue.
+     */
+    public List<Receipt> remindOverdue(UUID id) {
+        Writes.Written<SpontaneousInformationCase> written = writes.bySystem(this, id, new SpontaneousCommand.RecordOverdueDeadlines());
+        if (written.receipts().isEmpty()) {
+            repository.rescheduleReminder(id, written.value().nextReminderAt());
+        }
+        return written.receipts();
+    }
+
+    /** Cases with a deadline passed and not reminded yet, for the reminder job. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> withReminderDue(int limit) {
+        return repository.withReminderDue(clock.instant(), limit);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -109,6 +132,7 @@ public class SpontaneousInformationService
         entity.version = after.version();
         entity.sentAt = after.sentAt();
         entity.updatedAt = now;
+        entity.nextReminderAt = after.nextReminderAt();
         entity.state = JsonState.write(after);
         if (before == null) {
             repository.persist(entity);

@@ -197,6 +197,7 @@ public record MlaRequest(
             case STATUS_ANSWER -> openStatusQuestion().map(StatusQuestion::answerDueDate).orElse(null);
             case PERSON_RETURN -> measures.stream().map(Measure::personReturnDue).filter(Objects::nonNull)
                     .min(Comparator.naturalOrder()).orElse(null);
+            case USE_CONSENT_DECISION -> null; // spontaneous information's, not a request's
         };
     }
 

@@ -31,14 +31,17 @@ public enum SpontaneousAction implements DomainAction {
     RETURN(              "return",               Side.RECEIVING,  null,                      CONDITIONS_DECLINED), // → RETURNED (unused)
     CLOSE(               "close",                Side.PROVIDING,  Guard.NO_OPEN_USE_CONSENT, ACKNOWLEDGED, CONDITIONS_DECLINED), // → CLOSED
     REQUEST_USE_CONSENT( "request-use-consent",  Side.RECEIVING,  Guard.NO_OPEN_USE_CONSENT, ACKNOWLEDGED),      // → unchanged, a decision is owed
-    DECIDE_USE_CONSENT(  "decide-use-consent",   Side.PROVIDING,  Guard.OPEN_USE_CONSENT,    ACKNOWLEDGED);      // → unchanged
+    DECIDE_USE_CONSENT(  "decide-use-consent",   Side.PROVIDING,  Guard.OPEN_USE_CONSENT,    ACKNOWLEDGED),      // → unchanged
+    RECORD_OVERDUE_DEADLINES("record-overdue-deadlines", Side.SYSTEM, null, SpontaneousStatus.values());      // → unchanged, one reminder per overdue deadline
 
     /** The two sides of spontaneous information. */
     public enum Side {
         /** The State that sent the information without a request. */
         PROVIDING,
         /** The State it was sent to. */
-        RECEIVING
+        RECEIVING,
+        /** The service itself (deadline reminders): no State acts. */
+        SYSTEM
     }
 
     /** The guard column: a condition on the case beyond its status, and what is said when it does not hold. */
@@ -90,7 +93,7 @@ public enum SpontaneousAction implements DomainAction {
 
     @Override
     public String party() {
-        return by.name().toLowerCase(Locale.ROOT) + " State";
+        return by == Side.SYSTEM ? "system" : by.name().toLowerCase(Locale.ROOT) + " State";
     }
 
     public Set<SpontaneousStatus> allowedFrom() {
@@ -112,7 +115,7 @@ public enum SpontaneousAction implements DomainAction {
             return List.of();
         }
         return Arrays.stream(values())
-                .filter(a -> !a.allowedFrom.isEmpty() && state.equals(c.stateOf(a.by)) && a.allowedOn(c))
+                .filter(a -> a.by != Side.SYSTEM && !a.allowedFrom.isEmpty() && state.equals(c.stateOf(a.by)) && a.allowedOn(c))
                 .toList();
     }
 }

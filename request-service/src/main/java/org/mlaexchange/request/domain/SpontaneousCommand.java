@@ -71,4 +71,11 @@ public sealed interface SpontaneousCommand {
             return SpontaneousAction.DECIDE_USE_CONSENT;
         }
     }
+
+    /** The reminder job: record a reminder for each deadline past due and not reminded yet (no acting State). */
+    record RecordOverdueDeadlines() implements SpontaneousCommand {
+        public SpontaneousAction action() {
+            return SpontaneousAction.RECORD_OVERDUE_DEADLINES;
+        }
+    }
 }

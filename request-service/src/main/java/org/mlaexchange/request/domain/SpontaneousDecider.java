@@ -2,18 +2,22 @@ package org.mlaexchange.request.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.request.DeadlineKind;
 import org.mlaexchange.contracts.request.SpontaneousInformation;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent.Acknowledged;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent.Closed;
+import org.mlaexchange.contracts.request.SpontaneousInformationEvent.DeadlineOverdue;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent.ConditionsDeclined;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent.ConditionsRevised;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent.Returned;
@@ -42,10 +46,35 @@ public final class SpontaneousDecider {
 
     private final ReferenceData referenceData;
     private final ContentRules contentRules;
+    private final Deadlines deadlines;
+
+    /**
+     * How long the receiving State has to answer the information (acknowledge it, or decline its conditions), and the
+     * providing State to decide on a request for consent to another use. Policy, as a request's deadlines: configured.
+     */
+    public record Deadlines(Period acknowledgement, Period useConsentDecision) {
+
+        /** A request's default acknowledgement (7 days) and decision (30 days) periods. */
+        public static final Deadlines DEFAULT = new Deadlines(Period.ofDays(7), Period.ofDays(30));
+
+        public Deadlines {
+            Objects.requireNonNull(acknowledgement, "acknowledgement");
+            Objects.requireNonNull(useConsentDecision, "useConsentDecision");
+        }
+    }
 
     public SpontaneousDecider(ReferenceData referenceData) {
+        this(referenceData, Deadlines.DEFAULT);
+    }
+
+    public SpontaneousDecider(ReferenceData referenceData, Deadlines deadlines) {
         this.referenceData = Objects.requireNonNull(referenceData, "referenceData");
         this.contentRules = new ContentRules(referenceData);
+        this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
+    }
+
+    private static LocalDate due(Instant now, Period period) {
+        return LocalDate.ofInstant(now, MlaRequest.DEADLINE_ZONE).plus(period);
     }
 
     /**
@@ -58,6 +87,9 @@ public final class SpontaneousDecider {
     public List<SpontaneousInformationEvent> decide(SpontaneousInformationCase state, SpontaneousCommand command, StateCode actor,
                                                     Instant now) {
         Objects.requireNonNull(command, "command");
+        if (command instanceof SpontaneousCommand.RecordOverdueDeadlines) {
+            return recordOverdueDeadlines(Objects.requireNonNull(state, "state"), actor, now);
+        }
         Objects.requireNonNull(actor, "actor");
         if (command instanceof SpontaneousCommand.Send c) {
             if (state != null) {
@@ -83,14 +115,15 @@ public final class SpontaneousDecider {
             if (c.conditions() != null && c.conditions().equals(state.conditions())) {
                 v.add("conditions", "are the conditions the receiving State declined");
             }
-            event = new ConditionsRevised(state.id(), c.conditions(), c.note(), now);
+            event = new ConditionsRevised(state.id(), c.conditions(), c.note(), now, due(now, deadlines.acknowledgement()));
         } else if (command instanceof SpontaneousCommand.Return c) {
             event = new Returned(state.id(), c.note(), now);
         } else if (command instanceof SpontaneousCommand.CloseCase c) {
             event = new Closed(state.id(), c.note(), now);
         } else if (command instanceof SpontaneousCommand.RequestUseConsent c) {
             useConsentRequest(v, state, c);
-            event = new UseConsentRequested(state.id(), c.purpose(), c.thirdState(), c.description(), now);
+            event = new UseConsentRequested(state.id(), c.purpose(), c.thirdState(), c.description(), now,
+                    due(now, deadlines.useConsentDecision()));
         } else if (command instanceof SpontaneousCommand.DecideUseConsent c) {
             useConsentDecision(v, c);
             event = new UseConsentDecided(state.id(), c.decision(), c.conditions(), c.reasons(), now);
@@ -99,6 +132,20 @@ public final class SpontaneousDecider {
         }
         v.throwIfAny();
         return List.of(event);
+    }
+
+    /** One reminder per deadline past due and not reminded yet; none when nothing is owed (the system acts, no State). */
+    private static List<SpontaneousInformationEvent> recordOverdueDeadlines(SpontaneousInformationCase state, StateCode actor, Instant now) {
+        if (actor != null) {
+            throw new WrongParty(actor, SpontaneousAction.RECORD_OVERDUE_DEADLINES);
+        }
+        List<SpontaneousInformationEvent> events = new ArrayList<>();
+        for (DeadlineKind kind : state.overdueAt(now)) {
+            if (!state.remindedDeadlines().contains(kind)) {
+                events.add(new DeadlineOverdue(state.id(), kind, state.dueDate(kind), state.owedBy(kind), now));
+            }
+        }
+        return events;
     }
 
     /** Consent is asked for a use the conditions do not allow: another proceeding, or onward transfer to a third State. */
@@ -175,7 +222,8 @@ public final class SpontaneousDecider {
             }
         }
         v.throwIfAny();
-        return new Sent(c.informationId(), providing, receiving, c.information(), conditions, items, now);
+        return new Sent(c.informationId(), providing, receiving, c.information(), conditions, items, now,
+                due(now, deadlines.acknowledgement()));
     }
 
     private void information(Violations v, SpontaneousInformation info, StateCode providing, StateCode receiving, LocalDate on) {
@@ -217,7 +265,7 @@ public final class SpontaneousDecider {
     public static SpontaneousInformationCase evolve(SpontaneousInformationCase s, SpontaneousInformationEvent event) {
         if (event instanceof Sent e) {
             return new SpontaneousInformationCase(e.informationId(), e.providingState(), e.receivingState(), SpontaneousStatus.SENT, 1,
-                    e.information(), e.conditions(), false, e.conditions() != null && e.conditions().confidential(), e.evidenceItemIds(), e.sentAt(), null, null, null, null, List.of(), e.sentAt());
+                    e.information(), e.conditions(), false, e.conditions() != null && e.conditions().confidential(), e.evidenceItemIds(), e.sentAt(), null, null, null, null, List.of(), e.sentAt(), e.acknowledgementDueDate(), Set.of());
         }
         Objects.requireNonNull(s, "an event other than sent needs the case");
         if (event instanceof Acknowledged e) {
@@ -225,49 +273,68 @@ public final class SpontaneousDecider {
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), next.conditions(), true, next.confidential(), next.evidenceItemIds(), next.sentAt(),
                     new SpontaneousInformationCase.ReceiptAcknowledged(e.caseReference(), e.contact(), e.acknowledgedAt()),
-                    next.conditionsDeclined(), next.returnNote(), next.closingNote(), next.useConsents(), next.updatedAt());
+                    next.conditionsDeclined(), next.returnNote(), next.closingNote(), next.useConsents(), next.updatedAt(),
+                    next.acknowledgementDueDate(), next.remindedDeadlines());
         } else if (event instanceof ConditionsDeclined e) {
             SpontaneousInformationCase next = s.with(SpontaneousInformationFacts.statusAfter(s.status(), e), e.declinedAt());
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), next.conditions(), false, next.confidential(), next.evidenceItemIds(), next.sentAt(), next.acknowledgement(),
                     new SpontaneousInformationCase.Declined(e.reasons(), e.declinedAt()), next.returnNote(), next.closingNote(),
-                    next.useConsents(), next.updatedAt());
+                    next.useConsents(), next.updatedAt(), next.acknowledgementDueDate(), next.remindedDeadlines());
         } else if (event instanceof ConditionsRevised e) {
             SpontaneousInformationCase next = s.with(SpontaneousInformationFacts.statusAfter(s.status(), e), e.revisedAt());
+            // answered again, by a new due date (reminded once more)
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), e.conditions(), false,
                     next.confidential() || (e.conditions() != null && e.conditions().confidential()), next.evidenceItemIds(), next.sentAt(), next.acknowledgement(),
-                    next.conditionsDeclined(), next.returnNote(), next.closingNote(), next.useConsents(), next.updatedAt());
+                    next.conditionsDeclined(), next.returnNote(), next.closingNote(), next.useConsents(), next.updatedAt(),
+                    e.acknowledgementDueDate() == null ? next.acknowledgementDueDate() : e.acknowledgementDueDate(),
+                    without(next.remindedDeadlines(), DeadlineKind.ACKNOWLEDGEMENT));
         } else if (event instanceof Returned e) {
             SpontaneousInformationCase next = s.with(SpontaneousInformationFacts.statusAfter(s.status(), e), e.returnedAt());
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), next.conditions(), false, next.confidential(), next.evidenceItemIds(), next.sentAt(), next.acknowledgement(),
-                    next.conditionsDeclined(), e.note(), next.closingNote(), next.useConsents(), next.updatedAt());
+                    next.conditionsDeclined(), e.note(), next.closingNote(), next.useConsents(), next.updatedAt(),
+                    next.acknowledgementDueDate(), next.remindedDeadlines());
         } else if (event instanceof Closed e) {
             SpontaneousInformationCase next = s.with(SpontaneousInformationFacts.statusAfter(s.status(), e), e.closedAt());
             // closing ends the exchange, not the duty: acknowledged conditions keep binding the receiving State
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), next.conditions(), next.conditionsBind(), next.confidential(), next.evidenceItemIds(), next.sentAt(),
-                    next.acknowledgement(), next.conditionsDeclined(), next.returnNote(), e.note(), next.useConsents(), next.updatedAt());
+                    next.acknowledgement(), next.conditionsDeclined(), next.returnNote(), e.note(), next.useConsents(), next.updatedAt(),
+                    next.acknowledgementDueDate(), next.remindedDeadlines());
         }
         if (event instanceof UseConsentRequested e) {
             List<UseConsent> consents = new ArrayList<>(s.useConsents());
-            consents.add(new UseConsent(e.purpose(), e.thirdState(), e.description(), e.requestedAt(), null, List.of(), null, null));
-            return withConsents(s.with(s.status(), e.requestedAt()), consents);
+            consents.add(new UseConsent(e.purpose(), e.thirdState(), e.description(), e.requestedAt(), null, List.of(), null, null,
+                    e.decisionDueDate()));
+            // a new decision is owed, by its own due date (reminded once)
+            return withConsents(s.with(s.status(), e.requestedAt()), consents, without(s.remindedDeadlines(), DeadlineKind.USE_CONSENT_DECISION));
         } else if (event instanceof UseConsentDecided e) {
             List<UseConsent> consents = new ArrayList<>(s.useConsents());
             UseConsent open = s.openUseConsent().orElseThrow(() -> new IllegalStateException("no consent request is open"));
             consents.set(consents.indexOf(open), new UseConsent(open.purpose(), open.thirdState(), open.description(), open.requestedAt(),
-                    e.decision(), e.conditions(), e.reasons(), e.decidedAt()));
-            return withConsents(s.with(s.status(), e.decidedAt()), consents);
+                    e.decision(), e.conditions(), e.reasons(), e.decidedAt(), open.decisionDueDate()));
+            return withConsents(s.with(s.status(), e.decidedAt()), consents, s.remindedDeadlines());
+        } else if (event instanceof DeadlineOverdue e) {
+            EnumSet<DeadlineKind> reminded = EnumSet.of(e.kind());
+            reminded.addAll(s.remindedDeadlines());
+            return withConsents(s.with(s.status(), s.updatedAt()), s.useConsents(), reminded);
         }
         throw new IllegalArgumentException("unknown event " + event);
     }
 
-    private static SpontaneousInformationCase withConsents(SpontaneousInformationCase c, List<UseConsent> consents) {
+    private static Set<DeadlineKind> without(Set<DeadlineKind> kinds, DeadlineKind kind) {
+        EnumSet<DeadlineKind> rest = EnumSet.noneOf(DeadlineKind.class);
+        rest.addAll(kinds);
+        rest.remove(kind);
+        return rest;
+    }
+
+    private static SpontaneousInformationCase withConsents(SpontaneousInformationCase c, List<UseConsent> consents, Set<DeadlineKind> reminded) {
         return new SpontaneousInformationCase(c.id(), c.providingState(), c.receivingState(), c.status(), c.version(), c.information(),
                 c.conditions(), c.conditionsBind(), c.confidential(), c.evidenceItemIds(), c.sentAt(), c.acknowledgement(),
-                c.conditionsDeclined(), c.returnNote(), c.closingNote(), consents, c.updatedAt());
+                c.conditionsDeclined(), c.returnNote(), c.closingNote(), consents, c.updatedAt(), c.acknowledgementDueDate(), reminded);
     }
 
     public static SpontaneousInformationCase fold(List<SpontaneousInformationEvent> events) {

@@ -1,13 +1,17 @@
 package org.mlaexchange.request.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.evidence.UseConsentDecision;
 import org.mlaexchange.contracts.evidence.UsePurpose;
 import org.mlaexchange.contracts.request.ContactPerson;
+import org.mlaexchange.contracts.request.DeadlineKind;
 import org.mlaexchange.contracts.request.SpontaneousInformation;
 import org.mlaexchange.contracts.request.SpontaneousStatus;
 import org.mlaexchange.contracts.request.UseConditions;
@@ -23,6 +27,9 @@ import org.mlaexchange.contracts.request.UseConditions;
  *                         oversight body even if a revision drops it (what it was shown cannot be unshown)
  * @param useConsents      the receiving State's requests for consent to other uses, oldest first
  * @param evidenceItemIds  evidence items the information refers to (references; the items live in evidence-service)
+ * @param acknowledgementDueDate when the receiving State's answer (acknowledgement, or declining the conditions) is due; {@code null}
+ *                         for information sent before due dates
+ * @param remindedDeadlines deadlines for which a {@code deadline-overdue} reminder was recorded (once per due date)
  */
 public record SpontaneousInformationCase(
         UUID id,
@@ -41,20 +48,79 @@ public record SpontaneousInformationCase(
         String returnNote,
         String closingNote,
         List<UseConsent> useConsents,
-        Instant updatedAt) {
+        Instant updatedAt,
+        LocalDate acknowledgementDueDate,
+        Set<DeadlineKind> remindedDeadlines) {
 
     public SpontaneousInformationCase {
         evidenceItemIds = evidenceItemIds == null ? List.of() : List.copyOf(evidenceItemIds);
         useConsents = useConsents == null ? List.of() : List.copyOf(useConsents);
+        remindedDeadlines = remindedDeadlines == null || remindedDeadlines.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(remindedDeadlines));
     }
 
-    /** A request for consent to another use and, once decided, the providing State's answer (decision null while open). */
+    /**
+     * A request for consent to another use and, once decided, the providing State's answer (decision null while open).
+     *
+     * @param decisionDueDate when the decision is due; {@code null} for a request from before due dates
+     */
     public record UseConsent(UsePurpose purpose, StateCode thirdState, String description, Instant requestedAt,
-                             UseConsentDecision decision, List<String> conditions, String reasons, Instant decidedAt) {
+                             UseConsentDecision decision, List<String> conditions, String reasons, Instant decidedAt,
+                             LocalDate decisionDueDate) {
 
         public UseConsent {
             conditions = conditions == null ? List.of() : List.copyOf(conditions);
         }
+    }
+
+    /** The due date of a deadline of the case; {@code null} when none runs (or it is from before due dates). */
+    public LocalDate dueDate(DeadlineKind kind) {
+        return switch (kind) {
+            case ACKNOWLEDGEMENT -> acknowledgementDueDate;
+            case USE_CONSENT_DECISION -> openUseConsent().map(UseConsent::decisionDueDate).orElse(null);
+            default -> null;
+        };
+    }
+
+    /** Who owes it: the receiving State its answer to the information, the providing State a use-consent decision. */
+    public StateCode owedBy(DeadlineKind kind) {
+        return kind == DeadlineKind.USE_CONSENT_DECISION ? providingState : receivingState;
+    }
+
+    /**
+     * The deadlines past due at {@code now} and still owed (reminded or not): the answer while the information is
+     * {@code SENT} (acknowledge, or decline the conditions), a use-consent decision while the request for it is open.
+     */
+    public Set<DeadlineKind> overdueAt(Instant now) {
+        EnumSet<DeadlineKind> overdue = EnumSet.noneOf(DeadlineKind.class);
+        LocalDate today = LocalDate.ofInstant(now, MlaRequest.DEADLINE_ZONE);
+        if (status == SpontaneousStatus.SENT && passed(DeadlineKind.ACKNOWLEDGEMENT, today)) {
+            overdue.add(DeadlineKind.ACKNOWLEDGEMENT);
+        }
+        if (status == SpontaneousStatus.ACKNOWLEDGED && passed(DeadlineKind.USE_CONSENT_DECISION, today)) {
+            overdue.add(DeadlineKind.USE_CONSENT_DECISION);
+        }
+        return overdue;
+    }
+
+    private boolean passed(DeadlineKind kind, LocalDate today) {
+        LocalDate due = dueDate(kind);
+        return due != null && today.isAfter(due);
+    }
+
+    /** When the earliest deadline still owed and not reminded yet passes (the day after its due date), or {@code null}. */
+    public Instant nextReminderAt() {
+        return EnumSet.of(DeadlineKind.ACKNOWLEDGEMENT, DeadlineKind.USE_CONSENT_DECISION).stream()
+                .filter(kind -> !remindedDeadlines.contains(kind) && owed(kind))
+                .map(this::dueDate)
+                .filter(java.util.Objects::nonNull)
+                .min(java.util.Comparator.naturalOrder())
+                .map(due -> due.plusDays(1).atStartOfDay(MlaRequest.DEADLINE_ZONE).toInstant())
+                .orElse(null);
+    }
+
+    private boolean owed(DeadlineKind kind) {
+        return kind == DeadlineKind.ACKNOWLEDGEMENT ? status == SpontaneousStatus.SENT
+                : status == SpontaneousStatus.ACKNOWLEDGED && openUseConsent().isPresent();
     }
 
     /** The consent request awaiting the providing State's decision, if any. */
@@ -72,8 +138,13 @@ public record SpontaneousInformationCase(
         return providingState.equals(state) || receivingState.equals(state);
     }
 
+    /** The State of a side; {@code null} for the system, which is no State. */
     public StateCode stateOf(SpontaneousAction.Side side) {
-        return side == SpontaneousAction.Side.PROVIDING ? providingState : receivingState;
+        return switch (side) {
+            case PROVIDING -> providingState;
+            case RECEIVING -> receivingState;
+            case SYSTEM -> null;
+        };
     }
 
     /** Whether the providing State attached any condition (a purpose, a limit or confidentiality). */
@@ -84,6 +155,6 @@ public record SpontaneousInformationCase(
     SpontaneousInformationCase with(SpontaneousStatus status, Instant at) {
         return new SpontaneousInformationCase(id, providingState, receivingState, status, version + 1, information, conditions,
                 conditionsBind, confidential, evidenceItemIds, sentAt, acknowledgement, conditionsDeclined, returnNote, closingNote,
-                useConsents, at);
+                useConsents, at, acknowledgementDueDate, remindedDeadlines);
     }
 }

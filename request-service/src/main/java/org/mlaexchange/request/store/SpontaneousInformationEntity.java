@@ -30,4 +30,8 @@ public class SpontaneousInformationEntity extends CaseRow {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** When the earliest deadline still owed and not reminded yet passes; null when none. */
+    @Column(name = "next_reminder_at")
+    public Instant nextReminderAt;
 }

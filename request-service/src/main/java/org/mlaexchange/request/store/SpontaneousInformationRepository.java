@@ -4,6 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,5 +48,17 @@ public class SpontaneousInformationRepository implements PanacheRepositoryBase<S
         }
         query.append(" order by listSeq desc");
         return find(query.toString(), params).page(0, limit).list();
+    }
+
+    /** Cases with a deadline passed at {@code now} and not reminded yet, the longest waiting first (as {@link RequestRepository#withReminderDue}). */
+    public List<UUID> withReminderDue(Instant now, int limit) {
+        return find("nextReminderAt <= ?1 order by nextReminderAt", now).page(0, limit)
+                .project(RequestRepository.IdOnly.class).list().stream().map(RequestRepository.IdOnly::id).toList();
+    }
+
+    /** Sets a case's next reminder when the reminder job found nothing to remind. */
+    @Transactional
+    public void rescheduleReminder(UUID id, Instant nextReminderAt) {
+        update("nextReminderAt = ?1 where id = ?2", nextReminderAt, id);
     }
 }

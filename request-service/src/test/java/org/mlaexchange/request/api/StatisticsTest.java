@@ -50,6 +50,19 @@ class StatisticsTest {
         String acknowledged = Api.submitted("nl", "SN");
         step("sn", acknowledged, "acknowledge", AR_CONTACT);
         Api.submitted("sn", "AR");
+        // spontaneous information in the same log: NL → AR acknowledged after a use consent was denied; NL → SN declined;
+        // AR → NL sent only; SN → AR (NL is not a party)
+        String acknowledgedInfo = SpontaneousInformationApiTest.sent("nl", "AR", false);
+        SpontaneousInformationApiTest.act("ar", acknowledgedInfo, "acknowledge", 1, AR_CONTACT).statusCode(200);
+        SpontaneousInformationApiTest.act("ar", acknowledgedInfo, "request-use-consent", 2, Map.of("purpose", "ONWARD_TRANSFER",
+                "thirdState", "SN", "description", "Share with SN's war crimes unit")).statusCode(200);
+        SpontaneousInformationApiTest.act("nl", acknowledgedInfo, "decide-use-consent", 3, Map.of("decision", "DENIED",
+                "reasons", "Not beyond AR")).statusCode(200);
+        String declinedInfo = SpontaneousInformationApiTest.sent("nl", "SN", true);
+        SpontaneousInformationApiTest.act("sn", declinedInfo, "decline-conditions", 1, Map.of("reasons", "Our hearings are public"))
+                .statusCode(200);
+        SpontaneousInformationApiTest.sent("ar", "NL", false);
+        SpontaneousInformationApiTest.sent("sn", "AR", false);
 
         Statistics nl = statistics("nl", window);
         assertEquals(2, nl.cases());
@@ -60,9 +73,18 @@ class StatisticsTest {
         assertEquals(0, nl.timings().get("execute").count());
         assertTrue(nl.timings().get("acknowledge").medianMillis() <= nl.timings().get("acknowledge").p90Millis());
         assertEquals("NL", nl.scope());
+        Statistics.SpontaneousFigures nlInfo = nl.spontaneousInformation();
+        assertEquals(3, nlInfo.cases(), "spontaneous information is counted apart from the requests");
+        assertEquals(Map.of("ACKNOWLEDGED", 1L, "CONDITIONS_DECLINED", 1L, "SENT", 1L), nlInfo.casesByStatus());
+        assertEquals(Map.of("AR", 1L, "SN", 1L), nlInfo.sentTo());
+        assertEquals(Map.of("AR", 1L), nlInfo.receivedFrom());
+        assertEquals(1, nlInfo.acknowledge().count());
+        assertEquals(1, nlInfo.conditionsDeclined());
+        assertEquals(Map.of("DENIED", 1L), nlInfo.useConsents());
 
         Statistics nlWithSn = statistics("nl", window + "&counterpart=SN");
         assertEquals(Map.of("ACKNOWLEDGED", 1L), nlWithSn.casesByStatus());
+        assertEquals(Map.of("CONDITIONS_DECLINED", 1L), nlWithSn.spontaneousInformation().casesByStatus());
         Statistics ar = statistics("ar", window);
         assertEquals(Map.of("REFUSED", 1L, "SUBMITTED", 1L), ar.casesByStatus());
 
@@ -72,6 +94,9 @@ class StatisticsTest {
         Statistics all = EventJson.mapper().readValue(oversightBody, Statistics.class);
         assertEquals(3, all.cases());
         assertEquals(Statistics.ALL, all.scope());
+        assertEquals(4, all.spontaneousInformation().cases());
+        assertEquals(Map.of("AR", 2L, "NL", 1L, "SN", 1L), all.spontaneousInformation().sentTo(), "by receiving State");
+        assertEquals(Map.of("AR", 1L, "NL", 2L, "SN", 1L), all.spontaneousInformation().receivedFrom(), "by providing State");
 
         // CSV of the same figures
         given().auth().oauth2(Tokens.officer("nl")).accept("text/csv").get("/api/statistics?" + window).then().statusCode(200)
@@ -79,7 +104,10 @@ class StatisticsTest {
                 .body(containsString("figure,key,value\r\n"))
                 .body(containsString("cases,,2\r\n"))
                 .body(containsString("refusals-by-ground,NE_BIS_IN_IDEM,1\r\n"))
-                .body(containsString("cases-by-status,REFUSED,1\r\n"));
+                .body(containsString("cases-by-status,REFUSED,1\r\n"))
+                .body(containsString("spontaneous-information,,3\r\n"))
+                .body(containsString("spontaneous-information-sent-to,SN,1\r\n"))
+                .body(containsString("spontaneous-information-use-consents,DENIED,1\r\n"));
 
         // what the audit CLI does: replay the whole log as the oversight body, verify its chain, fold it
         LogStatistics replayed = ReplayedStatistics.of("request-service");

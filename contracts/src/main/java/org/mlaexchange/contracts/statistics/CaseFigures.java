@@ -30,6 +30,14 @@ final class CaseFigures {
     final Map<String, String> itemStatus = new LinkedHashMap<>();
     final Map<String, LocalDate> returnDue = new LinkedHashMap<>();
 
+    /** The case was opened between its two parties (requesting and requested State, or their like in the service). */
+    void opened(StateCode first, StateCode second, Instant at, String milestone) {
+        requesting = first;
+        requested = second;
+        openedAt = at;
+        reached(milestone, at);
+    }
+
     /** Records a milestone the first time it is reached. */
     void reached(String milestone, Instant at) {
         milestones.putIfAbsent(milestone, at);

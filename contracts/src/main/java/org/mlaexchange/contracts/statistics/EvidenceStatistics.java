@@ -28,11 +28,8 @@ final class EvidenceStatistics extends LogStatistics {
     void apply(CaseFigures c, CloudEvent event, Instant at) {
         EvidenceEvent e = data(event, EvidenceEventTypes::classOf);
         if (e instanceof TransferEvent.Opened o) {
-            c.requesting = o.providingState();
-            c.requested = o.receivingState();
-            c.openedAt = o.openedAt();
+            c.opened(o.providingState(), o.receivingState(), o.openedAt(), OPENED);
             c.status = "OPEN";
-            c.reached(OPENED, o.openedAt());
         } else if (e instanceof TransferEvent.Dispatched d) {
             c.status = "DISPATCHED";
             c.reached("dispatched", d.dispatchedAt());

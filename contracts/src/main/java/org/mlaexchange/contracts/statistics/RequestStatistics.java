@@ -49,10 +49,7 @@ final class RequestStatistics extends LogStatistics {
         c.status = status.name();
         c.terminal = TERMINAL.contains(status);
         if (e instanceof RequestEvent.Submitted s) {
-            c.requesting = s.requestingState();
-            c.requested = s.requestedState();
-            c.openedAt = s.submittedAt();
-            c.reached(OPENED, s.submittedAt());
+            c.opened(s.requestingState(), s.requestedState(), s.submittedAt(), OPENED);
         } else if (e instanceof RequestEvent.Acknowledged a) {
             c.reached("acknowledged", a.acknowledgedAt());
         } else if (e instanceof RequestEvent.Accepted a) {

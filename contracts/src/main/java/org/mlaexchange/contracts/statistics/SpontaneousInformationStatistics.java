@@ -1,8 +1,6 @@
 package org.mlaexchange.contracts.statistics;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mlaexchange.contracts.StateCode;
@@ -38,10 +36,7 @@ final class SpontaneousInformationStatistics extends LogStatistics {
         // returned or closed: nothing more is owed in the case (closing does not end the conditions, but no deadline runs)
         c.terminal = status == SpontaneousStatus.RETURNED || status == SpontaneousStatus.CLOSED;
         if (e instanceof SpontaneousInformationEvent.Sent s) {
-            c.requesting = s.providingState();
-            c.requested = s.receivingState();
-            c.openedAt = s.sentAt();
-            c.reached(OPENED, s.sentAt());
+            c.opened(s.providingState(), s.receivingState(), s.sentAt(), OPENED);
         } else if (e instanceof SpontaneousInformationEvent.Acknowledged a) {
             c.reached(ACKNOWLEDGED, a.acknowledgedAt());
         } else if (e instanceof SpontaneousInformationEvent.ConditionsDeclined) {
@@ -53,37 +48,23 @@ final class SpontaneousInformationStatistics extends LogStatistics {
         }
     }
 
-    /** The figures of the spontaneous information the query covers. */
+    /** The figures of the spontaneous information the query covers: those every service has, and its own. */
     Statistics.SpontaneousFigures figures(StatisticsQuery query) {
-        TreeMap<String, Long> byStatus = new TreeMap<>();
+        Statistics common = result(query);
         TreeMap<String, Long> sentTo = new TreeMap<>();
         TreeMap<String, Long> receivedFrom = new TreeMap<>();
-        TreeMap<String, Long> consents = new TreeMap<>();
-        List<Long> toAcknowledge = new ArrayList<>();
-        long count = 0;
         long declined = 0;
-        long overdue = 0;
+        StateCode scope = query.state();
         for (CaseFigures c : covered(query)) {
-            count++;
-            byStatus.merge(c.status, 1L, Long::sum);
-            StateCode scope = query.state();
             if (scope == null || scope.equals(c.requesting)) {
                 sentTo.merge(c.requested.value(), 1L, Long::sum);
             }
             if (scope == null || scope.equals(c.requested)) {
                 receivedFrom.merge(c.requesting.value(), 1L, Long::sum);
             }
-            Long millis = c.between(OPENED, ACKNOWLEDGED);
-            if (millis != null) {
-                toAcknowledge.add(millis);
-            }
             declined += c.conditionsDeclined;
-            c.consentDecisions.forEach(d -> consents.merge(d, 1L, Long::sum));
-            if (c.overdue(query.today())) {
-                overdue++;
-            }
         }
-        return new Statistics.SpontaneousFigures(count, byStatus, sentTo, receivedFrom, Statistics.Timing.of(toAcknowledge), declined,
-                consents, overdue);
+        return new Statistics.SpontaneousFigures(common.cases(), common.casesByStatus(), sentTo, receivedFrom,
+                common.timings().get(ACKNOWLEDGE), declined, common.consents(), common.overdueNow());
     }
 }

@@ -1,6 +1,7 @@
 package org.mlaexchange.contracts.request;
 
 import java.util.List;
+import org.mlaexchange.contracts.seal.NotPersonal;
 
 /**
  * Information a State sends without a prior request (domain.md §3, spontaneous information): what it is
@@ -17,7 +18,7 @@ public record SpontaneousInformation(
         LegalQualification legalQualification,
         List<PersonConcerned> personsConcerned,
         ContactPerson contact,
-        String language) {
+        @NotPersonal String language) {
 
     public SpontaneousInformation {
         personsConcerned = ContractLists.copy(personsConcerned);

@@ -7,13 +7,17 @@ import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.evidence.UseConsentDecision;
 import org.mlaexchange.contracts.evidence.UsePurpose;
+import org.mlaexchange.contracts.seal.SealsPersonalData;
 
 /**
  * The published events of spontaneous information, a case of request-service of its own (topic
  * {@code mla.request.events}, key: the information id, chained in the same log as requests). Types are
  * in {@link SpontaneousInformationEventTypes}; fields are only added, a breaking change is a new
- * {@code .v2} type.
+ * {@code .v2} type. Their personal data (every text: the information, persons, contacts, conditions, reasons, notes) is
+ * sealed with the case's data key before it enters the log, as the request events' ({@link SealsPersonalData}); events
+ * stored in clear before stay readable.
  */
+@SealsPersonalData
 public sealed interface SpontaneousInformationEvent {
 
     UUID informationId();

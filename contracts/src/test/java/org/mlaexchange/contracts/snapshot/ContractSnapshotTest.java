@@ -88,6 +88,14 @@ class ContractSnapshotTest {
                         EventJson.toData(Samples.of(type, type.getSimpleName())), text -> "<sealed>"))));
     }
 
+    /** Which parts of each spontaneous information event are sealed, pinned as for the request events. */
+    @TestFactory
+    Stream<DynamicTest> spontaneousInformationEventsSealTheSameParts() {
+        return records(SpontaneousInformationEvent.class).map(type -> DynamicTest.dynamicTest(SpontaneousInformationEventTypes.typeOf(type),
+                () -> check("sealed/" + SpontaneousInformationEventTypes.typeOf(type), PersonalData.seal(type,
+                        EventJson.toData(Samples.of(type, type.getSimpleName())), text -> "<sealed>"))));
+    }
+
     /** Each kind of measure and of execution record sealed as inside the request events, pinned in {@code snapshots/sealed/}. */
     @TestFactory
     Stream<DynamicTest> measuresOfEveryKindSealTheSameParts() {
@@ -103,7 +111,8 @@ class ContractSnapshotTest {
      */
     @TestFactory
     Stream<DynamicTest> noTextStaysInClearButTheMarkedOnes() {
-        Stream<DynamicTest> events = Stream.concat(records(RequestEvent.class), records(ExtraditionEvent.class))
+        Stream<DynamicTest> events = Stream.of(RequestEvent.class, ExtraditionEvent.class, SpontaneousInformationEvent.class)
+                .flatMap(ContractSnapshotTest::records)
                 .map(type -> DynamicTest.dynamicTest(type.getEnclosingClass().getSimpleName() + "." + type.getSimpleName(),
                 () -> assertEquals(List.of(), clearTexts(PersonalData.seal(type, EventJson.toData(Samples.of(type, type.getSimpleName())),
                         text -> "<sealed>"), null))));

@@ -33,7 +33,8 @@ import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.request.SpontaneousInformation;
 import org.mlaexchange.contracts.request.UseConditions;
 import org.mlaexchange.platform.disclosure.DisclosurePolicy;
-import org.mlaexchange.platform.eventlog.EventLog;
+import org.mlaexchange.platform.seal.OpenedLog;
+import org.mlaexchange.contracts.request.SpontaneousInformationEventTypes;
 import org.mlaexchange.platform.http.Versions;
 import org.mlaexchange.platform.identity.Caller;
 import org.mlaexchange.platform.identity.CurrentCaller;
@@ -61,11 +62,11 @@ import org.mlaexchange.request.store.SpontaneousInformationRepository;
 public class SpontaneousInformationResource {
 
     private final SpontaneousInformationService cases;
-    private final EventLog eventLog;
+    private final OpenedLog eventLog;
     private final CurrentCaller caller;
     private final SpontaneousDisclosure disclosure;
 
-    public SpontaneousInformationResource(SpontaneousInformationService cases, EventLog eventLog, CurrentCaller caller,
+    public SpontaneousInformationResource(SpontaneousInformationService cases, OpenedLog eventLog, CurrentCaller caller,
                                           SpontaneousDisclosure disclosure) {
         this.cases = cases;
         this.eventLog = eventLog;
@@ -148,7 +149,8 @@ public class SpontaneousInformationResource {
     public List<CloudEvent> history(@PathParam("id") UUID id) {
         Caller who = caller.get();
         SpontaneousInformationCase c = cases.get(who, id);
-        return disclosure.historyFor(who, c, eventLog.caseEvents(id.toString(), null));
+        // the personal data the log sealed, opened with the case's key for whoever may see the case, then redacted as the policy says
+        return disclosure.historyFor(who, c, eventLog.caseEvents(id.toString(), null, SpontaneousInformationEventTypes::classOf));
     }
 
     @POST

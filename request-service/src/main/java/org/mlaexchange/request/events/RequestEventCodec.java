@@ -9,12 +9,14 @@ import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.contracts.request.RequestEventTypes;
+import org.mlaexchange.contracts.request.SpontaneousInformationEventTypes;
 import org.mlaexchange.platform.audit.CaseProjector;
 import org.mlaexchange.platform.eventlog.NewEvent;
 import org.mlaexchange.platform.identity.CurrentCaller;
 import org.mlaexchange.platform.seal.OpenedLog;
 import org.mlaexchange.request.domain.MlaRequest;
 import org.mlaexchange.request.domain.RequestDecider;
+import org.mlaexchange.request.domain.SpontaneousDecider;
 import org.mlaexchange.request.domain.SpontaneousInformationCase;
 import org.mlaexchange.request.security.RequestDisclosure;
 import org.mlaexchange.request.security.SpontaneousDisclosure;
@@ -73,7 +75,7 @@ public class RequestEventCodec implements CaseProjector {
     public Object project(List<CloudEvent> events) {
         boolean active = Arc.container().requestContext().isActive();
         if (SpontaneousEventCodec.isSpontaneousInformation(events)) {
-            SpontaneousInformationCase state = SpontaneousEventCodec.fold(events);
+            SpontaneousInformationCase state = log.fold(events, SpontaneousInformationEventTypes::classOf, SpontaneousDecider::fold);
             return active ? spontaneousDisclosure.caseFor(caller.get(), state) : state;
         }
         MlaRequest state = fold(events);

@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.Set;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.events.CloudEvent;
-import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent;
 import org.mlaexchange.contracts.request.SpontaneousInformationEventTypes;
 import org.mlaexchange.platform.eventlog.NewEvent;
-import org.mlaexchange.request.domain.SpontaneousDecider;
 import org.mlaexchange.request.domain.SpontaneousInformationCase;
 
-/** Spontaneous information events to and from the event log they share with the requests. */
+/**
+ * Spontaneous information events to the event log they share with the requests (which seals their personal data);
+ * they are read back opened through {@link RequestEventCodec} and {@link org.mlaexchange.platform.seal.OpenedLog}.
+ */
 public final class SpontaneousEventCodec {
 
     private SpontaneousEventCodec() {
@@ -20,14 +21,6 @@ public final class SpontaneousEventCodec {
     public static NewEvent toLogEntry(SpontaneousInformationCase after, SpontaneousInformationEvent event, StateCode actor) {
         return new NewEvent(event.informationId().toString(), SpontaneousInformationEventTypes.typeOf(event), actor,
                 Set.of(after.providingState(), after.receivingState()), event);
-    }
-
-    public static SpontaneousInformationEvent fromCloudEvent(CloudEvent event) {
-        return EventJson.fromData(event.data(), SpontaneousInformationEventTypes.classOf(event.type()));
-    }
-
-    public static SpontaneousInformationCase fold(List<CloudEvent> events) {
-        return SpontaneousDecider.fold(events.stream().map(SpontaneousEventCodec::fromCloudEvent).toList());
     }
 
     /** Whether a case's events are spontaneous information (its first event says it). */

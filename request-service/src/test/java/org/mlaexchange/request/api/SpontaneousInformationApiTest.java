@@ -13,11 +13,14 @@ import static org.mlaexchange.platform.testing.DisclosureTable.forAuditView;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.mlaexchange.contracts.seal.SealedText;
 import org.mlaexchange.platform.testing.DisclosureTable;
+import org.mlaexchange.platform.testing.DisclosureTable.Caller;
 import org.mlaexchange.platform.testing.DisclosureTable.Shown;
 import org.mlaexchange.platform.testing.Tokens;
 
@@ -215,6 +218,12 @@ class SpontaneousInformationApiTest {
         DisclosureTable.check(POLICY, "ar", "sn", "/api/spontaneous-information/" + id, secrets, mark);
         DisclosureTable.check(POLICY, "nl", "sn", "/api/spontaneous-information/" + id + "/history", secrets, mark);
         DisclosureTable.check(forAuditView(Shown.NOT_FOUND), "nl", "sn", "/api/audit/cases/" + id, secrets, mark);
-        DisclosureTable.check(forAuditView(Shown.NOTHING), "ar", "sn", "/api/audit/events?case=" + id, secrets, replayMark);
+        // the replay is the log as chained, its personal data sealed for every reader (a party's auditor reads it opened in
+        // the history and as-of views); the oversight body's copy is marked where the policy withholds from it
+        Map<Caller, Shown> replay = new EnumMap<>(forAuditView(Shown.NOTHING));
+        replay.remove(Caller.PARTY_AUDITOR);
+        DisclosureTable.check(replay, "ar", "sn", "/api/audit/events?case=" + id, secrets, replayMark);
+        DisclosureTable.check(Map.of(Caller.PARTY_AUDITOR, Shown.WITHHELD), "ar", "sn", "/api/audit/events?case=" + id, secrets,
+                SealedText.V1);
     }
 }

@@ -14,8 +14,8 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -75,24 +75,24 @@ class ContractSnapshotTest {
      */
     @TestFactory
     Stream<DynamicTest> requestEventsSealTheSameParts() {
-        return records(RequestEvent.class).map(type -> DynamicTest.dynamicTest(RequestEventTypes.typeOf(type),
-                () -> check("sealed/" + RequestEventTypes.typeOf(type), PersonalData.seal(type,
-                        EventJson.toData(Samples.of(type, type.getSimpleName())), text -> "<sealed>"))));
+        return sealedSnapshots(RequestEvent.class, RequestEventTypes::typeOf);
     }
 
     /** Which parts of each extradition event are sealed, pinned as for the request events. */
     @TestFactory
     Stream<DynamicTest> extraditionEventsSealTheSameParts() {
-        return records(ExtraditionEvent.class).map(type -> DynamicTest.dynamicTest(ExtraditionEventTypes.typeOf(type),
-                () -> check("sealed/" + ExtraditionEventTypes.typeOf(type), PersonalData.seal(type,
-                        EventJson.toData(Samples.of(type, type.getSimpleName())), text -> "<sealed>"))));
+        return sealedSnapshots(ExtraditionEvent.class, ExtraditionEventTypes::typeOf);
     }
 
     /** Which parts of each spontaneous information event are sealed, pinned as for the request events. */
     @TestFactory
     Stream<DynamicTest> spontaneousInformationEventsSealTheSameParts() {
-        return records(SpontaneousInformationEvent.class).map(type -> DynamicTest.dynamicTest(SpontaneousInformationEventTypes.typeOf(type),
-                () -> check("sealed/" + SpontaneousInformationEventTypes.typeOf(type), PersonalData.seal(type,
+        return sealedSnapshots(SpontaneousInformationEvent.class, SpontaneousInformationEventTypes::typeOf);
+    }
+
+    private static Stream<DynamicTest> sealedSnapshots(Class<?> sealedEvents, Function<Class<?>, String> typeOf) {
+        return records(sealedEvents).map(type -> DynamicTest.dynamicTest(typeOf.apply(type),
+                () -> check("sealed/" + typeOf.apply(type), PersonalData.seal(type,
                         EventJson.toData(Samples.of(type, type.getSimpleName())), text -> "<sealed>"))));
     }
 

@@ -2,8 +2,10 @@ package org.mlaexchange.request.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -112,8 +114,8 @@ public record SpontaneousInformationCase(
         return EnumSet.of(DeadlineKind.ACKNOWLEDGEMENT, DeadlineKind.USE_CONSENT_DECISION).stream()
                 .filter(kind -> !remindedDeadlines.contains(kind) && owed(kind))
                 .map(this::dueDate)
-                .filter(java.util.Objects::nonNull)
-                .min(java.util.Comparator.naturalOrder())
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
                 .map(due -> due.plusDays(1).atStartOfDay(MlaRequest.DEADLINE_ZONE).toInstant())
                 .orElse(null);
     }

@@ -90,6 +90,24 @@ public class Services {
         }
     }
 
+    /** A representation other than JSON (the statistics as CSV), as the service sent it. */
+    public record Download(int status, String contentType, byte[] body) {
+    }
+
+    public Download download(Service service, String path, String token, String accept) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl(service) + path)).timeout(timeout)
+                .header("Authorization", "Bearer " + token).header("Accept", accept).GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new ServiceUnavailable(service, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailable(service, e);
+        }
+    }
+
     /** A service did not answer (down, or too slow): the page says which one. */
     public static class ServiceUnavailable extends RuntimeException {
         private final Service service;

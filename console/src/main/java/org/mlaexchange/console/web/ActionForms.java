@@ -152,13 +152,16 @@ public final class ActionForms {
     private static Field checkbox(String p) { return new Field(p, Type.CHECKBOX, List.of(), false); }
     private static Field measures() { return new Field("measureIds", Type.MEASURES, List.of(), true); }
 
+    /** An acknowledgement of receipt: the receiving side's case reference and contact (requests, extradition, spontaneous information). */
+    private static final List<Field> ACKNOWLEDGE = List.of(text("caseReference"), text("contact.name"),
+            new Field("contact.email", Type.EMAIL, List.of(), false), optText("contact.phone"));
+
     /** The content fields an officer rewrites in a new version of the request (the others are copied from the current one). */
     private static final List<Field> CONTENT_REWRITE = List.of(area("content.summaryOfFacts"), optArea("content.purpose"),
             optArea("note"));
 
     private static final Map<String, List<Field>> REQUEST = Map.ofEntries(
-            Map.entry("acknowledge", List.of(text("caseReference"), text("contact.name"),
-                    new Field("contact.email", Type.EMAIL, List.of(), false), optText("contact.phone"))),
+            Map.entry("acknowledge", ACKNOWLEDGE),
             Map.entry("request-information", List.of(lines("missing"), date("dueDate"))),
             Map.entry("provide-information", CONTENT_REWRITE),
             Map.entry("open-consultation", List.of(lines("matters"))),
@@ -234,8 +237,7 @@ public final class ActionForms {
                     text("chosenCaseId"), area("reasons"))),
             Map.entry("request-speciality-consent", List.of(offences("offences"), area("purpose"))),
             Map.entry("request-re-extradition-consent", List.of(text("thirdState"), offences("offences"), area("purpose"))),
-            Map.entry("acknowledge", List.of(text("caseReference"), text("contact.name"),
-                    new Field("contact.email", Type.EMAIL, List.of(), false), optText("contact.phone"))),
+            Map.entry("acknowledge", ACKNOWLEDGE),
             Map.entry("record-arrest", List.of(new Field("arrestedAt", Type.DATETIME, List.of(), true), text("place"))),
             Map.entry("record-release", List.of(new Field("releasedAt", Type.DATETIME, List.of(), true),
                     new Field("reason", Type.SELECT, List.of("FORMAL_REQUEST_NOT_RECEIVED", "COURT_ORDER"), true), optArea("details"))),
@@ -265,8 +267,49 @@ public final class ActionForms {
             Map.entry("erase-personal-data", List.of(select("reason", ERASURE_REASONS))));
 
     private static List<Field> consentDecision() {
-        return List.of(text("consentId"), select("decision", List.of("GRANTED", "GRANTED_WITH_CONDITIONS", "DENIED")),
-                optLines("conditions"), optArea("reasons"));
+        return List.of(text("consentId"), select("decision", CONSENT_DECISIONS), optLines("conditions"), optArea("reasons"));
+    }
+
+    static final List<String> CONSENT_DECISIONS = List.of("GRANTED", "GRANTED_WITH_CONDITIONS", "DENIED");
+    static final List<String> STATES = List.of("NL", "AR", "SN");
+
+    /** The conditions on the use of spontaneous information (the contracts' UseConditions). */
+    private static List<Field> useConditions() {
+        return List.of(optArea("conditions.permittedUse"), optLines("conditions.useLimits"), checkbox("conditions.confidential"),
+                optArea("conditions.confidentialityReasons"));
+    }
+
+    private static final Map<String, List<Field>> SPONTANEOUS = Map.ofEntries(
+            Map.entry("acknowledge", ACKNOWLEDGE),
+            Map.entry("decline-conditions", List.of(area("reasons"))),
+            Map.entry("revise-conditions", java.util.stream.Stream.concat(useConditions().stream(), java.util.stream.Stream.of(optArea("note"))).toList()),
+            Map.entry("return", List.of(optArea("note"))),
+            Map.entry("close", List.of(optArea("note"))),
+            Map.entry("request-use-consent", List.of(select("purpose", EvidencePages.USE_PURPOSES),
+                    new Field("thirdState", Type.SELECT, STATES, false, "state"), area("description"))),
+            Map.entry("decide-use-consent", List.of(select("decision", CONSENT_DECISIONS), optLines("conditions"), optArea("reasons"))));
+
+    /**
+     * Sending spontaneous information (the body of {@code POST /api/spontaneous-information}): to another State, the
+     * information (the contracts' SpontaneousInformation) field by field, persons concerned row by row, the conditions on
+     * its use and the evidence items it refers to. It starts in the officer's language.
+     */
+    public static Form spontaneousSending(String ownState, String lang) {
+        List<Field> fields = new java.util.ArrayList<>(List.of(
+                new Field("receivingState", Type.SELECT, STATES.stream().filter(s -> !s.equals(ownState)).toList(), true, "state"),
+                text("information.providingAuthority.name"), optText("information.providingAuthority.address"),
+                text("information.subjectMatter"), area("information.summary"),
+                new Field("information.legalQualification.category", Type.SELECT, Composer.CATEGORIES, false),
+                optText("information.legalQualification.annex"), optText("information.legalQualification.law"),
+                optText("information.legalQualification.penalty"),
+                new Field("information.personsConcerned", Type.ROWS, List.of(), false, "option", List.of(optText("identity"),
+                        optText("location"), optText("nationality"), checkbox("protectedPerson"))),
+                text("information.contact.name"), new Field("information.contact.email", Type.EMAIL, List.of(), true),
+                optText("information.contact.phone"),
+                new Field("information.language", Type.SELECT, org.mlaexchange.console.i18n.Texts.LANGUAGES, true, "lang")));
+        fields.addAll(useConditions());
+        fields.add(optLines("evidenceItemIds"));
+        return new Form("send", List.copyOf(fields), Map.of("information.language", lang));
     }
 
     private static final Map<String, List<Field>> TRANSFER = Map.ofEntries(
@@ -282,6 +325,10 @@ public final class ActionForms {
 
     public static Form transfer(String action) {
         return new Form(action, TRANSFER.getOrDefault(action, List.of(new Field("body", Type.JSON, List.of(), false))));
+    }
+
+    public static Form spontaneous(String action) {
+        return new Form(action, SPONTANEOUS.getOrDefault(action, List.of(new Field("body", Type.JSON, List.of(), false))));
     }
 
     public static Form extradition(String action) {
@@ -322,7 +369,8 @@ public final class ActionForms {
 
     /** Every form this console has, by service, for the texts' check. */
     static Map<String, Map<String, List<Field>>> all() {
-        return Map.of("request", REQUEST, "extradition", EXTRADITION, "transfer", TRANSFER);
+        return Map.of("request", REQUEST, "extradition", EXTRADITION, "transfer", TRANSFER, "spontaneous", SPONTANEOUS,
+                "spontaneous-sending", Map.of("send", spontaneousSending("NL", "en").fields()));
     }
 
     public static Form generic(String action) {
@@ -378,7 +426,11 @@ public final class ActionForms {
                         ObjectNode row = json.createObjectNode();
                         for (Field p : f.parts()) {
                             String typed = first(values, f.name() + "." + r + "." + p.path());
-                            if (p.type() == Type.LINES) {
+                            if (p.type() == Type.CHECKBOX) {
+                                if ("true".equals(typed)) {
+                                    put(row, p.path(), json.getNodeFactory().booleanNode(true));
+                                }
+                            } else if (p.type() == Type.LINES) {
                                 ArrayNode array = json.createArrayNode();
                                 typed.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(array::add);
                                 if (!array.isEmpty()) {

@@ -115,6 +115,20 @@ public class Extensions {
         return out;
     }
 
+    /**
+     * A case's due dates as the service gives them, whatever their number and names: each top-level field whose name ends
+     * in "DueDate" or "DueAt" (the texts name the known ones; another shows its own name), in the order sent.
+     */
+    static List<java.util.Map.Entry<String, String>> dueDates(JsonNode node) {
+        List<java.util.Map.Entry<String, String>> out = new ArrayList<>();
+        node.fields().forEachRemaining(e -> {
+            if ((e.getKey().endsWith("DueDate") || e.getKey().endsWith("DueAt")) && e.getValue().isTextual() && !e.getValue().asText().isEmpty()) {
+                out.add(java.util.Map.entry(e.getKey(), e.getValue().asText()));
+            }
+        });
+        return out;
+    }
+
     /** The last part of a dotted event type, without version: "org.mlaexchange.request.accepted.v1" to "request.accepted". */
     static String eventName(String type) {
         if (type == null) {

@@ -181,6 +181,7 @@ public class StateResource {
                 case "request" -> ActionForms.request(action).from(latestContent(caseNode));
                 case "transfer" -> ActionForms.transfer(action);
                 case "extradition" -> ActionForms.extradition(action, caseNode);
+                case "spontaneous" -> ActionForms.spontaneous(action);
                 default -> ActionForms.generic(action);
             });
         }
@@ -263,9 +264,7 @@ public class StateResource {
         Map<String, Object> data = new HashMap<>();
         data.put("formAction", action);
         data.put("formErrors", errors);
-        Map<String, String> values = new HashMap<>();
-        submitted.forEach((k, v) -> values.put(k, String.join("\n", v)));
-        data.put("formValues", values);
+        data.put("formValues", joined(submitted));
         data.put("message", message);
         data.put("messageKind", kind);
         String id = casePath.substring(casePath.lastIndexOf('/') + 1);
@@ -274,7 +273,9 @@ public class StateResource {
         }
         int status = "update".equals(kind) ? 200 : "stale".equals(kind) ? 412 : errors.isEmpty() ? 409 : 422;
         return switch (service) {
-            case REQUESTS -> requestPage(UUID.fromString(id), data, status);
+            case REQUESTS -> casePath.startsWith(SpontaneousPages.API)
+                    ? SpontaneousPages.casePage(this, officer.realm(), UUID.fromString(id), data, status)
+                    : requestPage(UUID.fromString(id), data, status);
             case EVIDENCE -> evidencePages().transferPage(UUID.fromString(id), data, status);
             case EXTRADITION -> extraditionPage(UUID.fromString(id), data, status);
         };
@@ -339,9 +340,7 @@ public class StateResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@PathParam("realm") String realm, MultivaluedMap<String, String> form) {
         visit.checkCsrf(form.getFirst(Csrf.FIELD));
-        Map<String, String> values = new HashMap<>();
-        // several values of one field (ticked choices) arrive joined by line breaks, as lines typed in a textarea
-        form.forEach((k, v) -> values.put(k, String.join("\n", v)));
+        Map<String, String> values = joined(form);
         values.remove(Csrf.FIELD);
         if (form.containsKey("update")) {
             values.remove("update");
@@ -381,18 +380,29 @@ public class StateResource {
     }
 
     Response extraditionPage(UUID id, Map<String, Object> data, int status) {
-        ApiResponse got = services.get(Service.EXTRADITION, "/api/extraditions/" + id, officer.token());
+        return casePage("extradition", Service.EXTRADITION, "/api/extraditions/" + id, "/" + officer.realm() + "/extraditions/" + id,
+                "extradition", data, status);
+    }
+
+    /**
+     * A case page as every kind of case has it: the case, its ETag and version, its timeline, the forms of the actions
+     * the service allows this officer now, and what a form shown again brings ({@link #rerender}); "does not exist"
+     * for a case the officer's State is no party to.
+     */
+    Response casePage(String template, Service service, String casePath, String actionBase, String kind, Map<String, Object> data,
+                      int status) {
+        ApiResponse got = services.get(service, casePath, officer.token());
         if (got.status() == 404) {
-            return notFound(id.toString());
+            return notFound(casePath.substring(casePath.lastIndexOf('/') + 1));
         }
         if (!got.ok()) {
             return failure(got);
         }
-        ApiResponse history = services.get(Service.EXTRADITION, "/api/extraditions/" + id + "/history", officer.token());
+        ApiResponse history = services.get(service, casePath + "/history", officer.token());
         data.put("case", got.body());
         data.put("etag", got.etag() == null ? "" : got.etag());
         data.put("history", history.ok() ? list(history.body()) : List.of());
-        data.put("forms", forms(got.body(), "extradition"));
+        data.put("forms", forms(got.body(), kind));
         data.putIfAbsent("receipts", List.of());
         data.putIfAbsent("done", "");
         data.putIfAbsent("message", "");
@@ -401,11 +411,11 @@ public class StateResource {
         data.putIfAbsent("formErrors", Map.of());
         data.putIfAbsent("formValues", Map.of());
         data.putIfAbsent("changes", List.of());
-        data.put("service", Service.EXTRADITION.label());
-        data.put("measures", List.of());
-        data.put("actionBase", "/" + officer.realm() + "/extraditions/" + id);
+        data.put("service", service.label());
+        data.putIfAbsent("measures", List.of());
+        data.put("actionBase", actionBase);
         data.put("version", got.body().path("version").asText(""));
-        return Response.status(status).entity(visit.page("extradition", officer, data)).build();
+        return Response.status(status).entity(visit.page(template, officer, data)).build();
     }
 
     @POST
@@ -469,6 +479,13 @@ public class StateResource {
             return trimmed.substring(trimmed.lastIndexOf('/') + 1);
         }
         return fromBody;
+    }
+
+    /** A submitted form's values by name: several values of one field (ticked choices) joined by line breaks, as lines typed. */
+    static Map<String, String> joined(MultivaluedMap<String, String> form) {
+        Map<String, String> values = new HashMap<>();
+        form.forEach((k, v) -> values.put(k, String.join("\n", v)));
+        return values;
     }
 
     static List<JsonNode> list(JsonNode array) {

@@ -132,6 +132,8 @@ public final class ActionForms {
     }
 
     // vocabularies of the contracts (closed lists with stable codes)
+    static final List<String> CONSENT_DECISIONS = List.of("GRANTED", "GRANTED_WITH_CONDITIONS", "DENIED");
+    static final List<String> STATES = List.of("NL", "AR", "SN");
     static final List<String> GROUNDS = List.of("NOT_IN_CONFORMITY", "ESSENTIAL_INTERESTS", "DOMESTIC_LAW_PROHIBITS",
             "DISCRIMINATION", "NE_BIS_IN_IDEM", "DEATH_PENALTY", "OTHER");
     static final List<String> POSTPONEMENT = List.of("ONGOING_DOMESTIC_INVESTIGATION", "ONGOING_DOMESTIC_PROSECUTION",
@@ -257,7 +259,7 @@ public final class ActionForms {
             Map.entry("record-return", List.of(optArea("note"))),
             Map.entry("record-surrender", List.of(optArea("note"))),
             Map.entry("record-not-taken-over", List.of(optArea("note"))),
-            Map.entry("request-transit", List.of(new Field("transitState", Type.SELECT, List.of("NL", "AR", "SN"), true, "state"), checkbox("airTransitWithoutLanding"),
+            Map.entry("request-transit", List.of(new Field("transitState", Type.SELECT, STATES, true, "state"), checkbox("airTransitWithoutLanding"),
                     optArea("details"))),
             Map.entry("decide-transit", List.of(select("decision", List.of("AUTHORISED", "REFUSED")), optLines("conditions"), optArea("reasons"))),
             Map.entry("decide-speciality-consent", consentDecision()),
@@ -270,8 +272,6 @@ public final class ActionForms {
         return List.of(text("consentId"), select("decision", CONSENT_DECISIONS), optLines("conditions"), optArea("reasons"));
     }
 
-    static final List<String> CONSENT_DECISIONS = List.of("GRANTED", "GRANTED_WITH_CONDITIONS", "DENIED");
-    static final List<String> STATES = List.of("NL", "AR", "SN");
 
     /** The conditions on the use of spontaneous information (the contracts' UseConditions). */
     private static List<Field> useConditions() {

@@ -57,12 +57,11 @@ final class Figures {
             if (value.isNumber()) {
                 numbers.put(e.getKey(), value);
             } else if (value.isObject() && records) {
-                // a record per key (a timing's count, median, p90): one chart per measure, a bar per key
-                value.fields().forEachRemaining(m -> {
-                    if (m.getValue().isNumber() || m.getValue().isNull()) {
-                        byMeasure.computeIfAbsent(path + "." + m.getKey(), k -> new LinkedHashMap<>()).put(e.getKey(), m.getValue());
-                    }
-                });
+                // a record per key (a timing's count, median, p90): one chart per measure, a bar per key; a measure a
+                // record leaves out (no median without a case timed) is a bar without a value
+                for (String measure : measures(node)) {
+                    byMeasure.computeIfAbsent(path + "." + measure, k -> new LinkedHashMap<>()).put(e.getKey(), value.path(measure));
+                }
             } else if (value.isObject()) {
                 group(out, path.equals("figures") ? e.getKey() : path + "." + e.getKey(), value);
             }
@@ -71,6 +70,19 @@ final class Figures {
             out.add(chart(path, numbers));
         }
         byMeasure.forEach((measure, values) -> out.add(chart(measure, values)));
+    }
+
+    /** The numeric fields the records of a group have, any of them. */
+    private static java.util.Set<String> measures(JsonNode records) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (JsonNode record : records) {
+            record.fields().forEachRemaining(m -> {
+                if (m.getValue().isNumber()) {
+                    out.add(m.getKey());
+                }
+            });
+        }
+        return out;
     }
 
     /** Whether an object holds values only (a record), no further groups. */

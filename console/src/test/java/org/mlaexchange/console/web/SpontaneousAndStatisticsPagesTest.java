@@ -1,0 +1,129 @@
+package org.mlaexchange.console.web;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Engine;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mlaexchange.console.i18n.Texts;
+
+/**
+ * The spontaneous information pages and the statistics page as rendered: the sending form keeps what was typed and
+ * shows the service's errors beside their fields; a case shows its due dates whatever the service names them and
+ * exactly the actions it allows; the statistics draw charts without an inline style (the CSP forbids them).
+ */
+@QuarkusTest
+class SpontaneousAndStatisticsPagesTest {
+
+    @Inject
+    Engine engine;
+
+    @Inject
+    Texts texts;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    private String render(String template, String lang, Map<String, Object> page) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("t", texts.of(lang));
+        data.put("lang", lang);
+        data.put("languages", Texts.LANGUAGES);
+        data.put("csrf", "c");
+        data.put("path", "/nl/x");
+        data.put("officer", Map.of("realm", "nl", "state", "NL", "name", "officer", "centralAuthority", true, "role", "central-authority",
+                "readOnly", false));
+        data.putAll(page);
+        var instance = engine.getTemplate(template).instance();
+        data.forEach(instance::data);
+        return instance.render();
+    }
+
+    @Test
+    void theSendingFormKeepsWhatWasTypedWithTheErrorsBesideTheirFields() {
+        Map<String, List<String>> submitted = SpontaneousFormsTest.filled();
+        Map<String, String> values = new HashMap<>();
+        submitted.forEach((k, v) -> values.put(k, String.join("\n", v)));
+        ActionForms.Form form = ActionForms.spontaneousSending("NL", "en");
+        Map<String, String> errors = ActionForms.onFields(form, Map.of("information.personsConcerned.0.location", "is required"), submitted);
+        String html = render("spontaneous-new", "en", Map.of("form", form, "formAction", "send", "formValues", values, "formErrors", errors,
+                "message", "Invalid", "actionBase", "/nl/spontaneous-information", "measures", List.of()));
+        assertTrue(html.contains("<form method=\"post\" action=\"/nl/spontaneous-information/send\""), html);
+        assertTrue(html.contains("<input id=\"send-information-personsConcerned-1-location\" name=\"f.information.personsConcerned.1.location\" value=\"\""
+                + " aria-invalid=\"true\" aria-describedby=\"send-information-personsConcerned-1-location-error\">"), html);
+        assertTrue(html.contains("data-field-error=\"f.information.personsConcerned.1.location\">is required</small>"));
+        assertTrue(html.contains("name=\"f.information.personsConcerned.1.protectedPerson\" value=\"true\" checked"), "a row's checkbox kept");
+        assertTrue(html.contains(">No onward transfer\n\nNot before a court without consent\n</textarea>"), "lines kept");
+        assertTrue(html.contains("<option value=\"AR\" selected>Argentina</option>"));
+        assertTrue(html.contains("<option value=\"\">—</option><option value=\"GENOCIDE\""), "an optional choice can stay empty");
+        assertFalse(html.contains("<option value=\"NL\""), "not to the officer's own State");
+        assertFalse(html.contains("id=\"send-errors\""), "every error has its place");
+    }
+
+    @Test
+    void aCaseShowsItsDueDatesAndOnlyTheActionsTheServiceAllows() throws Exception {
+        JsonNode c = json.readTree("""
+                {"id": "5b1f4a63-0000-4000-8000-000000000001", "providingState": "NL", "receivingState": "AR", "status": "SENT",
+                 "version": 1, "sentAt": "2026-12-01T10:00:00Z", "acknowledgementDueDate": "2026-12-31", "replyDueAt": "2027-01-15",
+                 "information": {"subjectMatter": "<script>alert(1)</script>", "summary": "s", "language": "en",
+                   "providingAuthority": {"name": "OM"}, "contact": {"name": "J", "email": "j@nl"}},
+                 "conditions": {"permittedUse": "Investigation only", "useLimits": ["No onward transfer"], "confidential": false},
+                 "conditionsBind": false, "useConsents": [], "allowedActions": ["acknowledge", "decline-conditions"]}""");
+        List<ActionForms.Form> forms = List.of(ActionForms.spontaneous("acknowledge"), ActionForms.spontaneous("decline-conditions"));
+        Map<String, Object> page = new HashMap<>();
+        page.put("case", c);
+        page.put("forms", forms);
+        page.put("etag", "\"1\"");
+        page.put("version", "1");
+        page.put("history", List.of());
+        page.put("receipts", List.of());
+        page.put("done", "");
+        page.put("message", "");
+        page.put("messageKind", "");
+        page.put("formAction", "");
+        page.put("formErrors", Map.of());
+        page.put("formValues", Map.of());
+        page.put("changes", List.of());
+        page.put("service", "request-service");
+        page.put("measures", List.of());
+        page.put("actionBase", "/nl/spontaneous-information/x");
+        String html = render("spontaneous", "fr", page);
+        assertTrue(html.contains("<dt>Accusé de réception attendu le</dt><dd data-due=\"acknowledgementDueDate\">2026-12-31</dd>"), html);
+        assertTrue(html.contains("<dd data-due=\"replyDueAt\">2027-01-15</dd>"), "a due date the console does not know still shows");
+        assertTrue(html.contains("id=\"action-acknowledge\"") && html.contains("id=\"action-decline-conditions\""));
+        assertFalse(html.contains("id=\"action-close\""), "no action the service did not allow");
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "user text escaped");
+        assertTrue(html.contains("<input type=\"hidden\" name=\"etag\" value=\"&quot;1&quot;\">"), "each form sends If-Match");
+        assertTrue(html.contains("<li>No onward transfer</li>"));
+    }
+
+    @Test
+    void theStatisticsAreChartsWithTheirNumbersInTablesAndNoInlineStyle() {
+        JsonNode figures = FiguresTest.statistics();
+        List<StatisticsPages.Section> sections = List.of(new StatisticsPages.Section("request-service", figures, Figures.charts(figures), ""),
+                new StatisticsPages.Section("evidence-service", null, List.of(), "evidence-service did not answer"));
+        Map<String, Object> page = new HashMap<>();
+        page.put("filter", Map.of("from", "2026-01-01", "to", "", "counterpart", "AR"));
+        page.put("errors", Map.of("to", "must be after from"));
+        page.put("states", List.of("AR", "SN"));
+        page.put("sections", sections);
+        page.put("query", "?from=2026-01-01&counterpart=AR");
+        String html = render("statistics", "es", page);
+        assertTrue(html.contains("<th scope=\"row\">Presentada</th><td data-figure=\"casesByStatus.SUBMITTED\">3</td>")
+                || html.contains("data-figure=\"casesByStatus.SUBMITTED\">3</td>"), html);
+        assertTrue(html.contains("<rect width=\"33\" height=\"10\" fill=\"currentColor\">"), "a bar sized on the chart's largest value");
+        assertTrue(html.contains("href=\"/nl/statistics/request-service.csv?from=2026-01-01&amp;counterpart=AR\""), "the CSV with the same filter");
+        assertTrue(html.contains("data-figure=\"spontaneousInformation.casesByStatus.SENT\">2</td>"), "a group added later shows");
+        assertTrue(html.contains("data-field-error=\"to\">must be after from</small>"), "the filter's error beside its field");
+        assertTrue(html.contains("value=\"2026-01-01\""));
+        assertTrue(html.contains("evidence-service did not answer"));
+        assertFalse(html.contains("style="), "no inline style: the CSP allows styles from the console's origin only");
+        assertFalse(html.contains("<script>"), "no inline script");
+    }
+}

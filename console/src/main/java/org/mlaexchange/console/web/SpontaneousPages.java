@@ -61,7 +61,7 @@ public class SpontaneousPages {
         if ("providing".equals(role) || "receiving".equals(role)) {
             filters.put("role", role);
         }
-        if (STATUSES.contains(status)) {
+        if (status != null && STATUSES.contains(status)) {
             filters.put("status", status);
         }
         StringBuilder query = new StringBuilder("?limit=" + StateResource.PAGE_SIZE);

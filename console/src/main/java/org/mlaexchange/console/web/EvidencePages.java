@@ -63,8 +63,7 @@ public class EvidencePages {
         }
         ApiResponse result = services.post(Service.EVIDENCE, "/api/transfers", officer.token(), null, body);
         if (result.ok()) {
-            String id = StateResource.createdId(result, result.changedCase().path("id").asText());
-            return Response.seeOther(URI.create("/" + realm + "/transfers/" + id + "?done=open&r=" + Receipts.encode(result.receipts(), json))).build();
+            return pages.created(result, "/" + realm + "/transfers/", "open");
         }
         if (result.status() == 404) {
             return pages.notFound(requestId.toString());

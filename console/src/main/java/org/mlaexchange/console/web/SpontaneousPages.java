@@ -14,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,9 +113,7 @@ public class SpontaneousPages {
         ObjectNode body = ActionForms.body(sending, form, json.createObjectNode(), json);
         ApiResponse result = services.post(Service.REQUESTS, API, officer.token(), null, body);
         if (result.ok()) {
-            String id = StateResource.createdId(result, result.changedCase().path("id").asText());
-            return Response.seeOther(URI.create("/" + realm + "/spontaneous-information/" + id + "?done=send&r="
-                    + Receipts.encode(result.receipts(), json))).build();
+            return pages.created(result, "/" + realm + "/spontaneous-information/", "send");
         }
         if (result.status() == 400 || result.status() == 422 || result.status() == 409) {
             Map<String, String> errors = ActionForms.onFields(sending, StateResource.normalise(result.fieldErrors()), form);

@@ -355,9 +355,7 @@ public class StateResource {
         ObjectNode body = Composer.submission(values, json);
         ApiResponse result = services.post(Service.REQUESTS, "/api/requests", officer.token(), null, body);
         if (result.ok()) {
-            String id = createdId(result, result.changedCase().path("id").asText());
-            return Response.seeOther(URI.create("/" + realm + "/requests/" + id + "?done=submit&r="
-                    + Receipts.encode(result.receipts(), json))).build();
+            return created(result, "/" + realm + "/requests/", "submit");
         }
         if (result.status() == 400 || result.status() == 422 || result.status() == 409) {
             Map<String, String> errors = Composer.onFields(normalise(result.fieldErrors()), values);
@@ -469,6 +467,12 @@ public class StateResource {
     Response failure(ApiResponse result) {
         return Response.status(result.status() >= 500 ? 502 : result.status())
                 .entity(visit.page("failure", officer, Map.of("status", result.status(), "detail", result.problemDetail()))).build();
+    }
+
+    /** After a creation: the page of the case it made, with what was done and its write receipts (post/redirect/get). */
+    Response created(ApiResponse result, String pagesPath, String done) {
+        String id = createdId(result, result.changedCase().path("id").asText());
+        return Response.seeOther(URI.create(pagesPath + id + "?done=" + done + "&r=" + Receipts.encode(result.receipts(), json))).build();
     }
 
     /** The id of what a creation made: the last segment of its Location, else what the body says. */

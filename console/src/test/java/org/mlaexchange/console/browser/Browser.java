@@ -59,6 +59,27 @@ final class Browser implements AutoCloseable {
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     }
 
+    /**
+     * A scenario's precondition: these health URLs answer. Skips the scenario when run by hand without the stack, fails it
+     * where it must run (deploy/local/stack test passes -Dbrowser.required=true).
+     */
+    static void requireUp(String... urls) {
+        for (String url : urls) {
+            boolean up;
+            try {
+                up = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                        .timeout(Duration.ofSeconds(3)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (Exception e) {
+                up = false;
+            }
+            if (Boolean.getBoolean("browser.required")) {
+                org.junit.jupiter.api.Assertions.assertTrue(up, "not running: " + url);
+            } else {
+                org.junit.jupiter.api.Assumptions.assumeTrue(up, "not running: " + url + " (start the stack: deploy/local/stack run)");
+            }
+        }
+    }
+
     /** Opens a console page (path from the console's root). */
     Browser open(String path) {
         driver.get(CONSOLE + path);

@@ -8,8 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,20 +32,7 @@ class ExtraditionFormsScenarioTest {
 
     @BeforeAll
     static void stackIsUp() {
-        for (String url : new String[] {Browser.CONSOLE + "/q/health/ready", EXTRADITION + "/q/health/ready"}) {
-            boolean up;
-            try {
-                up = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (Exception e) {
-                up = false;
-            }
-            if (Boolean.getBoolean("browser.required")) {
-                assertTrue(up, "not running: " + url);
-            } else {
-                Assumptions.assumeTrue(up, "not running: " + url + " (start the stack: deploy/local/stack run)");
-            }
-        }
+        Browser.requireUp(Browser.CONSOLE + "/q/health/ready", EXTRADITION + "/q/health/ready");
     }
 
     @Test

@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,20 +29,7 @@ class SpontaneousScenarioTest {
     @BeforeAll
     static void stackIsUp() {
         String requests = "http://127.0.0.1:" + System.getProperty("browser.service-ports", "8081,8082,8083").split(",")[0].strip();
-        for (String url : new String[] {Browser.CONSOLE + "/q/health/ready", requests + "/q/health/ready"}) {
-            boolean up;
-            try {
-                up = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (Exception e) {
-                up = false;
-            }
-            if (Boolean.getBoolean("browser.required")) {
-                assertTrue(up, "not running: " + url);
-            } else {
-                Assumptions.assumeTrue(up, "not running: " + url + " (start the stack: deploy/local/stack run)");
-            }
-        }
+        Browser.requireUp(Browser.CONSOLE + "/q/health/ready", requests + "/q/health/ready");
     }
 
     @Test

@@ -16,7 +16,8 @@ final class Figures {
 
     /** The texts that name a known group's keys (statuses, grounds, ...); others show the key itself. */
     private static final Map<String, String> KEY_TEXTS = Map.of("casesByStatus", "status", "itemsByStatus", "status",
-            "refusalsByGround", "ground", "consents", "option", "outcomes", "outcome");
+            "refusalsByGround", "ground", "consents", "option", "useConsents", "option", "outcomes", "outcome", "sentTo", "state",
+            "receivedFrom", "state", "timings", "timing");
 
     private Figures() {
     }
@@ -96,16 +97,19 @@ final class Figures {
     }
 
     private static Chart chart(String path, Map<String, JsonNode> values) {
-        double max = values.values().stream().filter(JsonNode::isNumber).mapToDouble(JsonNode::asDouble).max().orElse(0);
-        boolean millis = path.endsWith("Millis");
+        // durations and counts side by side (a timing's count, median, p90) are each sized on their own kind's largest
+        java.util.function.Predicate<String> millis = key -> path.endsWith("Millis") || key.endsWith("Millis");
         List<Bar> bars = new ArrayList<>();
         values.forEach((key, value) -> {
+            double max = values.entrySet().stream().filter(e -> e.getValue().isNumber() && millis.test(e.getKey()) == millis.test(key))
+                    .mapToDouble(e -> e.getValue().asDouble()).max().orElse(0);
             long percent = value.isNumber() && max > 0 ? Math.round(value.asDouble() * 100 / max) : 0;
-            String text = !value.isNumber() ? "—" : millis ? duration(value.asLong()) : value.asText();
+            String text = !value.isNumber() ? "—" : millis.test(key) ? duration(value.asLong()) : value.asText();
             bars.add(new Bar(key, text, percent));
         });
+        String last = path.substring(path.lastIndexOf('.') + 1);
         String group = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
-        return new Chart(path, KEY_TEXTS.getOrDefault(group, group.equals("timings") ? "timing" : "figure"), bars);
+        return new Chart(path, KEY_TEXTS.getOrDefault(last, group.equals("timings") ? "timing" : "figure"), bars);
     }
 
     /** Milliseconds as "2 d 3 h", "5 h 10 min", "4 min", "12 s". */

@@ -21,10 +21,12 @@ class FiguresTest {
                 new TreeMap<>(Map.of("ACKNOWLEDGED", 1L, "SUBMITTED", 3L)), new TreeMap<>(),
                 new TreeMap<>(Map.of("acknowledge", new Statistics.Timing(2, 90_000_000L, 180_000_000L),
                         "decide", new Statistics.Timing(0, null, null))),
-                new TreeMap<>(Map.of("NE_BIS_IN_IDEM", 1L)), 1, 0, new TreeMap<>(), new TreeMap<>());
+                new TreeMap<>(Map.of("NE_BIS_IN_IDEM", 1L)), 1, 0, new TreeMap<>(), new TreeMap<>(),
+                new Statistics.SpontaneousFigures(2, new TreeMap<>(Map.of("SENT", 2L)), new TreeMap<>(Map.of("AR", 2L)), new TreeMap<>(),
+                        new Statistics.Timing(1, 7_200_000L, 7_200_000L), 0, new TreeMap<>(), 1));
         ObjectNode node = EventJson.mapper().valueToTree(s);
-        // a group a service adds later (spontaneous information's figures): shown without a change to the console
-        node.putObject("spontaneousInformation").put("cases", 2).putObject("casesByStatus").put("SENT", 2);
+        // a group a service adds later: shown without a change to the console
+        node.putObject("somethingNew").put("total", 5).putObject("byKind").put("X", 5);
         return node;
     }
 
@@ -41,8 +43,15 @@ class FiguresTest {
         assertEquals(List.of(new Figures.Bar("acknowledge", "1 d 1 h", 100), new Figures.Bar("decide", "—", 0)),
                 byPath.get("timings.medianMillis").bars());
         assertEquals("timing", byPath.get("timings.count").keyTexts());
-        assertEquals(List.of(new Figures.Bar("cases", "2", 100)), byPath.get("spontaneousInformation").bars());
+        assertEquals(List.of(new Figures.Bar("cases", "2", 100), new Figures.Bar("conditionsDeclined", "0", 0),
+                new Figures.Bar("overdueNow", "1", 50)), byPath.get("spontaneousInformation").bars());
         assertEquals(List.of(new Figures.Bar("SENT", "2", 100)), byPath.get("spontaneousInformation.casesByStatus").bars());
+        assertEquals("status", byPath.get("spontaneousInformation.casesByStatus").keyTexts());
+        assertEquals("state", byPath.get("spontaneousInformation.sentTo").keyTexts());
+        // one timing: its count and its durations each sized on their own kind
+        assertEquals(List.of(new Figures.Bar("count", "1", 100), new Figures.Bar("medianMillis", "2 h 0 min", 100),
+                new Figures.Bar("p90Millis", "2 h 0 min", 100)), byPath.get("spontaneousInformation.acknowledge").bars());
+        assertEquals(List.of(new Figures.Bar("X", "5", 100)), byPath.get("somethingNew.byKind").bars());
         assertTrue(!byPath.containsKey("itemsByStatus"), "an empty group draws no chart");
     }
 

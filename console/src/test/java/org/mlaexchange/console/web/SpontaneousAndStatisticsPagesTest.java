@@ -119,7 +119,8 @@ class SpontaneousAndStatisticsPagesTest {
                 || html.contains("data-figure=\"casesByStatus.SUBMITTED\">3</td>"), html);
         assertTrue(html.contains("<rect width=\"33\" height=\"10\" fill=\"currentColor\">"), "a bar sized on the chart's largest value");
         assertTrue(html.contains("href=\"/nl/statistics/request-service.csv?from=2026-01-01&amp;counterpart=AR\""), "the CSV with the same filter");
-        assertTrue(html.contains("data-figure=\"spontaneousInformation.casesByStatus.SENT\">2</td>"), "a group added later shows");
+        assertTrue(html.contains("data-figure=\"spontaneousInformation.casesByStatus.SENT\">2</td>"), "spontaneous information's figures");
+        assertTrue(html.contains("data-figure=\"somethingNew.byKind.X\">5</td>"), "a group added later shows");
         assertTrue(html.contains("data-field-error=\"to\">must be after from</small>"), "the filter's error beside its field");
         assertTrue(html.contains("value=\"2026-01-01\""));
         assertTrue(html.contains("evidence-service did not answer"));

@@ -180,13 +180,10 @@ public class EvidenceService {
     public Writes.Written<Result> dispatch(Caller caller, UUID transferId, String ifMatch, String reference) {
         StateCode actor = CaseWrites.actingState(caller);
         return writes.run(() -> {
-            TransferEntity entity = lockTransfer(transferId);
-            Transfer transfer = transfer(entity, actor);
-            Versions.requireMatch(ifMatch, transfer.version());
-            Map<UUID, ItemEntity> itemEntities = repository.lockItemsOf(transferId);
-            List<EvidenceItem> itemStates = itemEntities.values().stream().map(EvidenceService::read).toList();
-            Outcome outcome = transfers.dispatch(transfer, itemStates, new TransferCommand.Dispatch(reference), actor, clock.instant());
-            return applyOutcome(entity, transfer, itemEntities, outcome, actor);
+            Locked locked = lockWithItems(transferId, ifMatch, actor);
+            Outcome outcome = transfers.dispatch(locked.transfer(), locked.items(), new TransferCommand.Dispatch(reference), actor,
+                    clock.instant());
+            return applyOutcome(locked.entity(), locked.transfer(), locked.itemEntities(), outcome, actor);
         });
     }
 
@@ -210,22 +207,18 @@ public class EvidenceService {
                                                     TransferCommand.ErasePersonalData command) {
         StateCode actor = CaseWrites.actingState(caller);
         return writes.run(() -> {
-            TransferEntity entity = lockTransfer(transferId);
-            Transfer transfer = transfer(entity, actor);
-            Versions.requireMatch(ifMatch, transfer.version());
-            Map<UUID, ItemEntity> itemEntities = repository.lockItemsOf(transferId);
-            List<EvidenceItem> itemStates = itemEntities.values().stream().map(EvidenceService::read).toList();
+            Locked locked = lockWithItems(transferId, ifMatch, actor);
             TransferEvent.PersonalDataErased erased = (TransferEvent.PersonalDataErased)
-                    transfers.erase(transfer, itemStates, command, actor, clock.instant()).get(0);
+                    transfers.erase(locked.transfer(), locked.items(), command, actor, clock.instant()).get(0);
             contentStore.erase(erased.contentErasedItemIds());
-            EvidenceEventCodec.Erased blanked = codec.erase(erased, List.copyOf(itemEntities.keySet()));
-            if (blanked.transfer().version() != transfer.version()) {
+            EvidenceEventCodec.Erased blanked = codec.erase(erased, List.copyOf(locked.itemEntities().keySet()));
+            if (blanked.transfer().version() != locked.transfer().version()) {
                 throw new IllegalStateException("transfer " + transferId + " folds to version " + blanked.transfer().version()
-                        + ", stored " + transfer.version());
+                        + ", stored " + locked.transfer().version());
             }
             Transfer next = TransferDecider.evolve(blanked.transfer(), erased);
-            write(entity, next);
-            blanked.items().forEach(item -> write(itemEntities.get(item.id()), item));
+            write(locked.entity(), next);
+            blanked.items().forEach(item -> write(locked.itemEntities().get(item.id()), item));
             append(List.of(codec.toLogEntry(next, erased, actor)));
             return new Result(next, blanked.items());
         });
@@ -388,6 +381,18 @@ public class EvidenceService {
     private static ProblemException tooLarge() {
         return new ProblemException(Problem.of(413, "content-too-large", "Content too large",
                 "Evidence content is limited by mla.evidence.max-content-bytes; nothing was stored", null));
+    }
+
+    /** A transfer at the version its caller read, and its items, locked for a change that decides on all of them. */
+    private record Locked(TransferEntity entity, Transfer transfer, Map<UUID, ItemEntity> itemEntities, List<EvidenceItem> items) {
+    }
+
+    private Locked lockWithItems(UUID transferId, String ifMatch, StateCode actor) {
+        TransferEntity entity = lockTransfer(transferId);
+        Transfer transfer = transfer(entity, actor);
+        Versions.requireMatch(ifMatch, transfer.version());
+        Map<UUID, ItemEntity> itemEntities = repository.lockItemsOf(transferId);
+        return new Locked(entity, transfer, itemEntities, itemEntities.values().stream().map(EvidenceService::read).toList());
     }
 
     private TransferEntity lockTransfer(UUID id) {

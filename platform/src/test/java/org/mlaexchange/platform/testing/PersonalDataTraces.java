@@ -1,9 +1,13 @@
 package org.mlaexchange.platform.testing;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.RestAssured;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +87,19 @@ public final class PersonalDataTraces {
     /** As {@link #topicValues(String, Set, int)} for one case. */
     public static List<String> topicValues(String topic, String caseId, int count) {
         return topicValues(topic, Set.of(caseId), count);
+    }
+
+    /**
+     * Every log still verifies in full after an erasure: the service's own check ({@code GET /api/audit/verify}) and
+     * the auditors' packaged CLI over the audit API, with a fresh witness; prints the CLI's report.
+     */
+    public static void assertEveryLogVerifies(String service, String after) throws Exception {
+        given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/verify").then().statusCode(200)
+                .body("intact", equalTo(true)).body("firstBreak", nullValue());
+        String report = auditCli("verify", "--service", service + "=http://127.0.0.1:" + RestAssured.port,
+                "--token", Tokens.auditor("oversight"), "--witness", Files.createTempDirectory("witness").toString());
+        System.out.println("[sealed] mla-audit verify after " + after + ":\n" + report);
+        assertTrue(report.contains("result      INTACT"), report);
     }
 
     /**

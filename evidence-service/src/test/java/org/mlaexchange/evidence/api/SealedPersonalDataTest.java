@@ -16,6 +16,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,20 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.contracts.evidence.EvidenceEventTypes;
+import org.mlaexchange.contracts.evidence.ItemEvent;
+import org.mlaexchange.contracts.evidence.ItemMetadata;
+import org.mlaexchange.evidence.domain.EvidenceItem;
+import org.mlaexchange.evidence.domain.ItemDecider;
+import org.mlaexchange.evidence.store.EvidenceRepository;
+import org.mlaexchange.evidence.store.ItemEntity;
+import org.mlaexchange.platform.eventlog.EventLog;
+import org.mlaexchange.platform.eventlog.NewEvent;
 import org.mlaexchange.platform.projection.KnownRequests;
 import org.mlaexchange.platform.testing.Tokens;
+import org.mlaexchange.platform.write.Writes;
 
 /**
  * The personal data of a transfer and its items is sealed with the transfer's data key before it enters the
@@ -43,6 +56,15 @@ class SealedPersonalDataTest {
 
     @Inject
     KnownRequests known;
+
+    @Inject
+    Writes writes;
+
+    @Inject
+    EventLog eventLog;
+
+    @Inject
+    EvidenceRepository repository;
 
     @ConfigProperty(name = "mla.events.topic")
     String topic;
@@ -194,5 +216,49 @@ class SealedPersonalDataTest {
 
         // every log still verifies in full: the service's own check, and the auditors' CLI over the audit API
         assertEveryLogVerifies("evidence-service", "the erasure of transfer " + transfer);
+    }
+
+    @Test
+    void anItemStoredInClearBeforeSealingStillReplaysVerifiesAndErases() {
+        String transfer = Evidence.openTransfer("ar", Evidence.requestInExecution(known));
+        UUID transferId = UUID.fromString(transfer);
+        UUID requestId = UUID.fromString(as("ar").get("/api/transfers/" + transfer).then().extract().path("requestId"));
+        // a registration written as before this change: its data in clear (a JSON tree is no sealing contract)
+        String old = "Ledger of the battalion, kept by Sergeant Omar Diallo " + UUID.randomUUID();
+        UUID itemId = UUID.randomUUID();
+        ItemEvent.Registered registered = new ItemEvent.Registered(itemId, transferId, requestId, StateCode.of("AR"), StateCode.of("NL"),
+                EventJson.mapper().convertValue(Evidence.document(old), ItemMetadata.class),
+                Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS));
+        writes.run(() -> {
+            EvidenceItem item = ItemDecider.fold(List.of(registered));
+            ItemEntity entity = new ItemEntity();
+            EvidenceService.write(entity, item);
+            repository.persist(entity);
+            eventLog.append(List.of(new NewEvent(itemId.toString(), EvidenceEventTypes.ITEM_REGISTERED, StateCode.of("AR"),
+                    Set.of(StateCode.of("AR"), StateCode.of("NL")), EventJson.toData(registered))), 0L);
+            return item;
+        });
+        assertTrue(eventLogRows(dataSource, itemId.toString()).get(0).contains(old), "stored in clear, as before sealing");
+        String fresh = "Photographs of the site " + UUID.randomUUID();
+        String sealedItem = Evidence.register("ar", transfer, Evidence.document(fresh));
+        assertNoneNamed(List.of(fresh), eventLogRows(dataSource, sealedItem), "event_log of the new item");
+        as("nl").get("/api/items/" + itemId + "/custody").then().statusCode(200).body("[0].data.metadata.description", equalTo(old));
+        given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/cases/" + itemId).then().statusCode(200)
+                .body("state.metadata.description", equalTo(old));
+        given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+
+        // erased, the item reads "erased" in the texts it had in clear too; the log keeps those (append-only: the limit)
+        Evidence.act("ar", "/api/transfers/" + transfer, "cancel", Map.of("reasons", "Sent through another channel")).statusCode(200);
+        Evidence.act("ar", "/api/transfers/" + transfer, "erase-personal-data", Map.of("reason", "RETENTION_PERIOD_ENDED"))
+                .statusCode(200);
+        for (String id : List.of(itemId.toString(), sealedItem)) {
+            as("nl").get("/api/items/" + id + "/custody").then().statusCode(200)
+                    .body("[0].data.metadata.description", equalTo("erased"))
+                    .body("[0].data.metadata.kind", equalTo("FINANCIAL_RECORD"));
+            as("ar").get("/api/items/" + id).then().statusCode(200).body("metadata.description", equalTo("erased"))
+                    .body("allowedActions", equalTo(List.of()));
+        }
+        assertTrue(eventLogRows(dataSource, itemId.toString()).get(0).contains(old), "a row stored in clear stays as it was");
+        given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/verify").then().statusCode(200).body("intact", equalTo(true));
     }
 }

@@ -314,7 +314,8 @@ public final class ActionForms {
 
     private static final Map<String, List<Field>> TRANSFER = Map.ofEntries(
             Map.entry("dispatch", List.of(optText("reference"))),
-            Map.entry("cancel", List.of(area("reasons"))));
+            Map.entry("cancel", List.of(area("reasons"))),
+            Map.entry("erase-personal-data", List.of(select("reason", ERASURE_REASONS))));
 
     private ActionForms() {
     }

@@ -43,6 +43,14 @@ class FormsTest {
     }
 
     @Test
+    void everyTransferActionHasARealForm() {
+        for (String action : List.of("dispatch", "cancel", "erase-personal-data")) {
+            assertTrue(ActionForms.transfer(action).fields().stream().noneMatch(f -> f.type() == ActionForms.Type.JSON),
+                    action + " falls back to a JSON body");
+        }
+    }
+
+    @Test
     void everyFieldOptionAndActionHasItsText() throws Exception {
         java.util.Properties en = new java.util.Properties();
         try (var in = getClass().getResourceAsStream("/messages/console_en.properties")) {

@@ -19,6 +19,7 @@ public final class EvidenceEventTypes {
     public static final String TRANSFER_DISPATCHED = TRANSFER + "dispatched.v1";
     public static final String TRANSFER_COMPLETED = TRANSFER + "completed.v1";
     public static final String TRANSFER_CANCELLED = TRANSFER + "cancelled.v1";
+    public static final String TRANSFER_PERSONAL_DATA_ERASED = TRANSFER + "personal-data-erased.v1";
 
     public static final String ITEM_REGISTERED = ITEM + "registered.v1";
     public static final String ITEM_CONTENT_STORED = ITEM + "content-stored.v1";
@@ -42,6 +43,7 @@ public final class EvidenceEventTypes {
         register(TransferEvent.Dispatched.class, TRANSFER_DISPATCHED);
         register(TransferEvent.Completed.class, TRANSFER_COMPLETED);
         register(TransferEvent.Cancelled.class, TRANSFER_CANCELLED);
+        register(TransferEvent.PersonalDataErased.class, TRANSFER_PERSONAL_DATA_ERASED);
 
         register(ItemEvent.Registered.class, ITEM_REGISTERED);
         register(ItemEvent.ContentStored.class, ITEM_CONTENT_STORED);

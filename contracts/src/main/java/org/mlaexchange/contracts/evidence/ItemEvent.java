@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.seal.NotPersonal;
 
 /**
  * The chain of custody of one evidence item: its events, append-only, in order. Both parties to the
@@ -33,9 +34,9 @@ public sealed interface ItemEvent extends EvidenceEvent {
     record ContentStored(
             UUID itemId,
             UUID transferId,
-            String sha256,
+            @NotPersonal String sha256,
             long size,
-            String mediaType,
+            @NotPersonal String mediaType,
             Instant storedAt) implements ItemEvent {
     }
 
@@ -49,9 +50,9 @@ public sealed interface ItemEvent extends EvidenceEvent {
     record Dispatched(
             UUID itemId,
             UUID transferId,
-            String sha256,
+            @NotPersonal String sha256,
             Long size,
-            String sealNumber,
+            @NotPersonal String sealNumber,
             Instant dispatchedAt) implements ItemEvent {
     }
 
@@ -67,8 +68,8 @@ public sealed interface ItemEvent extends EvidenceEvent {
             UUID itemId,
             UUID transferId,
             StateCode receivedBy,
-            String sha256,
-            String sealNumber,
+            @NotPersonal String sha256,
+            @NotPersonal String sealNumber,
             String note,
             Instant receivedAt) implements ItemEvent {
     }
@@ -85,8 +86,8 @@ public sealed interface ItemEvent extends EvidenceEvent {
             UUID itemId,
             UUID transferId,
             DiscrepancyKind kind,
-            String expected,
-            String found,
+            @NotPersonal String expected,
+            @NotPersonal String found,
             Instant foundAt) implements ItemEvent {
     }
 

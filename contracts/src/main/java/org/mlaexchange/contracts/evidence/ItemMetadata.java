@@ -2,6 +2,7 @@ package org.mlaexchange.contracts.evidence;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.mlaexchange.contracts.seal.NotPersonal;
 
 /**
  * What the providing State declares about an evidence item when it registers it.
@@ -23,11 +24,11 @@ public record ItemMetadata(
         String description,
         Provenance provenance,
         String legalBasis,
-        String mediaType,
+        @NotPersonal String mediaType,
         Long declaredSize,
-        String declaredSha256,
-        String sealNumber,
-        String measureId,
+        @NotPersonal String declaredSha256,
+        @NotPersonal String sealNumber,
+        @NotPersonal String measureId,
         ItemConditions conditions,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> protectedPersons) {
 

@@ -1,6 +1,7 @@
 package org.mlaexchange.contracts.evidence;
 
 import java.util.UUID;
+import org.mlaexchange.contracts.seal.NotPersonal;
 
 /**
  * One item as sealed in a dispatched transfer.
@@ -9,5 +10,5 @@ import java.util.UUID;
  * @param size       size of the content in bytes; {@code null} for a physical object
  * @param sealNumber {@code null} when the item carries no seal
  */
-public record ManifestEntry(UUID itemId, ItemKind kind, String sha256, Long size, String sealNumber) {
+public record ManifestEntry(UUID itemId, ItemKind kind, @NotPersonal String sha256, Long size, @NotPersonal String sealNumber) {
 }

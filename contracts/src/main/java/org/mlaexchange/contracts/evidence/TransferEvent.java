@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.seal.ErasureReason;
+import org.mlaexchange.contracts.seal.NotPersonal;
 
 /**
  * The events of a transfer: the items handed over together in execution of one MLA request, from the
@@ -30,7 +32,7 @@ public sealed interface TransferEvent extends EvidenceEvent {
             StateCode providingState,
             StateCode receivingState,
             TransferPurpose purpose,
-            List<String> requestMeasureIds,
+            @NotPersonal List<String> requestMeasureIds,
             String note,
             Instant openedAt) implements TransferEvent {
 
@@ -77,5 +79,27 @@ public sealed interface TransferEvent extends EvidenceEvent {
             UUID transferId,
             String reasons,
             Instant cancelledAt) implements TransferEvent {
+    }
+
+    /**
+     * The personal data of the transfer and of its items was erased: the transfer's data key is destroyed,
+     * so every text sealed with it, in the log, on the topic and in backups, no longer opens, and the stored
+     * content of its items was deleted (their digests stay in the log: what was handed over can still be
+     * proven, not read). The event itself names nobody.
+     *
+     * @param erasedBy            the providing State, which supplied the data and erased it; {@code null} when an
+     *                            operator applied a retention rule
+     * @param contentErasedItemIds the items whose stored content was deleted with the erasure (may be empty)
+     */
+    record PersonalDataErased(
+            UUID transferId,
+            StateCode erasedBy,
+            ErasureReason reason,
+            List<UUID> contentErasedItemIds,
+            Instant erasedAt) implements TransferEvent {
+
+        public PersonalDataErased {
+            contentErasedItemIds = ContractLists.copy(contentErasedItemIds);
+        }
     }
 }

@@ -45,7 +45,7 @@ class EvidenceEventTypesTest {
             assertTrue(type.matches("org\\.mlaexchange\\.evidence\\.item\\.[a-z]+(-[a-z]+)*\\.v[0-9]+"), type);
             assertTrue(types.add(type), "duplicate type " + type);
         }
-        assertEquals(4, TRANSFER_EVENTS.size());
+        assertEquals(5, TRANSFER_EVENTS.size());
         assertEquals(13, ITEM_EVENTS.size());
         assertEquals(types, EvidenceEventTypes.all());
     }
@@ -130,6 +130,8 @@ class EvidenceEventTypesTest {
                         new ManifestEntry(consent, ItemKind.PHYSICAL_OBJECT, null, null, "NL-SEAL-8")), "DIPBAG-1", at),
                 new TransferEvent.Completed(transfer, 2, List.of(item), at),
                 new TransferEvent.Cancelled(transfer, "Sent through another channel", at),
+                new TransferEvent.PersonalDataErased(transfer, nl, org.mlaexchange.contracts.seal.ErasureReason.PURPOSE_FULFILLED,
+                        List.of(item), at),
                 new ItemEvent.Registered(item, transfer, request, nl, ar, metadata, at),
                 new ItemEvent.ContentStored(item, transfer, sha, 5_000_000_000L, "application/octet-stream", at),
                 new ItemEvent.Dispatched(item, transfer, sha, 5_000_000_000L, null, at),

@@ -90,6 +90,12 @@ class ContractSnapshotTest {
         return sealedSnapshots(SpontaneousInformationEvent.class, SpontaneousInformationEventTypes::typeOf);
     }
 
+    /** Which parts of each evidence event (transfer and item) are sealed, pinned as for the request events. */
+    @TestFactory
+    Stream<DynamicTest> evidenceEventsSealTheSameParts() {
+        return sealedSnapshots(EvidenceEvent.class, EvidenceEventTypes::typeOf);
+    }
+
     private static Stream<DynamicTest> sealedSnapshots(Class<?> sealedEvents, Function<Class<?>, String> typeOf) {
         return records(sealedEvents).map(type -> DynamicTest.dynamicTest(typeOf.apply(type),
                 () -> check("sealed/" + typeOf.apply(type), PersonalData.seal(type,
@@ -111,7 +117,8 @@ class ContractSnapshotTest {
      */
     @TestFactory
     Stream<DynamicTest> noTextStaysInClearButTheMarkedOnes() {
-        Stream<DynamicTest> events = Stream.of(RequestEvent.class, ExtraditionEvent.class, SpontaneousInformationEvent.class)
+        Stream<DynamicTest> events = Stream.of(RequestEvent.class, ExtraditionEvent.class, SpontaneousInformationEvent.class,
+                        EvidenceEvent.class)
                 .flatMap(ContractSnapshotTest::records)
                 .map(type -> DynamicTest.dynamicTest(type.getEnclosingClass().getSimpleName() + "." + type.getSimpleName(),
                 () -> assertEquals(List.of(), clearTexts(PersonalData.seal(type, EventJson.toData(Samples.of(type, type.getSimpleName())),
@@ -147,10 +154,11 @@ class ContractSnapshotTest {
         return clear;
     }
 
-    /** Names of the components marked not personal in the request and extradition contracts. */
+    /** Names of the components marked not personal in the request, extradition and evidence contracts. */
     private static final Set<String> NOT_PERSONAL = Stream.concat(Stream.of(RequestEvent.class, MeasureRequest.class, MeasureExecution.class,
-                    ExtraditionEvent.class).flatMap(ContractSnapshotTest::records), Stream.of(RequestContent.class, Attachment.class,
-                    LegalQualification.class, MeasureProgress.class, org.mlaexchange.contracts.extradition.PersonIdentifier.class))
+                    ExtraditionEvent.class, EvidenceEvent.class).flatMap(ContractSnapshotTest::records), Stream.of(RequestContent.class,
+                    Attachment.class, LegalQualification.class, MeasureProgress.class, org.mlaexchange.contracts.extradition.PersonIdentifier.class,
+                    org.mlaexchange.contracts.evidence.ItemMetadata.class, org.mlaexchange.contracts.evidence.ManifestEntry.class))
             .flatMap(type -> Stream.of(type.getRecordComponents())).filter(c -> c.isAnnotationPresent(NotPersonal.class))
             .map(RecordComponent::getName).collect(Collectors.toSet());
 

@@ -34,6 +34,7 @@ import org.mlaexchange.evidence.store.EvidenceRepository;
 import org.mlaexchange.evidence.store.ItemEntity;
 import org.mlaexchange.evidence.store.TransferEntity;
 import org.mlaexchange.evidence.store.UseConsentEntity;
+import org.mlaexchange.contracts.rules.DomainException;
 import org.mlaexchange.platform.eventlog.EventLog;
 import org.mlaexchange.platform.eventlog.NewEvent;
 import org.mlaexchange.platform.http.Versions;
@@ -179,13 +180,10 @@ public class EvidenceService {
     public Writes.Written<Result> dispatch(Caller caller, UUID transferId, String ifMatch, String reference) {
         StateCode actor = CaseWrites.actingState(caller);
         return writes.run(() -> {
-            TransferEntity entity = lockTransfer(transferId);
-            Transfer transfer = transfer(entity, actor);
-            Versions.requireMatch(ifMatch, transfer.version());
-            Map<UUID, ItemEntity> itemEntities = repository.lockItemsOf(transferId);
-            List<EvidenceItem> itemStates = itemEntities.values().stream().map(EvidenceService::read).toList();
-            Outcome outcome = transfers.dispatch(transfer, itemStates, new TransferCommand.Dispatch(reference), actor, clock.instant());
-            return applyOutcome(entity, transfer, itemEntities, outcome, actor);
+            Locked locked = lockWithItems(transferId, ifMatch, actor);
+            Outcome outcome = transfers.dispatch(locked.transfer(), locked.items(), new TransferCommand.Dispatch(reference), actor,
+                    clock.instant());
+            return applyOutcome(locked.entity(), locked.transfer(), locked.itemEntities(), outcome, actor);
         });
     }
 
@@ -197,6 +195,32 @@ public class EvidenceService {
             Versions.requireMatch(ifMatch, transfer.version());
             List<TransferEvent> events = transfers.decide(transfer, new TransferCommand.Cancel(reasons), actor, clock.instant());
             return applyOutcome(entity, transfer, Map.of(), new Outcome(events, List.of()), actor);
+        });
+    }
+
+    /**
+     * The providing State erases the personal data of an ended transfer and its items: one unit records the
+     * erasure, destroys the transfer's data key, deletes the items' stored content and folds the transfer and
+     * every item again, so their stored states read "erased" in place of every personal text.
+     */
+    public Writes.Written<Result> erasePersonalData(Caller caller, UUID transferId, String ifMatch,
+                                                    TransferCommand.ErasePersonalData command) {
+        StateCode actor = CaseWrites.actingState(caller);
+        return writes.run(() -> {
+            Locked locked = lockWithItems(transferId, ifMatch, actor);
+            TransferEvent.PersonalDataErased erased = (TransferEvent.PersonalDataErased)
+                    transfers.erase(locked.transfer(), locked.items(), command, actor, clock.instant()).get(0);
+            contentStore.erase(erased.contentErasedItemIds());
+            EvidenceEventCodec.Erased blanked = codec.erase(erased, List.copyOf(locked.itemEntities().keySet()));
+            if (blanked.transfer().version() != locked.transfer().version()) {
+                throw new IllegalStateException("transfer " + transferId + " folds to version " + blanked.transfer().version()
+                        + ", stored " + locked.transfer().version());
+            }
+            Transfer next = TransferDecider.evolve(blanked.transfer(), erased);
+            write(locked.entity(), next);
+            blanked.items().forEach(item -> write(locked.itemEntities().get(item.id()), item));
+            append(List.of(codec.toLogEntry(next, erased, actor)));
+            return new Result(next, blanked.items());
         });
     }
 
@@ -260,6 +284,12 @@ public class EvidenceService {
                 .map(EvidenceService::read).filter(t -> caller.maySee(List.of(t.providingState(), t.receivingState()))).toList();
     }
 
+    /** Whether the personal data of the transfer (and so of its items) was erased. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean erased(UUID transferId) {
+        return repository.transfer(transferId).map(t -> read(t).erasure() != null).orElse(false);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<EvidenceItem> itemsOf(Caller caller, UUID transferId) {
         transfer(caller, transferId);
@@ -277,7 +307,8 @@ public class EvidenceService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CloudEvent> custody(Caller caller, UUID itemId) {
-        return EvidenceDisclosure.custodyFor(caller, item(caller, itemId), eventLog.caseEvents(itemId.toString(), null));
+        EvidenceItem item = item(caller, itemId);
+        return EvidenceDisclosure.custodyFor(caller, item, codec.custody(item));
     }
 
     private Result actOnItem(UUID itemId, String ifMatch, ItemCommand command, StateCode actor) {
@@ -285,6 +316,11 @@ public class EvidenceService {
         EvidenceItem item = item(entity, actor);
         if (ifMatch != null || !(command instanceof ItemCommand.Access)) {
             Versions.requireMatch(ifMatch, item.version());
+        }
+        if (erased(item.transferId())) {
+            // anything new would record personal data nobody could read, about content that is gone
+            throw new DomainException.TransitionForbidden(item.status(), command.action(),
+                    "the personal data of the item's transfer was erased; it takes no more actions");
         }
         List<ItemEvent> events = items.decide(item, command, actor, clock.instant());
         for (ItemEvent event : events) {
@@ -345,6 +381,18 @@ public class EvidenceService {
     private static ProblemException tooLarge() {
         return new ProblemException(Problem.of(413, "content-too-large", "Content too large",
                 "Evidence content is limited by mla.evidence.max-content-bytes; nothing was stored", null));
+    }
+
+    /** A transfer at the version its caller read, and its items, locked for a change that decides on all of them. */
+    private record Locked(TransferEntity entity, Transfer transfer, Map<UUID, ItemEntity> itemEntities, List<EvidenceItem> items) {
+    }
+
+    private Locked lockWithItems(UUID transferId, String ifMatch, StateCode actor) {
+        TransferEntity entity = lockTransfer(transferId);
+        Transfer transfer = transfer(entity, actor);
+        Versions.requireMatch(ifMatch, transfer.version());
+        Map<UUID, ItemEntity> itemEntities = repository.lockItemsOf(transferId);
+        return new Locked(entity, transfer, itemEntities, itemEntities.values().stream().map(EvidenceService::read).toList());
     }
 
     private TransferEntity lockTransfer(UUID id) {

@@ -49,14 +49,19 @@ public class EvidenceViews {
     }
 
     public TransferView transfer(Transfer transfer, List<EvidenceItem> items) {
-        return new TransferView(transfer, items.stream().map(this::item).toList(),
-                actions(EvidenceAction.availableTo(transfer, TransferAction.values(), acting())));
+        boolean erased = transfer.erasure() != null; // an erased transfer and its items take no more actions
+        return new TransferView(transfer, items.stream().map(i -> item(i, erased)).toList(),
+                erased ? List.of() : actions(EvidenceAction.availableTo(transfer, TransferAction.values(), acting())));
     }
 
     /** An item as the caller sees it ({@link EvidenceDisclosure}), with the actions it may take now. */
     public ItemView item(EvidenceItem item) {
-        return new ItemView(EvidenceDisclosure.itemFor(caller.get(), item), actions(EvidenceAction.availableTo(item, ItemAction.values(), acting())
-                .stream().filter(a -> a != ItemAction.DISPATCH).toList()));
+        return item(item, evidence.erased(item.transferId()));
+    }
+
+    private ItemView item(EvidenceItem item, boolean erased) {
+        return new ItemView(EvidenceDisclosure.itemFor(caller.get(), item), erased ? List.of()
+                : actions(EvidenceAction.availableTo(item, ItemAction.values(), acting()).stream().filter(a -> a != ItemAction.DISPATCH).toList()));
     }
 
     /** The answer to a change of the transfer: the transfer with all its items. */

@@ -28,6 +28,7 @@ import org.mlaexchange.contracts.evidence.ItemMetadata;
 import org.mlaexchange.contracts.evidence.TransferPurpose;
 import org.mlaexchange.evidence.domain.EvidenceItem;
 import org.mlaexchange.evidence.domain.Transfer;
+import org.mlaexchange.evidence.domain.TransferCommand;
 import org.mlaexchange.evidence.domain.TransferStatus;
 import org.mlaexchange.platform.http.Versions;
 import org.mlaexchange.platform.identity.Caller;
@@ -134,6 +135,17 @@ public class TransferResource {
     @Operation(summary = "Seal and hand over the transfer: no item can be added or changed afterwards")
     public Response dispatch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Dispatching body) {
         return views.transferChanged(Response.ok(), evidence.dispatch(caller.get(), id, ifMatch, body == null ? null : body.reference()));
+    }
+
+    @POST
+    @Path("/{id}/erase-personal-data")
+    @Operation(summary = "Providing State (which supplied the personal data), once the transfer ended and every item handed over is"
+            + " back or disposed of: erase the personal data of the transfer and its items on a legal ground; the transfer's data key"
+            + " is destroyed, its personal data reads \"erased\" everywhere, its items' stored content is deleted (their digests stay),"
+            + " its log still verifies, and neither it nor its items take more actions")
+    public Response erasePersonalData(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                      @NotNull TransferCommand.ErasePersonalData body) {
+        return views.transferChanged(Response.ok(), evidence.erasePersonalData(caller.get(), id, ifMatch, body));
     }
 
     @POST

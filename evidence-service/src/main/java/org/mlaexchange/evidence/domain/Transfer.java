@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.evidence.ManifestEntry;
 import org.mlaexchange.contracts.evidence.TransferPurpose;
+import org.mlaexchange.contracts.seal.ErasureReason;
 
 /**
  * State of one transfer, as rebuilt by folding its events ({@link TransferDecider#fold}). Immutable.
@@ -16,6 +17,9 @@ import org.mlaexchange.contracts.evidence.TransferPurpose;
  * @param requestMeasureIds  the measure ids of the request, which items may refer to
  * @param manifest           the items sealed at dispatch, empty before
  * @param quarantinedItemIds items whose receipt found a discrepancy, known at completion
+ * @param erasure            the erasure of the personal data of the transfer and its items, {@code null} if it was not
+ *                           erased: every personal text then reads "erased" and neither the transfer nor its items take
+ *                           any more actions
  */
 public record Transfer(
         UUID id,
@@ -34,7 +38,8 @@ public record Transfer(
         Instant openedAt,
         Instant dispatchedAt,
         Instant completedAt,
-        Instant cancelledAt) implements EvidenceCase {
+        Instant cancelledAt,
+        Erasure erasure) implements EvidenceCase {
 
     public Transfer {
         requestMeasureIds = List.copyOf(requestMeasureIds);
@@ -45,6 +50,10 @@ public record Transfer(
     /** The ids of the items sealed at dispatch, in manifest order (empty before dispatch). */
     public List<UUID> itemIds() {
         return manifest.stream().map(ManifestEntry::itemId).toList();
+    }
+
+    /** Who erased the personal data ({@code null}: an operator's retention rule), why and when. */
+    public record Erasure(StateCode erasedBy, ErasureReason reason, Instant erasedAt) {
     }
 
     Builder toBuilder() {
@@ -70,6 +79,7 @@ public record Transfer(
         Instant dispatchedAt;
         Instant completedAt;
         Instant cancelledAt;
+        Erasure erasure;
 
         Builder() {
         }
@@ -92,12 +102,13 @@ public record Transfer(
             dispatchedAt = t.dispatchedAt;
             completedAt = t.completedAt;
             cancelledAt = t.cancelledAt;
+            erasure = t.erasure;
         }
 
         Transfer build() {
             return new Transfer(id, requestId, providingState, receivingState, purpose, status, version, requestMeasureIds,
                     note, manifest, dispatchReference, quarantinedItemIds, cancellationReasons, openedAt, dispatchedAt,
-                    completedAt, cancelledAt);
+                    completedAt, cancelledAt, erasure);
         }
     }
 }

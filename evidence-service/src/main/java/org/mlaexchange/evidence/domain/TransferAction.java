@@ -16,6 +16,8 @@ public enum TransferAction implements EvidenceAction {
     REGISTER_ITEM(   "items",       Party.PROVIDING, TransferStatus.OPEN),         // → OPEN; the new item starts its own stream
     DISPATCH(        "dispatch",    Party.PROVIDING, TransferStatus.OPEN),         // → DISPATCHED, sealed; every item with it, each with its content unless physical
     CANCEL(          "cancel",      Party.PROVIDING, TransferStatus.OPEN),         // → CANCELLED
+    ERASE_PERSONAL_DATA("erase-personal-data", Party.PROVIDING,
+                     TransferStatus.COMPLETED, TransferStatus.CANCELLED),          // → unchanged, once; every item's custody ended; the data key is destroyed, the items' content deleted
     COMPLETE(        "receipt",     Party.SYSTEM,    TransferStatus.DISPATCHED);   // → COMPLETED, emitted with the receipt that covers the last item
 
     private final String pathSegment;

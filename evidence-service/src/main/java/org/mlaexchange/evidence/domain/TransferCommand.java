@@ -1,6 +1,7 @@
 package org.mlaexchange.evidence.domain;
 
 import java.util.UUID;
+import org.mlaexchange.contracts.seal.ErasureReason;
 
 /**
  * What the providing State asks to do with a transfer. The acting State is passed to the decider beside
@@ -31,6 +32,13 @@ public sealed interface TransferCommand {
     record Cancel(String reasons) implements TransferCommand {
         public TransferAction action() {
             return TransferAction.CANCEL;
+        }
+    }
+
+    /** Erase the personal data of the transfer and its items on a legal ground ({@link TransferDecider#erase}). */
+    record ErasePersonalData(ErasureReason reason) implements TransferCommand {
+        public TransferAction action() {
+            return TransferAction.ERASE_PERSONAL_DATA;
         }
     }
 }

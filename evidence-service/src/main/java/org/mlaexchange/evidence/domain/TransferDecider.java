@@ -19,6 +19,7 @@ import org.mlaexchange.contracts.evidence.TransferEvent.Cancelled;
 import org.mlaexchange.contracts.evidence.TransferEvent.Completed;
 import org.mlaexchange.contracts.evidence.TransferEvent.Dispatched;
 import org.mlaexchange.contracts.evidence.TransferEvent.Opened;
+import org.mlaexchange.contracts.evidence.TransferEvent.PersonalDataErased;
 import org.mlaexchange.contracts.evidence.TransferPurpose;
 import org.mlaexchange.contracts.request.RequestFacts;
 import org.mlaexchange.contracts.request.RequestStatus;
@@ -39,6 +40,9 @@ public final class TransferDecider {
     /** A request in these statuses is over: nothing more is handed over for it. */
     private static final Set<RequestStatus> REQUEST_OVER =
             EnumSet.of(RequestStatus.REFUSED, RequestStatus.CLOSED, RequestStatus.WITHDRAWN);
+
+    /** An item handed over in these statuses is out of the receiving State's custody. */
+    private static final Set<ItemStatus> CUSTODY_ENDED = EnumSet.of(ItemStatus.RETURNED, ItemStatus.DISPOSED);
 
     /**
      * Opens a transfer for a request; the acting State becomes the providing State and the other party
@@ -140,7 +144,41 @@ public final class TransferDecider {
             return List.of(new Cancelled(state.id(), c.reasons(), now));
         }
         throw new IllegalArgumentException("'" + command.action().label() + "' is decided by TransferDecider."
-                + (command instanceof TransferCommand.Open ? "open" : "dispatch"));
+                + (command instanceof TransferCommand.Open ? "open" : command instanceof TransferCommand.Dispatch ? "dispatch" : "erase"));
+    }
+
+    /**
+     * Erases the personal data of an ended transfer (completed or cancelled) and of its items, by the providing
+     * State that supplied it, once: once every item handed over is back or disposed of (its custody ended),
+     * since a custody record nobody could read any more could not go on.
+     *
+     * @param items the states of every item registered in the transfer: the content of those that have it stored is deleted
+     * @throws DomainException.NotAParty           the acting State is not a party to the transfer
+     * @throws DomainException.WrongParty          the receiving State tried to erase
+     * @throws DomainException.TransitionForbidden the transfer has not ended, an item is still in custody, or it was erased already
+     * @throws DomainException.InvalidCommand      no reason
+     */
+    public List<TransferEvent> erase(Transfer state, List<EvidenceItem> items, TransferCommand.ErasePersonalData command,
+                                     StateCode actorState, Instant now) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(now, "now");
+        Authorization.authorize(state, TransferAction.ERASE_PERSONAL_DATA, actorState);
+        if (state.erasure() != null) {
+            throw new TransitionForbidden(state.status(), TransferAction.ERASE_PERSONAL_DATA,
+                    "the transfer's personal data was erased; it takes no more actions");
+        }
+        List<String> inCustody = items.stream().filter(i -> !CUSTODY_ENDED.contains(i.status()) && state.itemIds().contains(i.id()))
+                .map(i -> "item " + i.id() + " is " + i.status()).toList();
+        if (!inCustody.isEmpty()) {
+            throw new TransitionForbidden(state.status(), TransferAction.ERASE_PERSONAL_DATA,
+                    "every item handed over must be returned or disposed of first: " + String.join(", ", inCustody));
+        }
+        Violations v = new Violations();
+        v.required(command.reason(), "reason");
+        v.throwIfAny();
+        List<UUID> withContent = items.stream().filter(i -> i.content() != null).map(EvidenceItem::id).sorted().toList();
+        return List.of(new PersonalDataErased(state.id(), actorState, command.reason(), withContent, now));
     }
 
     /**
@@ -235,6 +273,8 @@ public final class TransferDecider {
             next.status = TransferStatus.CANCELLED;
             next.cancellationReasons = e.reasons();
             next.cancelledAt = e.cancelledAt();
+        } else if (event instanceof PersonalDataErased e) {
+            next.erasure = new Transfer.Erasure(e.erasedBy(), e.reason(), e.erasedAt());
         } else {
             throw new IllegalArgumentException("unknown event " + event);
         }

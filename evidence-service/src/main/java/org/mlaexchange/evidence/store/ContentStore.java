@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -147,6 +148,21 @@ public class ContentStore {
     public void accept(UUID itemId, UUID uploadId) {
         entityManager.createNativeQuery("INSERT INTO item_content (item_id, upload_id) VALUES (?1, ?2)")
                 .setParameter(1, itemId).setParameter(2, uploadId).executeUpdate();
+    }
+
+    /**
+     * Deletes the stored content of these items, in the unit that records the erasure of their transfer's
+     * personal data (a witness's statement is personal data too); their digests stay in the log.
+     *
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erase(Collection<UUID> itemIds) {
+        for (UUID itemId : itemIds) {
+            entityManager.createNativeQuery("""
+                            DELETE FROM item_content_chunk WHERE upload_id IN (SELECT upload_id FROM item_content WHERE item_id = ?1)""")
+                    .setParameter(1, itemId).executeUpdate();
+            entityManager.createNativeQuery("DELETE FROM item_content WHERE item_id = ?1").setParameter(1, itemId).executeUpdate();
+        }
     }
 
     /** Drops an upload that was refused after it arrived (digest mismatch, item changed meanwhile). */

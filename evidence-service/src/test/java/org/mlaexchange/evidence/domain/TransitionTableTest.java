@@ -204,7 +204,7 @@ class TransitionTableTest {
             }
             case CANCEL -> thenTransfer(state, TRANSFERS.decide(state, new TransferCommand.Cancel("Wrong request"),
                     state.providingState(), day(2)));
-            case OPEN, COMPLETE -> throw new IllegalArgumentException(action.name());
+            case OPEN, COMPLETE, ERASE_PERSONAL_DATA -> throw new IllegalArgumentException(action.name());
         };
     }
 
@@ -213,7 +213,7 @@ class TransitionTableTest {
             case REGISTER_ITEM -> TransferStatus.OPEN;
             case DISPATCH -> TransferStatus.DISPATCHED;
             case CANCEL -> TransferStatus.CANCELLED;
-            case OPEN, COMPLETE -> throw new IllegalArgumentException(action.name());
+            case OPEN, COMPLETE, ERASE_PERSONAL_DATA -> throw new IllegalArgumentException(action.name());
         };
     }
 

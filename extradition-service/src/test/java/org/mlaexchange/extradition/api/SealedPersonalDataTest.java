@@ -2,38 +2,30 @@ package org.mlaexchange.extradition.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mlaexchange.extradition.api.Extraditions.act;
 import static org.mlaexchange.extradition.api.Extraditions.as;
 import static org.mlaexchange.extradition.api.Extraditions.step;
+import static org.mlaexchange.platform.testing.PersonalDataTraces.assertEveryLogVerifies;
+import static org.mlaexchange.platform.testing.PersonalDataTraces.assertNoneNamed;
+import static org.mlaexchange.platform.testing.PersonalDataTraces.column;
+import static org.mlaexchange.platform.testing.PersonalDataTraces.eventLogRows;
+import static org.mlaexchange.platform.testing.PersonalDataTraces.topicValues;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.mlaexchange.contracts.extradition.ExtraditionEventTypes;
 import org.mlaexchange.platform.testing.Tokens;
-import org.mlaexchange.platform.testing.TopicReader;
 
 /**
  * The personal data of an extradition case is sealed before it enters the log: a case naming a protected
@@ -102,7 +94,7 @@ class SealedPersonalDataTest {
                 .body("formalRequest.request.person.names", equalTo(List.of("[protected person]")))
                 .body("formalRequest.request.person.nationalities", equalTo(List.of("AR")))
                 .body("acknowledgement.contact.name", equalTo(arContact));
-        List<String> logRows = eventLogRows(id);
+        List<String> logRows = eventLogRows(dataSource, id);
         assertEquals(4, logRows.size());
         assertNoneNamed(names, logRows, "event_log");
         assertTrue(logRows.get(0).contains("\"names\":[\"mla-sealed.v1:"), "the person's names are sealed in place");
@@ -110,7 +102,7 @@ class SealedPersonalDataTest {
         assertTrue(logRows.get(0).contains("\"issuingState\":\"NL\"") && logRows.get(0).contains("\"kind\":\"PASSPORT\""),
                 "codes and kinds name nobody: " + logRows.get(0));
         assertTrue(logRows.get(3).contains("\"grounds\":[\"TORTURE_RISK\"]"), "a refusal keeps its grounds: " + logRows.get(3));
-        assertNoneNamed(names, topicValues(id, 4), "topic " + topic);
+        assertNoneNamed(names, topicValues(topic, id, 4), "topic " + topic);
         // the audit replay carries ciphertext: the oversight body gets the label, a party's auditor the sealed person
         String oversightReplay = given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/events?case=" + id).then()
                 .statusCode(200).extract().asString();
@@ -188,24 +180,19 @@ class SealedPersonalDataTest {
         act("nl", id, "erase-personal-data", version + 1, Map.of("reason", "PURPOSE_FULFILLED")).statusCode(409);
 
         // no trace anywhere: the log, the topic, the stored case and its match keys; the key is gone, the erasure recorded
-        List<String> afterRows = eventLogRows(id);
+        List<String> afterRows = eventLogRows(dataSource, id);
         assertEquals(6, afterRows.size());
         assertEquals(logRows, afterRows.subList(0, 4), "the log is append-only: the sealed events stay as they were");
         assertNoneNamed(names, afterRows, "event_log after erasure");
-        assertNoneNamed(names, topicValues(id, 6), "topic after erasure");
-        assertNoneNamed(names, List.of(column("SELECT row_to_json(c)::text FROM extradition_case c WHERE id = ?::uuid", id)),
+        assertNoneNamed(names, topicValues(topic, id, 6), "topic after erasure");
+        assertNoneNamed(names, List.of(column(dataSource, "SELECT row_to_json(c)::text FROM extradition_case c WHERE id = ?::uuid", id)),
                 "extradition_case");
-        assertEquals("0", column("SELECT count(*)::text FROM person_match_key WHERE case_id = ?::uuid", id));
-        assertEquals(null, column("SELECT encode(wrapped_key, 'hex') FROM case_data_key WHERE case_id = ?", id));
-        assertEquals("NL PURPOSE_FULFILLED", column("SELECT erased_by || ' ' || erasure_reason FROM case_data_key WHERE case_id = ?", id));
+        assertEquals("0", column(dataSource, "SELECT count(*)::text FROM person_match_key WHERE case_id = ?::uuid", id));
+        assertEquals(null, column(dataSource, "SELECT encode(wrapped_key, 'hex') FROM case_data_key WHERE case_id = ?", id));
+        assertEquals("NL PURPOSE_FULFILLED", column(dataSource, "SELECT erased_by || ' ' || erasure_reason FROM case_data_key WHERE case_id = ?", id));
 
         // every log still verifies in full: the service's own check, and the auditors' CLI over the audit API
-        given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/verify").then().statusCode(200)
-                .body("intact", equalTo(true)).body("firstBreak", nullValue());
-        String report = auditCli("verify", "--service", "extradition-service=http://127.0.0.1:" + RestAssured.port,
-                "--token", Tokens.auditor("oversight"), "--witness", Files.createTempDirectory("witness").toString());
-        System.out.println("[sealed] mla-audit verify after the erasure of " + id + ":\n" + report);
-        assertTrue(report.contains("result      INTACT"), report);
+        assertEveryLogVerifies("extradition-service", "the erasure of " + id);
     }
 
     @Test
@@ -214,7 +201,7 @@ class SealedPersonalDataTest {
         String name = ((List<?>) person.get("names")).get(0).toString();
         String id = Extraditions.as("nl").body(Extraditions.provisionalArrest("AR", person)).post("/api/extraditions/provisional-arrests")
                 .then().statusCode(201).extract().path("case.id");
-        assertNoneNamed(List.of(name), eventLogRows(id), "event_log");
+        assertNoneNamed(List.of(name), eventLogRows(dataSource, id), "event_log");
         given().auth().oauth2(Tokens.auditor("oversight")).get("/api/extraditions/" + id).then().statusCode(200)
                 .body("provisionalArrest.request.person.names", equalTo(List.of(name)));
         step("nl", id, "withdraw", Map.of("reasons", name + " was found dead"));
@@ -227,72 +214,6 @@ class SealedPersonalDataTest {
             given().auth().oauth2(token).get("/api/extraditions?limit=100").then().statusCode(200)
                     .body("items.find { it.id == '" + id + "' }.person", equalTo("erased"));
         }
-        assertNoneNamed(List.of(name), eventLogRows(id), "event_log after erasure");
-    }
-
-    /** Greps a dump for every name, as an outsider would; says what it searched and found. */
-    private static void assertNoneNamed(List<String> names, List<String> dump, String where) {
-        assertFalse(dump.isEmpty(), where + " is empty");
-        for (String text : dump) {
-            for (String name : names) {
-                assertFalse(text.contains(name), where + " holds " + name + ": " + text);
-            }
-        }
-        System.out.printf("[sealed] grep %s: %d records, %d bytes, for %s: 0 found%n", where, dump.size(),
-                dump.stream().mapToInt(String::length).sum(), names);
-    }
-
-    /**
-     * Runs the auditors' CLI as they run it ({@code deploy/local/mla-audit}: the packaged audit-cli, which the
-     * reactor builds before this module) and returns its report; it must exit 0 (every log verified).
-     */
-    private static String auditCli(String... args) throws Exception {
-        Path jar = Path.of("../audit-cli/target/quarkus-app/quarkus-run.jar").toAbsolutePath().normalize();
-        assertTrue(Files.exists(jar), jar + " missing: ./mvnw -B -q package -DskipTests -pl audit-cli -am");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString()));
-        command.addAll(List.of(args));
-        Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(cli.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "mla-audit did not finish");
-        assertEquals(0, cli.exitValue(), output);
-        return output;
-    }
-
-    private List<String> eventLogRows(String caseId) {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("""
-                     SELECT concat_ws('|', logseq, event_id, case_id, caseseq, type, actor_state, parties, occurred_at, prevhash,
-                                      hash, envelope) FROM event_log WHERE case_id = ? ORDER BY caseseq""")) {
-            q.setString(1, caseId);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return rows;
-    }
-
-    private String column(String sql, String caseId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setString(1, caseId);
-            try (ResultSet rs = q.executeQuery()) {
-                assertTrue(rs.next(), sql);
-                return rs.getString(1);
-            }
-        }
-    }
-
-    /** The values of every record of the case on the service's topic, once at least {@code count} are there. */
-    private List<String> topicValues(String caseId, int count) {
-        List<ConsumerRecord<String, String>> read = TopicReader.readUntil(topic,
-                records -> records.stream().filter(r -> caseId.equals(r.key())).count() >= count, Duration.ofSeconds(30));
-        List<String> values = read.stream().filter(r -> caseId.equals(r.key())).map(ConsumerRecord::value).toList();
-        assertTrue(values.size() >= count, "only " + values.size() + " of " + count + " events of " + caseId + " on " + topic);
-        return values;
+        assertNoneNamed(List.of(name), eventLogRows(dataSource, id), "event_log after erasure");
     }
 }

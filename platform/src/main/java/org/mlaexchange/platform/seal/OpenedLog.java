@@ -35,6 +35,12 @@ public class OpenedLog {
         return opened(caseId, eventLog.caseEvents(caseId, asOf), payloadClass);
     }
 
+    /** As {@link #caseEvents(String, Instant, Function)} for a case sealed with another case's key ({@code sealingCaseId}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CloudEvent> caseEvents(String caseId, Instant asOf, Function<String, ? extends Class<?>> payloadClass, String sealingCaseId) {
+        return opened(sealingCaseId, eventLog.caseEvents(caseId, asOf), payloadClass);
+    }
+
     /**
      * One case's events with their personal data opened; {@code "erased"} once its key was destroyed, in
      * events stored in clear too ({@code payloadClass} maps an event type to its contract, which says what is personal).
@@ -47,7 +53,17 @@ public class OpenedLog {
     /** The state one case's events fold to, personal data opened ({@code "erased"} where its key was destroyed). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public <E, S> S fold(List<CloudEvent> events, Function<String, Class<? extends E>> payloadClass, Function<List<E>, S> fold) {
-        List<CloudEvent> opened = events.isEmpty() ? events : opened(events.get(0).subject(), events, payloadClass);
+        return events.isEmpty() ? fold.apply(List.of()) : fold(events.get(0).subject(), events, payloadClass, fold);
+    }
+
+    /**
+     * As {@link #fold(List, Function, Function)} for a case whose personal data is sealed with another case's
+     * key ({@code sealingCaseId}: an evidence item's with its transfer's, {@link org.mlaexchange.platform.eventlog.NewEvent#sealingCaseId}).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <E, S> S fold(String sealingCaseId, List<CloudEvent> events, Function<String, Class<? extends E>> payloadClass,
+                         Function<List<E>, S> fold) {
+        List<CloudEvent> opened = events.isEmpty() ? events : opened(sealingCaseId, events, payloadClass);
         List<E> typed = opened.stream().<E>map(event -> EventJson.fromData(event.data(), payloadClass.apply(event.type()))).toList();
         return fold.apply(typed);
     }
@@ -62,6 +78,17 @@ public class OpenedLog {
     public <E, S> S erase(String caseId, StateCode erasedBy, ErasureReason reason, Instant erasedAt,
                           Function<String, Class<? extends E>> payloadClass, Function<List<E>, S> fold) {
         keys.destroy(caseId, erasedBy, reason, erasedAt);
-        return fold(eventLog.caseEventsWithStaged(caseId), payloadClass, fold);
+        return refold(caseId, caseId, payloadClass, fold);
+    }
+
+    /**
+     * One case folded again from its log, events staged in this unit included, its personal data opened with
+     * {@code sealingCaseId}'s key: after {@link #erase} of a case whose key other cases share (an evidence
+     * transfer's items), each of those is refolded so its stored state reads {@code "erased"} too.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <E, S> S refold(String sealingCaseId, String caseId, Function<String, Class<? extends E>> payloadClass,
+                           Function<List<E>, S> fold) {
+        return fold(sealingCaseId, eventLog.caseEventsWithStaged(caseId), payloadClass, fold);
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.mlaexchange.contracts.seal.SealedText;
 
 /**
  * The one table of the Exchange's disclosure policy that every service checks against its own views:
@@ -51,6 +52,19 @@ public final class DisclosureTable {
     /** The policy as a view that only auditors may use shows it (central authorities are refused, a non-party State's auditor sees nothing). */
     public static Map<Caller, Shown> forAuditView(Shown nonParty) {
         return table(Shown.FORBIDDEN, Shown.CLEAR, nonParty, Shown.WITHHELD);
+    }
+
+    /**
+     * Checks the audit replay of a case whose personal data is sealed: it is the log as chained, ciphertext for
+     * every reader, so a party's auditor finds the sealed texts (it reads them opened in the history and as-of
+     * views), the oversight body the policy's {@code replayMark} where it withholds, a non-party nothing.
+     */
+    public static void checkSealedReplay(String party, String nonParty, String caseId, List<String> secrets, String replayMark) {
+        Map<Caller, Shown> replay = new EnumMap<>(forAuditView(Shown.NOTHING));
+        replay.remove(Caller.PARTY_AUDITOR);
+        check(replay, party, nonParty, "/api/audit/events?case=" + caseId, secrets, replayMark);
+        check(Map.of(Caller.PARTY_AUDITOR, Shown.WITHHELD), party, nonParty, "/api/audit/events?case=" + caseId, secrets,
+                SealedText.V1);
     }
 
     /**

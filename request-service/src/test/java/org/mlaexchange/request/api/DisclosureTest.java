@@ -18,11 +18,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import java.util.EnumMap;
 import java.util.Map;
-import org.mlaexchange.contracts.seal.SealedText;
 import org.mlaexchange.platform.testing.DisclosureTable;
-import org.mlaexchange.platform.testing.DisclosureTable.Caller;
 import org.mlaexchange.platform.testing.DisclosureTable.Shown;
 import org.mlaexchange.platform.testing.Tokens;
 
@@ -98,13 +95,7 @@ class DisclosureTest {
         DisclosureTable.check(POLICY, "ar", "sn", "/api/requests/" + id, secrets, mark);
         DisclosureTable.check(POLICY, "nl", "sn", "/api/requests/" + id + "/history", secrets, mark);
         DisclosureTable.check(forAuditView(Shown.NOT_FOUND), "nl", "sn", "/api/audit/cases/" + id, secrets, mark);
-        // the replay is the log as chained, sealed for every reader: a party's auditor reads the texts opened in the
-        // history and as-of views; the oversight body's copy is marked where the policy withholds from it
-        Map<Caller, Shown> replay = new EnumMap<>(forAuditView(Shown.NOTHING));
-        replay.remove(Caller.PARTY_AUDITOR);
-        DisclosureTable.check(replay, "ar", "sn", "/api/audit/events?case=" + id, secrets, replayMark);
-        DisclosureTable.check(Map.of(Caller.PARTY_AUDITOR, Shown.WITHHELD), "ar", "sn", "/api/audit/events?case=" + id, secrets,
-                SealedText.V1);
+        DisclosureTable.checkSealedReplay("ar", "sn", id, secrets, replayMark);
     }
 
     private long requests() throws SQLException {

@@ -2,35 +2,27 @@ package org.mlaexchange.request.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mlaexchange.request.api.Api.as;
 import static org.mlaexchange.request.api.Api.step;
+import static org.mlaexchange.platform.testing.PersonalDataTraces.assertEveryLogVerifies;
+import static org.mlaexchange.platform.testing.PersonalDataTraces.assertNoneNamed;
+import static org.mlaexchange.platform.testing.PersonalDataTraces.column;
+import static org.mlaexchange.platform.testing.PersonalDataTraces.eventLogRows;
+import static org.mlaexchange.platform.testing.PersonalDataTraces.topicValues;
 
 import io.agroal.api.AgroalDataSource;
-import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.mlaexchange.contracts.StateCode;
@@ -40,7 +32,6 @@ import org.mlaexchange.contracts.request.RequestEventTypes;
 import org.mlaexchange.platform.eventlog.EventLog;
 import org.mlaexchange.platform.eventlog.NewEvent;
 import org.mlaexchange.platform.testing.Tokens;
-import org.mlaexchange.platform.testing.TopicReader;
 import org.mlaexchange.platform.write.Writes;
 import org.mlaexchange.request.domain.MlaRequest;
 import org.mlaexchange.request.domain.RequestDecider;
@@ -122,14 +113,14 @@ class SealedPersonalDataTest {
                 .body("[0].data.content.measures[1].identifiers", equalTo(List.of(account)));
         given().auth().oauth2(Tokens.auditor("oversight")).get("/api/requests/" + id).then().statusCode(200)
                 .body("contentVersions[0].personsConcerned.identity", equalTo(List.of("Protected person 1", suspect)));
-        List<String> logRows = eventLogRows(id);
+        List<String> logRows = eventLogRows(dataSource, id);
         assertEquals(4, logRows.size());
         assertNoneNamed(names, logRows, "event_log");
         assertTrue(logRows.get(0).contains("\"identity\":\"mla-sealed.v1:"), "the witness's identity is sealed in place");
         assertTrue(logRows.get(0).contains("\"protectedPerson\":true"), "what is not personal stays readable: " + logRows.get(0));
         assertTrue(logRows.get(0).contains("\"interpreterLanguages\":[\"es\"]"), "a language code names nobody: " + logRows.get(0));
         assertTrue(logRows.get(3).contains("\"byVideoConference\":true"), "the execution record keeps its shape: " + logRows.get(3));
-        assertNoneNamed(names, topicValues(id, 4), "topic " + topic);
+        assertNoneNamed(names, topicValues(topic, id, 4), "topic " + topic);
 
         // a request in progress is withdrawn first; then SN is told nothing, the requested State and the
         // oversight body may not erase, and the requesting State does
@@ -197,22 +188,17 @@ class SealedPersonalDataTest {
         Api.act("nl", id, "erase-personal-data", version + 1, Map.of("reason", "PURPOSE_FULFILLED")).statusCode(409);
 
         // no trace anywhere: the log, the topic, the stored request; the key is gone, the erasure recorded
-        List<String> afterRows = eventLogRows(id);
+        List<String> afterRows = eventLogRows(dataSource, id);
         assertEquals(6, afterRows.size());
         assertEquals(logRows, afterRows.subList(0, 4), "the log is append-only: the sealed events stay as they were");
         assertNoneNamed(names, afterRows, "event_log after erasure");
-        assertNoneNamed(names, topicValues(id, 6), "topic after erasure");
-        assertNoneNamed(names, List.of(column("SELECT row_to_json(r)::text FROM mla_request r WHERE id = ?::uuid", id)), "mla_request");
-        assertEquals(null, column("SELECT encode(wrapped_key, 'hex') FROM case_data_key WHERE case_id = ?", id));
-        assertEquals("NL PURPOSE_FULFILLED", column("SELECT erased_by || ' ' || erasure_reason FROM case_data_key WHERE case_id = ?", id));
+        assertNoneNamed(names, topicValues(topic, id, 6), "topic after erasure");
+        assertNoneNamed(names, List.of(column(dataSource, "SELECT row_to_json(r)::text FROM mla_request r WHERE id = ?::uuid", id)), "mla_request");
+        assertEquals(null, column(dataSource, "SELECT encode(wrapped_key, 'hex') FROM case_data_key WHERE case_id = ?", id));
+        assertEquals("NL PURPOSE_FULFILLED", column(dataSource, "SELECT erased_by || ' ' || erasure_reason FROM case_data_key WHERE case_id = ?", id));
 
         // every log still verifies in full: the service's own check, and the auditors' CLI over the audit API
-        given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/verify").then().statusCode(200)
-                .body("intact", equalTo(true)).body("firstBreak", nullValue());
-        String report = auditCli("verify", "--service", "request-service=http://127.0.0.1:" + RestAssured.port,
-                "--token", Tokens.auditor("oversight"), "--witness", Files.createTempDirectory("witness").toString());
-        System.out.println("[sealed] mla-audit verify after the erasure of " + id + ":\n" + report);
-        assertTrue(report.contains("result      INTACT"), report);
+        assertEveryLogVerifies("request-service", "the erasure of " + id);
     }
 
     @Test
@@ -231,10 +217,10 @@ class SealedPersonalDataTest {
                     Set.of(StateCode.of("NL"), StateCode.of("AR")), EventJson.toData(submitted))), 0L);
             return request;
         });
-        assertTrue(eventLogRows(id.toString()).get(0).contains("Hear witness W-17"), "stored in clear, as before sealing");
+        assertTrue(eventLogRows(dataSource, id.toString()).get(0).contains("Hear witness W-17"), "stored in clear, as before sealing");
 
         step("ar", id.toString(), "acknowledge", Map.of("caseReference", "AR-2026-1", "contact", Map.of("name", "L. Fernandez", "email", "lf@ar.demo")));
-        List<String> rows = eventLogRows(id.toString());
+        List<String> rows = eventLogRows(dataSource, id.toString());
         assertFalse(rows.get(1).contains("L. Fernandez"), "a new event of an old case is sealed");
         as("nl").get("/api/requests/" + id + "/history").then().statusCode(200)
                 .body("[0].data.content.measures[0].specifics", equalTo("Hear witness W-17 by video conference"))
@@ -254,76 +240,7 @@ class SealedPersonalDataTest {
         as("ar").get("/api/requests/" + id).then().statusCode(200)
                 .body("contentVersions[0].contact.name", equalTo("erased"))
                 .body("acknowledgement.contact.name", equalTo("erased"));
-        assertTrue(eventLogRows(id.toString()).get(0).contains("Hear witness W-17"), "a row stored in clear stays as it was");
+        assertTrue(eventLogRows(dataSource, id.toString()).get(0).contains("Hear witness W-17"), "a row stored in clear stays as it was");
         given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/verify").then().statusCode(200).body("intact", equalTo(true));
-    }
-
-    /** Greps a dump for every name, as an outsider would; says what it searched and found (the issue's closing note quotes it). */
-    private static void assertNoneNamed(List<String> names, List<String> dump, String where) {
-        assertFalse(dump.isEmpty(), where + " is empty");
-        long found = 0;
-        for (String text : dump) {
-            for (String name : names) {
-                found += text.contains(name) ? 1 : 0;
-                assertFalse(text.contains(name), where + " holds " + name + ": " + text);
-            }
-        }
-        System.out.printf("[sealed] grep %s: %d records, %d bytes, for %s: %d found%n", where, dump.size(),
-                dump.stream().mapToInt(String::length).sum(), names, found);
-    }
-
-    /**
-     * Runs the auditors' CLI as they run it ({@code deploy/local/mla-audit}: the packaged audit-cli, which the
-     * reactor builds before this module) and returns its report; it must exit 0 (every log verified).
-     */
-    private static String auditCli(String... args) throws Exception {
-        Path jar = Path.of("../audit-cli/target/quarkus-app/quarkus-run.jar").toAbsolutePath().normalize();
-        assertTrue(Files.exists(jar), jar + " missing: ./mvnw -B -q package -DskipTests -pl audit-cli -am");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString()));
-        command.addAll(List.of(args));
-        Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(cli.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "mla-audit did not finish");
-        assertEquals(0, cli.exitValue(), output);
-        return output;
-    }
-
-    private List<String> eventLogRows(String caseId) {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("""
-                     SELECT concat_ws('|', logseq, event_id, case_id, caseseq, type, actor_state, parties, occurred_at, prevhash,
-                                      hash, envelope) FROM event_log WHERE case_id = ? ORDER BY caseseq""")) {
-            q.setString(1, caseId);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return rows;
-    }
-
-    private String column(String sql, String caseId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setString(1, caseId);
-            try (ResultSet rs = q.executeQuery()) {
-                assertTrue(rs.next(), sql);
-                return rs.getString(1);
-            }
-        }
-    }
-
-    /** The values of every record of the case on the service's topic, once at least {@code count} are there. */
-    private List<String> topicValues(String caseId, int count) {
-        List<ConsumerRecord<String, String>> read = TopicReader.readUntil(topic,
-                records -> records.stream().filter(r -> caseId.equals(r.key())).count() >= count, Duration.ofSeconds(30));
-        List<String> values = read.stream().filter(r -> caseId.equals(r.key())).map(ConsumerRecord::value).toList();
-        assertTrue(values.size() >= count, "only " + values.size() + " of " + count + " events of " + caseId + " on " + topic);
-        assertNotNull(values.get(0));
-        return values;
     }
 }

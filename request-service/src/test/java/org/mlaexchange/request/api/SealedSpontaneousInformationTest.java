@@ -8,23 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mlaexchange.request.api.Api.as;
+import static org.mlaexchange.platform.testing.PersonalDataTraces.assertNoneNamed;
+import static org.mlaexchange.platform.testing.PersonalDataTraces.eventLogRows;
+import static org.mlaexchange.platform.testing.PersonalDataTraces.topicValues;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.mlaexchange.contracts.StateCode;
@@ -35,7 +31,6 @@ import org.mlaexchange.contracts.request.SpontaneousInformationEventTypes;
 import org.mlaexchange.contracts.request.UseConditions;
 import org.mlaexchange.platform.eventlog.EventLog;
 import org.mlaexchange.platform.eventlog.NewEvent;
-import org.mlaexchange.platform.testing.TopicReader;
 import org.mlaexchange.platform.testing.Tokens;
 import org.mlaexchange.platform.write.Writes;
 import org.mlaexchange.request.domain.SpontaneousDecider;
@@ -113,14 +108,14 @@ class SealedSpontaneousInformationTest {
                 .body("[0].data.information.personsConcerned.identity", equalTo(List.of("Protected person 1", suspect)));
 
         // the log and the topic hold none of the names; what names nobody stays readable
-        List<String> logRows = eventLogRows(id);
+        List<String> logRows = eventLogRows(dataSource, id);
         assertEquals(5, logRows.size());
         assertNoneNamed(names, logRows, "event_log");
         assertTrue(logRows.get(0).contains("\"identity\":\"mla-sealed.v1:"), "the witness's identity is sealed in place");
         assertTrue(logRows.get(0).contains("\"protectedPerson\":true"), "what is not personal stays readable: " + logRows.get(0));
         assertTrue(logRows.get(0).contains("\"language\":\"en\""), "a language code names nobody: " + logRows.get(0));
         assertTrue(logRows.get(3).contains("\"decision\":\"DENIED\""), "the decision stays readable: " + logRows.get(3));
-        assertNoneNamed(names, topicValues(id, 5), "topic " + topic);
+        assertNoneNamed(names, topicValues(topic, id, 5), "topic " + topic);
         // the audit replay carries the ciphertext, to the parties' auditors too
         String replay = given().auth().oauth2(Tokens.auditor("nl")).get("/api/audit/events?case=" + id).then().statusCode(200)
                 .extract().asString();
@@ -148,11 +143,11 @@ class SealedSpontaneousInformationTest {
                     Set.of(StateCode.of("NL"), StateCode.of("AR")), EventJson.toData(sent))), 0L);
             return c;
         });
-        assertTrue(eventLogRows(id.toString()).get(0).contains("Witness W-17"), "stored in clear, as before sealing");
+        assertTrue(eventLogRows(dataSource, id.toString()).get(0).contains("Witness W-17"), "stored in clear, as before sealing");
 
         SpontaneousInformationApiTest.act("ar", id.toString(), "acknowledge", 1, Map.of("caseReference", "AR-SI-1",
                 "contact", Map.of("name", "L. Fernandez", "email", "lf@ar.demo"))).statusCode(200);
-        assertFalse(eventLogRows(id.toString()).get(1).contains("L. Fernandez"), "a new event of an old case is sealed");
+        assertFalse(eventLogRows(dataSource, id.toString()).get(1).contains("L. Fernandez"), "a new event of an old case is sealed");
         as("nl").get("/api/spontaneous-information/" + id + "/history").then().statusCode(200)
                 .body("[0].data.information.summary", equalTo("Witness W-17 saw the transfers."))
                 .body("[1].data.contact.name", equalTo("L. Fernandez"));
@@ -160,44 +155,5 @@ class SealedSpontaneousInformationTest {
                 .body("state.acknowledgement.contact.name", equalTo("L. Fernandez"))
                 .body("state.information.contact.name", equalTo("J. de Vries"));
         given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/verify").then().statusCode(200).body("intact", equalTo(true));
-    }
-
-    /** Greps a dump for every name, as an outsider would; says what it searched and found. */
-    private static void assertNoneNamed(List<String> names, List<String> dump, String where) {
-        assertFalse(dump.isEmpty(), where + " is empty");
-        for (String text : dump) {
-            for (String name : names) {
-                assertFalse(text.contains(name), where + " holds " + name + ": " + text);
-            }
-        }
-        System.out.printf("[sealed] grep %s: %d records, %d bytes, for %s: 0 found%n", where, dump.size(),
-                dump.stream().mapToInt(String::length).sum(), names);
-    }
-
-    private List<String> eventLogRows(String caseId) {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("""
-                     SELECT concat_ws('|', logseq, event_id, case_id, caseseq, type, actor_state, parties, occurred_at, prevhash,
-                                      hash, envelope) FROM event_log WHERE case_id = ? ORDER BY caseseq""")) {
-            q.setString(1, caseId);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return rows;
-    }
-
-    /** The values of every record of the case on the service's topic, once at least {@code count} are there. */
-    private List<String> topicValues(String caseId, int count) {
-        List<ConsumerRecord<String, String>> read = TopicReader.readUntil(topic,
-                records -> records.stream().filter(r -> caseId.equals(r.key())).count() >= count, Duration.ofSeconds(30));
-        List<String> values = read.stream().filter(r -> caseId.equals(r.key())).map(ConsumerRecord::value).toList();
-        assertTrue(values.size() >= count, "only " + values.size() + " of " + count + " events of " + caseId + " on " + topic);
-        return values;
     }
 }

@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.contracts.events.HashChain;
+import org.mlaexchange.platform.problem.ProblemMappers;
 import org.mlaexchange.platform.tracing.EventTraces;
 
 /**
@@ -34,8 +35,8 @@ import org.mlaexchange.platform.tracing.EventTraces;
  * readiness data, and the consumer goes on with the next record. A gap in a case's events (a caseseq
  * arriving before the one it follows) is quarantined the same way: that case stays at its last good
  * state and its later events follow it into quarantine (the case pauses, the other cases go on) until
- * an operator replays them. A failure of the consumer's own database is not the record's fault: it is
- * thrown, and the record is delivered again.
+ * an operator replays them. A failure of the consumer's own database is not the record's fault: the record is
+ * applied again, with growing waits, until the database answers.
  */
 @ApplicationScoped
 public class Quarantine {
@@ -63,12 +64,51 @@ public class Quarantine {
     public void guard(ConsumerRecord<String, String> record, String source, Consumer<CloudEvent> apply) {
         Span span = traces.startProcess(record);
         try (Scope ignored = span.makeCurrent()) {
-            checkAndApply(record, source, apply);
+            untilDatabaseReachable(record, () -> checkAndApply(record, source, apply));
         } catch (RuntimeException e) {
             EventTraces.end(span, e);
             throw e;
         }
         EventTraces.end(span, null);
+    }
+
+    /** Waits between attempts while the consumer's own database is out of reach: doubling, up to the longest. */
+    static final long FIRST_WAIT_MS = 200;
+    static final long LONGEST_WAIT_MS = 5000;
+
+    /**
+     * Runs the step again, with growing waits, while the consumer's own database is out of reach: the record is not
+     * at fault, and the later records of its partition wait behind it (the projection applies a case's events in
+     * order). Thrown instead, the failure would stop the channel for good (SmallRye's fail-stop, liveness DOWN) and
+     * the projection would fall behind until the service restarted. Any other failure is thrown as before.
+     */
+    static void untilDatabaseReachable(ConsumerRecord<?, ?> record, Runnable step) {
+        long wait = FIRST_WAIT_MS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                step.run();
+                if (attempt > 1) {
+                    LOG.infof("database reachable again: %s@%d:%d applied at attempt %d", record.topic(), record.partition(),
+                            record.offset(), attempt);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (!ProblemMappers.databaseUnreachable(e)) {
+                    throw e;
+                }
+                if (attempt == 1 || attempt % 10 == 0) {
+                    LOG.warnf("database out of reach while applying %s@%d:%d (attempt %d, next in %d ms): %s", record.topic(),
+                            record.partition(), record.offset(), attempt, wait, e.toString());
+                }
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException interrupted) { // shutting down: the record comes again after the restart
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                wait = Math.min(wait * 2, LONGEST_WAIT_MS);
+            }
+        }
     }
 
     private void checkAndApply(ConsumerRecord<String, String> record, String source, Consumer<CloudEvent> apply) {
@@ -82,6 +122,9 @@ public class Quarantine {
         try {
             apply.accept(event);
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException unappliable) {
+            if (ProblemMappers.databaseUnreachable(unappliable)) {
+                throw unappliable; // the database's fault, not the record's (some pools say so with an IllegalStateException)
+            }
             quarantine(record, "not applicable: " + unappliable.getMessage());
         }
     }

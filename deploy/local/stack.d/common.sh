@@ -22,6 +22,7 @@ usage: deploy/local/stack <command>
   bench maven [maven args]    like test, but runs the Maven *Benchmark tests and prints their figures
   run | stop | status         infra plus services ($SERVICES)
   psql <database>             psql as the PostgreSQL superuser on <database>, SQL on stdin (tamper test)
+  pg_dump <database>          a plain SQL dump of <database> (the erasure test greps it for a name)
 EOF
 }
 

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.contracts.extradition.ExtraditionEventTypes;
@@ -90,17 +93,32 @@ public class Disclosure {
         if (flag) {
             view.set("concurrentCaseIds", mapper.valueToTree(concurrentCaseIds));
         }
+        if (redact) {
+            DisclosurePolicy.replaceNames(view, protectedNames(c));
+        }
         return view;
+    }
+
+    /** A protected person's names and aliases, as free text may write them, and the label that stands for them. */
+    static Map<String, String> protectedNames(ExtraditionCase c) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Stream.of(c.provisionalArrest() == null ? null : c.provisionalArrest().request().person(),
+                        c.formalRequest() == null ? null : c.formalRequest().request().person())
+                .filter(Disclosure::isProtected)
+                .forEach(p -> Stream.concat(p.names().stream(), p.aliases().stream())
+                        .forEach(name -> names.putIfAbsent(name, PROTECTED_LABEL)));
+        return names;
     }
 
     /** The case's events as the caller sees them (redacted events no longer match their hash: verify with the audit API). */
     public List<CloudEvent> historyFor(Caller caller, ExtraditionCase c, List<CloudEvent> events) {
         boolean redact = !seesIdentity(caller, c);
         boolean hideOthers = !seesOtherCases(caller, c);
+        Map<String, String> names = redact ? protectedNames(c) : Map.of();
         return DisclosurePolicy.history(events, e -> {
             boolean carriesPerson = redact && CARRY_PERSON.contains(e.type());
             boolean namesOthers = hideOthers && ExtraditionEventTypes.CONCURRENT_REQUESTS_RECORDED.equals(e.type());
-            if (!carriesPerson && !namesOthers) {
+            if (!carriesPerson && !namesOthers && names.isEmpty()) {
                 return null;
             }
             JsonNode data = e.data().deepCopy();
@@ -110,7 +128,8 @@ public class Disclosure {
             if (namesOthers) {
                 hideOtherCases(data, c.id());
             }
-            return data;
+            // free text of any event (reasons, notes, assurances) may name the protected person too
+            return DisclosurePolicy.replaceNames(data, names) || carriesPerson || namesOthers ? data : null;
         });
     }
 

@@ -125,6 +125,10 @@ class AccessAndInputTest {
                 .body("items.find { it.id == '" + plain + "' }.person", startsWith("P. J. Q"))
                 .body("items.find { it.id == '" + id + "' }.person", equalTo("[protected person]"))
                 .body("items.find { it.id == '" + id + "' }.protectedPerson", equalTo(true));
+        // free text can name the person too: the requested State's reasons for refusing
+        step("ar", id, "acknowledge", Extraditions.acknowledgement());
+        act("ar", id, "refuse", 2, Map.of("grounds", List.of("TORTURE_RISK"), "reasons", "Reports that " + name + " would be tortured"))
+                .statusCode(200);
         // the parties' central authorities and auditors see the person
         as("ar").get("/api/extraditions/" + id).then().body("formalRequest.request.person.names[0]", equalTo(name));
         given().auth().oauth2(Tokens.auditor("nl")).get("/api/audit/cases/" + id).then().statusCode(200)
@@ -139,6 +143,8 @@ class AccessAndInputTest {
         String history = given().auth().oauth2(Tokens.auditor("oversight")).get("/api/extraditions/" + id + "/history").then()
                 .statusCode(200).extract().asString();
         assertFalse(asSeen.contains(name) || history.contains(name), "the protected person's name reached the oversight body");
+        assertTrue(asSeen.contains("Reports that [protected person] would be tortured")
+                && history.contains("Reports that [protected person] would be tortured"), "the reasons, with the label for the name");
         assertFalse(history.contains(person.get("dateOfBirth").toString()), "nor its date of birth");
         // nor through the audit replay, where the withheld event keeps its hash and still verifies by its place in the chain
         String replayOfCase = given().auth().oauth2(Tokens.auditor("oversight")).get("/api/audit/events?case=" + id).then()

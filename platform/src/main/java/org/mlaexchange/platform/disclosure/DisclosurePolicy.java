@@ -1,11 +1,20 @@
 package org.mlaexchange.platform.disclosure;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.mlaexchange.contracts.events.CloudEvent;
+import org.mlaexchange.contracts.seal.SealedText;
 
 /**
  * The one disclosure policy of the Exchange: what each {@link Audience} sees of a protected person,
@@ -47,6 +56,82 @@ public final class DisclosurePolicy {
         for (JsonNode element : node.path(array)) {
             withhold(element, fields);
         }
+    }
+
+    /** Names shorter than this are not looked for in free text: they would match ordinary words. */
+    static final int SHORTEST_NAME = 3;
+
+    /**
+     * Replaces, in every text of the node (in place), each name by what stands for it, whole words, in any case:
+     * free text (the facts, reasons, minutes, notes) can name a protected person too, and a label in the
+     * structured fields alone would not hide them (Art. 82).
+     *
+     * @param standIns the names to hide and their labels
+     * @return whether anything was replaced
+     */
+    public static boolean replaceNames(JsonNode node, Map<String, String> standIns) {
+        Map<String, String> byName = new HashMap<>();
+        standIns.forEach((name, label) -> {
+            // after an erasure every identity reads "erased": nothing to hide, and the word must stay
+            if (name != null && name.strip().length() >= SHORTEST_NAME && !SealedText.ERASED.equals(name.strip())) {
+                byName.putIfAbsent(name.strip().toLowerCase(Locale.ROOT), label);
+            }
+        });
+        if (byName.isEmpty()) {
+            return false;
+        }
+        StringBuilder alternatives = new StringBuilder();
+        byName.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()) // the longest name first
+                .forEach(name -> alternatives.append(alternatives.isEmpty() ? "" : "|").append(Pattern.quote(name)));
+        Pattern names = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return replaceIn(node, names, byName);
+    }
+
+    private static boolean replaceIn(JsonNode node, Pattern names, Map<String, String> byName) {
+        boolean replaced = false;
+        if (node instanceof ObjectNode object) {
+            for (String field : iterable(object)) {
+                JsonNode value = object.get(field);
+                String text = value.isTextual() ? replaced(value.textValue(), names, byName) : null;
+                if (text != null) {
+                    object.set(field, TextNode.valueOf(text));
+                    replaced = true;
+                } else {
+                    replaced |= replaceIn(value, names, byName);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                String text = array.get(i).isTextual() ? replaced(array.get(i).textValue(), names, byName) : null;
+                if (text != null) {
+                    array.set(i, TextNode.valueOf(text));
+                    replaced = true;
+                } else {
+                    replaced |= replaceIn(array.get(i), names, byName);
+                }
+            }
+        }
+        return replaced;
+    }
+
+    private static List<String> iterable(ObjectNode object) {
+        List<String> fields = new ArrayList<>();
+        object.fieldNames().forEachRemaining(fields::add);
+        return fields;
+    }
+
+    /** The text with the names replaced, or {@code null} when it names none of them. */
+    private static String replaced(String text, Pattern names, Map<String, String> byName) {
+        Matcher m = names.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        do {
+            m.appendReplacement(out, Matcher.quoteReplacement(byName.getOrDefault(m.group().toLowerCase(Locale.ROOT), WITHHELD)));
+        } while (m.find());
+        return m.appendTail(out).toString();
     }
 
     /** The stronger of two marks ({@code null} when nothing was withheld): a protected person outweighs confidentiality. */

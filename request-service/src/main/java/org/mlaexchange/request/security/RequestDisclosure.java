@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.request.PersonConcerned;
 import org.mlaexchange.contracts.request.RequestContent;
@@ -60,7 +62,24 @@ public class RequestDisclosure {
                 keepKindOnly(measure.path("execution"));
             }
         }
+        if (!audience.seesProtectedIdentity()) {
+            DisclosurePolicy.replaceNames(view, protectedNames(r));
+        }
         return view;
+    }
+
+    /** Each protected person's identity, in any version of the content, and the label that stands for it. */
+    static Map<String, String> protectedNames(MlaRequest r) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (RequestContent content : r.contentVersions()) {
+            int protectedPersons = 0;
+            for (PersonConcerned p : content.personsConcerned()) {
+                if (p.protectedPerson()) {
+                    names.putIfAbsent(p.identity(), DisclosurePolicy.protectedLabel(++protectedPersons));
+                }
+            }
+        }
+        return names;
     }
 
     /** Of a confidential measure (asked or executed) the oversight body sees its kind: every typed detail is a fact. */
@@ -77,12 +96,12 @@ public class RequestDisclosure {
         if (!withholdsFrom(audience, r)) {
             return events;
         }
+        Map<String, String> names = audience.seesProtectedIdentity() ? Map.of() : protectedNames(r);
         return DisclosurePolicy.history(events, e -> {
-            if (!e.data().has("content")) {
-                return null;
-            }
             JsonNode data = e.data().deepCopy();
-            return redactContent(audience, r.confidential(), data.path("content")) == null ? null : data;
+            boolean withheld = redactContent(audience, r.confidential(), data.path("content")) != null;
+            // free text of any event (reasons, minutes, notes) may name a protected person too
+            return DisclosurePolicy.replaceNames(data, names) || withheld ? data : null;
         });
     }
 

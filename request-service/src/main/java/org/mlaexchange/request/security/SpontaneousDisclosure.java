@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.request.PersonConcerned;
 import org.mlaexchange.platform.disclosure.Audience;
@@ -44,7 +46,22 @@ public class SpontaneousDisclosure {
         }
         ObjectNode view = mapper.valueToTree(c);
         redact(audience, c.confidential(), view);
+        if (!audience.seesProtectedIdentity()) {
+            DisclosurePolicy.replaceNames(view, protectedNames(c));
+        }
         return view;
+    }
+
+    /** Each protected person's identity and the label that stands for it. */
+    static Map<String, String> protectedNames(SpontaneousInformationCase c) {
+        Map<String, String> names = new LinkedHashMap<>();
+        int protectedPersons = 0;
+        for (PersonConcerned p : c.information().personsConcerned()) {
+            if (p.protectedPerson()) {
+                names.putIfAbsent(p.identity(), DisclosurePolicy.protectedLabel(++protectedPersons));
+            }
+        }
+        return names;
     }
 
     /** The case's events as the caller sees them (changed events no longer match their hash: verify with the audit API). */
@@ -53,9 +70,12 @@ public class SpontaneousDisclosure {
         if (!withholdsFrom(audience, c)) {
             return events;
         }
+        Map<String, String> names = audience.seesProtectedIdentity() ? Map.of() : protectedNames(c);
         return DisclosurePolicy.history(events, e -> {
             JsonNode data = e.data().deepCopy();
-            return redact(audience, c.confidential(), data) == null ? null : data;
+            boolean withheld = redact(audience, c.confidential(), data) != null;
+            // free text of any event (notes, reasons) may name a protected person too
+            return DisclosurePolicy.replaceNames(data, names) || withheld ? data : null;
         });
     }
 

@@ -58,6 +58,23 @@ class DisclosureTest {
     }
 
     @Test
+    void aProtectedPersonNamedInFreeTextIsHiddenThereToo() {
+        String witness = "Witness " + UUID.randomUUID();
+        String facts = "The guards' orders were seen by " + witness.toUpperCase(java.util.Locale.ROOT) + ", who fled.";
+        String id = Api.submit("nl", submission(false, false, null, person(witness, null, true))
+                        .replace(FACTS, facts).replace(SPECIFICS, "Hear " + witness + " by video conference"))
+                .statusCode(201).extract().path("case.id");
+        everyView(id, List.of(witness, witness.toUpperCase(java.util.Locale.ROOT)), "Protected person 1",
+                "\"redacted\":\"protected-person\"");
+        given().auth().oauth2(Tokens.auditor("oversight")).get("/api/requests/" + id).then().statusCode(200)
+                .body("contentVersions[0].summaryOfFacts", equalTo("The guards' orders were seen by Protected person 1, who fled."))
+                .body("measures[0].specifics", equalTo("Hear Protected person 1 by video conference"));
+        // the parties read the text as written
+        given().auth().oauth2(Tokens.officer("ar")).get("/api/requests/" + id).then().statusCode(200)
+                .body("contentVersions[0].summaryOfFacts", equalTo(facts));
+    }
+
+    @Test
     void aConfidentialRequestShowsTheOversightBodyItsStructureNotItsFacts() {
         String facts = "Detentions at the quarry, reported by " + UUID.randomUUID();
         String specifics = "Hear the quarry guard " + UUID.randomUUID();

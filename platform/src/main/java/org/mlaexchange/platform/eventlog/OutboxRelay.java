@@ -135,7 +135,8 @@ public class OutboxRelay {
                 }
                 LOG.warnf("event relay interrupted (%s); retrying in %d ms", e.toString(), backoff.toMillis());
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+                // at most 5 s, as the consumers wait for their database: accepted writes wait in the outbox meanwhile
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
             }
         }
         active = false;

@@ -58,12 +58,17 @@ public class RequestService implements CaseKind<MlaRequest, RequestCommand, Requ
         return writes.act(this, caller, id, ifMatch, command);
     }
 
+    /** A command the Exchange itself takes on a request (no acting State, no version to match). */
+    public Writes.Written<MlaRequest> bySystem(UUID id, RequestCommand command) {
+        return writes.bySystem(this, id, command);
+    }
+
     /**
      * Emits the reminders due on one request; no change when none is due (at most once per deadline).
      * When none was due its next reminder time is set again, so that it leaves the job's queue.
      */
     public List<Receipt> remindOverdue(UUID id) {
-        Writes.Written<MlaRequest> written = writes.bySystem(this, id, new RequestCommand.RecordOverdueDeadlines());
+        Writes.Written<MlaRequest> written = bySystem(id, new RequestCommand.RecordOverdueDeadlines());
         if (written.receipts().isEmpty()) {
             repository.rescheduleReminder(id, nextReminder(written.value()));
         }

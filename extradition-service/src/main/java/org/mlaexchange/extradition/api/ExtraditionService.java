@@ -79,7 +79,12 @@ public class ExtraditionService implements CaseKind<ExtraditionCase, Extradition
 
     /** Emits the reminders due on one case; no change when none is due (each deadline is reminded once). */
     public List<Receipt> remindOverdue(UUID id) {
-        return writes.bySystem(this, id, new ExtraditionCommand.RecordOverdueDeadlines()).receipts();
+        return bySystem(id, new ExtraditionCommand.RecordOverdueDeadlines()).receipts();
+    }
+
+    /** A command the Exchange itself takes on a case (no acting State, no version to match). */
+    public Writes.Written<ExtraditionCase> bySystem(UUID id, ExtraditionCommand command) {
+        return writes.bySystem(this, id, command);
     }
 
     /** Cases with a deadline that passed and was not reminded yet, for the reminder job. */

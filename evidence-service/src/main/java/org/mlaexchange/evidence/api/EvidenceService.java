@@ -2,6 +2,7 @@ package org.mlaexchange.evidence.api;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.evidence.domain.TransferAction;
+import org.mlaexchange.platform.seal.RetentionKind;
 import org.mlaexchange.contracts.seal.ErasureReason;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.evidence.ItemEvent;
@@ -210,7 +213,16 @@ public class EvidenceService {
         return writes.run(() -> erase(lockWithItems(transferId, ifMatch, actor), command, actor));
     }
 
-    /** The Exchange erases an ended transfer under its retention rule (platform RetentionRule): the same unit, no acting State. */
+    /**
+     * Transfers under the operator's retention rule (platform RetentionRule): settled where the providing State may
+     * erase them; one whose items are still in the receiving State's custody is refused by that erasure and reported.
+     */
+    @Produces
+    RetentionKind retention() {
+        return RetentionKind.of("transfer", "transfer", TransferAction.ERASE_PERSONAL_DATA.allowedFrom(), this::eraseByRetention);
+    }
+
+    /** The Exchange erases an ended transfer under its retention rule: the same unit as the providing State's, no acting State. */
     public Writes.Written<Result> eraseByRetention(UUID transferId) {
         return writes.run(() -> {
             TransferEntity entity = lockTransfer(transferId);

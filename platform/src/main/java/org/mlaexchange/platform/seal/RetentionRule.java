@@ -23,7 +23,7 @@ import org.mlaexchange.platform.PlatformConfig;
 
 /**
  * The operator's retention rule ({@code mla.retention.period}): a case whose erasure is allowed (it settled
- * in one of its kind's {@link RetentionKind#settledStatuses}) and whose last event is older than the period
+ * in one of its kind's {@link RetentionKind#settled}) and whose last event is older than the period
  * has its personal data erased by the service's own erasure, as if its supplying State had asked, but by the
  * Exchange. The period is counted from the case's last event in the log: the event that settled it, or a
  * later one, so a case is never erased early. Without a configured period nothing is ever due.
@@ -85,7 +85,7 @@ public class RetentionRule {
         List<Refused> refused = new ArrayList<>();
         for (Due d : batch) {
             try {
-                byLabel.get(d.kind()).eraseByRetention(d.id());
+                byLabel.get(d.kind()).erase().accept(d.id());
                 erased++;
             } catch (RuntimeException e) {
                 LOG.warnf("retention: %s %s not erased: %s", d.kind(), d.id(), e.getMessage());
@@ -107,7 +107,7 @@ public class RetentionRule {
     }
 
     private List<Due> due(RetentionKind kind, Instant cutoff, int limit) {
-        List<String> statuses = List.copyOf(kind.settledStatuses());
+        List<String> statuses = List.copyOf(kind.settled());
         StringBuilder in = new StringBuilder();
         for (int i = 0; i < statuses.size(); i++) {
             in.append(i == 0 ? "" : ", ").append('?').append(i + 3);

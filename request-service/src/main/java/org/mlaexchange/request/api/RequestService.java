@@ -1,6 +1,7 @@
 package org.mlaexchange.request.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.seal.ErasureReason;
+import org.mlaexchange.platform.seal.RetentionKind;
+import org.mlaexchange.request.domain.RequestAction;
 import org.mlaexchange.platform.store.JsonState;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.platform.eventlog.NewEvent;
@@ -56,6 +60,16 @@ public class RequestService implements CaseKind<MlaRequest, RequestCommand, Requ
 
     public Writes.Written<MlaRequest> act(Caller caller, UUID id, String ifMatch, RequestCommand command) {
         return writes.act(this, caller, id, ifMatch, command);
+    }
+
+    /**
+     * Requests under the operator's retention rule (platform RetentionRule): settled where the requesting State may
+     * erase them, erased by the same command with no acting State. Spontaneous information gets a kind of its own.
+     */
+    @Produces
+    RetentionKind retention() {
+        return RetentionKind.of("request", "mla_request", RequestAction.ERASE_PERSONAL_DATA.allowedFrom(),
+                id -> bySystem(id, new RequestCommand.ErasePersonalData(ErasureReason.RETENTION_PERIOD_ENDED)));
     }
 
     /** A command the Exchange itself takes on a request (no acting State, no version to match). */

@@ -3,6 +3,7 @@ package org.mlaexchange.evidence.api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -218,6 +219,7 @@ public class EvidenceService {
      * erase them; one whose items are still in the receiving State's custody is refused by that erasure and reported.
      */
     @Produces
+    @Singleton
     RetentionKind retention() {
         return RetentionKind.of("transfer", "transfer", TransferAction.ERASE_PERSONAL_DATA.allowedFrom(), this::eraseByRetention);
     }

@@ -2,6 +2,7 @@ package org.mlaexchange.extradition.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -91,6 +92,7 @@ public class ExtraditionService implements CaseKind<ExtraditionCase, Extradition
      * State may erase them, erased by the same command with no acting State.
      */
     @Produces
+    @Singleton
     RetentionKind retention() {
         return RetentionKind.of("extradition case", "extradition_case", ExtraditionAction.ERASE_PERSONAL_DATA.allowedFrom(),
                 id -> bySystem(id, new ExtraditionCommand.ErasePersonalData(ErasureReason.RETENTION_PERIOD_ENDED)));

@@ -2,6 +2,7 @@ package org.mlaexchange.request.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,6 +68,7 @@ public class RequestService implements CaseKind<MlaRequest, RequestCommand, Requ
      * erase them, erased by the same command with no acting State. Spontaneous information gets a kind of its own.
      */
     @Produces
+    @Singleton
     RetentionKind retention() {
         return RetentionKind.of("request", "mla_request", RequestAction.ERASE_PERSONAL_DATA.allowedFrom(),
                 id -> bySystem(id, new RequestCommand.ErasePersonalData(ErasureReason.RETENTION_PERIOD_ENDED)));

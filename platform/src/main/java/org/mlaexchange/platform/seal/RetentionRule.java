@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,6 +60,8 @@ public class RetentionRule {
         this.entityManager = entityManager;
         this.config = config;
         this.clock = clock;
+        // a mistyped period stops start-up rather than the operator's first run
+        config.retention().period().ifPresent(period -> cutoff(period, clock.instant()));
     }
 
     /** Lists the cases whose retention ended ({@code dryRun}) or erases them, each in its own unit. */
@@ -100,10 +103,11 @@ public class RetentionRule {
     /** The moment a case's last event must precede for its retention to have ended. */
     static Instant cutoff(String period, Instant now) {
         String p = period.trim().toUpperCase();
-        if (p.contains("T")) {
-            return now.minus(Duration.parse(p));
+        try {
+            return p.contains("T") ? now.minus(Duration.parse(p)) : now.atOffset(ZoneOffset.UTC).minus(Period.parse(p)).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException("mla.retention.period must be an ISO-8601 period (P5Y) or duration (PT10S), got " + period, e);
         }
-        return now.atOffset(ZoneOffset.UTC).minus(Period.parse(p)).toInstant();
     }
 
     private List<Due> due(RetentionKind kind, Instant cutoff, int limit) {

@@ -50,5 +50,6 @@ class KeyEncryptionKeySelectionTest {
         assertEquals(Instant.parse("2021-03-01T12:00:00Z"), RetentionRule.cutoff("P5Y", now));
         assertEquals(Instant.parse("2026-02-01T12:00:00Z"), RetentionRule.cutoff("P1M", now));
         assertEquals(Instant.parse("2026-03-01T11:59:57Z"), RetentionRule.cutoff("PT3S", now));
+        assertThrows(IllegalStateException.class, () -> RetentionRule.cutoff("5 years", now));
     }
 }

@@ -1,6 +1,7 @@
 package org.mlaexchange.platform.seal;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
@@ -30,6 +31,7 @@ import org.mlaexchange.platform.PlatformConfig;
  * later one, so a case is never erased early. Without a configured period nothing is ever due.
  */
 @ApplicationScoped
+@Startup // checks the period at start-up
 public class RetentionRule {
 
     private static final Logger LOG = Logger.getLogger(RetentionRule.class);

@@ -13,4 +13,8 @@
   EVIDENCE_PORT=8082
   EXTRADITION_PORT=8083
   CONSOLE_PORT=8080
+  # each service's management interface: the operator's commands (retention, rewrap-keys) and /q/metrics
+  REQUEST_MANAGEMENT_PORT=9181
+  EVIDENCE_MANAGEMENT_PORT=9182
+  EXTRADITION_MANAGEMENT_PORT=9183
 }

@@ -19,7 +19,8 @@ STARTUP_DBS=""
 startup_copy() { # startup_copy <service> <port> <label>: starts a copy, waits for ready, puts figures, stops it
   local name="$1" port="$2" label="$3" db="mla_bench_${1%-service}" jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
   local log="$WORK/startup-$name-$label.log" key="$LOCAL/keys/$name.pem" pub="$LOCAL/keys/$name.pub.pem"
-  local props=(-Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port"
+  # a random management port: the stack's own instance holds the service's (deploy/local/ports.sh)
+  local props=(-Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -Dquarkus.management.port=0
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/$db"
     -Dmla.events.topic="bench.mla.${1%-service}.events" -Dmla.audit.checkpoints-topic=bench.mla.audit.checkpoints)
   case "$name" in

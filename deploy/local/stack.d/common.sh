@@ -23,6 +23,9 @@ usage: deploy/local/stack <command>
   run | stop | status         infra plus services ($SERVICES)
   psql <database>             psql as the PostgreSQL superuser on <database>, SQL on stdin (tamper test)
   pg_dump <database>          a plain SQL dump of <database> (the erasure test greps it for a name)
+  retention [--dry-run]       erase the personal data of every case whose retention ended (mla.retention.period),
+                              each service through its management port; --dry-run lists them only
+  rewrap-keys                 re-wrap every case data key under the current key-encryption key (after a rotation)
 EOF
 }
 

@@ -27,6 +27,22 @@ public interface PlatformConfig {
 
     Seal seal();
 
+    Retention retention();
+
+    /** The retention rule: when the personal data of a settled case is erased by the operator's command. */
+    interface Retention {
+        /**
+         * How long a case's personal data is kept once the case settled (a status from which its erasure is
+         * allowed), ISO-8601: a period ({@code P5Y}, counted in calendar days in UTC) or a duration
+         * ({@code PT10S}, for tests); none: the retention command erases nothing.
+         */
+        Optional<String> period();
+
+        /** Most cases one run of the command erases (run it again for the rest). */
+        @WithDefault("500")
+        int batch();
+    }
+
     interface Seal {
         /**
          * The key-encryption key wrapping every case's data key: 32 bytes (AES-256) in base64. The shared
@@ -36,6 +52,12 @@ public interface PlatformConfig {
 
         /** Its id, stored beside each wrapped key; {@code local-dev} names the development key. */
         String kekId();
+
+        /**
+         * Key-encryption keys rotated out that still unwrap the rows not re-wrapped yet, each {@code <id>=<base64>}
+         * (comma-separated). Remove one once the re-wrap command reports no row left under it.
+         */
+        Optional<List<String>> previousKeks();
     }
 
     interface Writes {

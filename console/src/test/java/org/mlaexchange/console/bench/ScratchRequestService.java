@@ -49,7 +49,8 @@ public class ScratchRequestService implements QuarkusTestResourceLifecycleManage
             copy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                     // the local stack's settings (its profile); the prod profile refuses to start without a deployment's
                     "-Dquarkus.profile=local",
-                    "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + PORT, "-Dquarkus.datasource.jdbc.url=" + PG + DB,
+                    "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + PORT, "-Dquarkus.management.port=0", // the stack holds 9181
+                    "-Dquarkus.datasource.jdbc.url=" + PG + DB,
                     "-Dmla.events.topic=bench.mla.request.events", "-Dmla.audit.checkpoints-topic=bench.mla.audit.checkpoints",
                     "-jar", jar.toString()).directory(root.toFile()).redirectErrorStream(true).redirectOutput(log).start();
             waitReady(log);

@@ -563,9 +563,10 @@ class ManifestsTest {
         assertEquals(1, pod.getContainers().size(), where + "one container");
         Container c = pod.getContainers().get(0);
         assertEquals("mla-exchange/" + service + ":0.1.0", c.getImage(), where + "image");
-        assertEquals(1, c.getPorts().size(), where + "one container port");
+        assertEquals(List.of("http", "management"), c.getPorts().stream().map(ContainerPort::getName).toList(), where + "container ports");
         assertEquals(httpPort, c.getPorts().get(0).getContainerPort(),
                 where + "container port = quarkus.http.port of " + service);
+        assertEquals(9000, c.getPorts().get(1).getContainerPort(), where + "management port = Quarkus' default quarkus.management.port");
         Map<String, Probe> probes = new LinkedHashMap<>();
         probes.put("startup", c.getStartupProbe());
         probes.put("readiness", c.getReadinessProbe());
@@ -727,8 +728,8 @@ class ManifestsTest {
         // read by IssuerTenantResolver (and quarkus-oidc) when set
         tenants().forEach(t -> known.put(envName("quarkus.oidc." + t + ".token.issuer"), "quarkus.oidc." + t + ".token.issuer"));
         NON_QUARKUS_ENV.forEach(known::put);
-        // optional keys of PlatformConfig.Audit, without a default (so in no properties file)
-        List.of("mla.audit.signing-key", "mla.audit.public-key").forEach(k -> known.put(envName(k), k));
+        // optional keys of PlatformConfig.Audit and .Seal, without a default (so in no properties file)
+        List.of("mla.audit.signing-key", "mla.audit.public-key", "mla.seal.previous-keks").forEach(k -> known.put(envName(k), k));
 
         List<String> names = new ArrayList<>();
         all(ConfigMap.class).forEach(cm -> names.addAll(cm.getData().keySet()));

@@ -2,6 +2,8 @@ package org.mlaexchange.evidence.api;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -12,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.evidence.domain.TransferAction;
+import org.mlaexchange.platform.seal.RetentionKind;
+import org.mlaexchange.contracts.seal.ErasureReason;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.evidence.ItemEvent;
 import org.mlaexchange.contracts.evidence.ItemMetadata;
@@ -206,22 +211,41 @@ public class EvidenceService {
     public Writes.Written<Result> erasePersonalData(Caller caller, UUID transferId, String ifMatch,
                                                     TransferCommand.ErasePersonalData command) {
         StateCode actor = CaseWrites.actingState(caller);
+        return writes.run(() -> erase(lockWithItems(transferId, ifMatch, actor), command, actor));
+    }
+
+    /**
+     * Transfers under the operator's retention rule (platform RetentionRule): settled where the providing State may
+     * erase them; one whose items are still in the receiving State's custody is refused by that erasure and reported.
+     */
+    @Produces
+    @Singleton
+    RetentionKind retention() {
+        return RetentionKind.of("transfer", "transfer", TransferAction.ERASE_PERSONAL_DATA.allowedFrom(), this::eraseByRetention);
+    }
+
+    /** The Exchange erases an ended transfer under its retention rule: the same unit as the providing State's, no acting State. */
+    public Writes.Written<Result> eraseByRetention(UUID transferId) {
         return writes.run(() -> {
-            Locked locked = lockWithItems(transferId, ifMatch, actor);
-            TransferEvent.PersonalDataErased erased = (TransferEvent.PersonalDataErased)
-                    transfers.erase(locked.transfer(), locked.items(), command, actor, clock.instant()).get(0);
-            contentStore.erase(erased.contentErasedItemIds());
-            EvidenceEventCodec.Erased blanked = codec.erase(erased, List.copyOf(locked.itemEntities().keySet()));
-            if (blanked.transfer().version() != locked.transfer().version()) {
-                throw new IllegalStateException("transfer " + transferId + " folds to version " + blanked.transfer().version()
-                        + ", stored " + locked.transfer().version());
-            }
-            Transfer next = TransferDecider.evolve(blanked.transfer(), erased);
-            write(locked.entity(), next);
-            blanked.items().forEach(item -> write(locked.itemEntities().get(item.id()), item));
-            append(List.of(codec.toLogEntry(next, erased, actor)));
-            return new Result(next, blanked.items());
+            TransferEntity entity = lockTransfer(transferId);
+            return erase(withItems(entity, read(entity)), new TransferCommand.ErasePersonalData(ErasureReason.RETENTION_PERIOD_ENDED), null);
         });
+    }
+
+    private Result erase(Locked locked, TransferCommand.ErasePersonalData command, StateCode actor) {
+        TransferEvent.PersonalDataErased erased = (TransferEvent.PersonalDataErased)
+                transfers.erase(locked.transfer(), locked.items(), command, actor, clock.instant()).get(0);
+        contentStore.erase(erased.contentErasedItemIds());
+        EvidenceEventCodec.Erased blanked = codec.erase(erased, List.copyOf(locked.itemEntities().keySet()));
+        if (blanked.transfer().version() != locked.transfer().version()) {
+            throw new IllegalStateException("transfer " + locked.transfer().id() + " folds to version " + blanked.transfer().version()
+                    + ", stored " + locked.transfer().version());
+        }
+        Transfer next = TransferDecider.evolve(blanked.transfer(), erased);
+        write(locked.entity(), next);
+        blanked.items().forEach(item -> write(locked.itemEntities().get(item.id()), item));
+        append(List.of(codec.toLogEntry(next, erased, actor)));
+        return new Result(next, blanked.items());
     }
 
     public Writes.Written<Result> receipt(Caller caller, UUID itemId, String ifMatch, ItemCommand.RecordReceipt command) {
@@ -391,7 +415,11 @@ public class EvidenceService {
         TransferEntity entity = lockTransfer(transferId);
         Transfer transfer = transfer(entity, actor);
         Versions.requireMatch(ifMatch, transfer.version());
-        Map<UUID, ItemEntity> itemEntities = repository.lockItemsOf(transferId);
+        return withItems(entity, transfer);
+    }
+
+    private Locked withItems(TransferEntity entity, Transfer transfer) {
+        Map<UUID, ItemEntity> itemEntities = repository.lockItemsOf(transfer.id());
         return new Locked(entity, transfer, itemEntities, itemEntities.values().stream().map(EvidenceService::read).toList());
     }
 

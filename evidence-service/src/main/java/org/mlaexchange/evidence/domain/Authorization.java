@@ -28,6 +28,9 @@ final class Authorization {
             }
             case EITHER -> Objects.requireNonNull(actor, "actorState");
             case PROVIDING, RECEIVING -> {
+                if (actor == null && action == TransferAction.ERASE_PERSONAL_DATA) {
+                    break; // no actor: the Exchange's retention rule erases (platform RetentionRule), from the same statuses
+                }
                 Objects.requireNonNull(actor, "actorState");
                 if (!actor.equals(target.stateOf(action.by()))) {
                     throw new WrongParty(actor, action);

@@ -49,6 +49,19 @@ class ErasureTest {
     }
 
     @Test
+    void the_exchanges_retention_rule_erases_an_ended_transfer_without_an_acting_state_under_the_same_rules() {
+        TransferCommand.ErasePersonalData retention = new TransferCommand.ErasePersonalData(ErasureReason.RETENTION_PERIOD_ENDED);
+        List<TransferEvent> events = TRANSFERS.erase(givenTransfer(TransferStatus.COMPLETED), List.of(givenItem(itemHistoryIn(ItemStatus.DISPOSED))),
+                retention, null, day(400));
+        assertEquals(List.of(new TransferEvent.PersonalDataErased(TRANSFER_ID, null, ErasureReason.RETENTION_PERIOD_ENDED, List.of(DOC_ID),
+                day(400))), events);
+        assertThrows(DomainException.TransitionForbidden.class, () -> TRANSFERS.erase(givenTransfer(TransferStatus.COMPLETED),
+                List.of(givenItem(itemHistoryIn(ItemStatus.VERIFIED))), retention, null, day(400)));
+        assertThrows(DomainException.TransitionForbidden.class,
+                () -> TRANSFERS.erase(givenTransfer(TransferStatus.DISPATCHED), List.of(), retention, null, day(400)));
+    }
+
+    @Test
     void a_transfer_under_way_or_an_item_in_custody_is_not_erased() {
         for (TransferStatus open : List.of(TransferStatus.OPEN, TransferStatus.DISPATCHED)) {
             assertThrows(DomainException.TransitionForbidden.class, () -> TRANSFERS.erase(givenTransfer(open), List.of(), ERASE, NL, day(400)));

@@ -1,6 +1,8 @@
 package org.mlaexchange.extradition.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.extradition.domain.ExtraditionAction;
+import org.mlaexchange.platform.seal.RetentionKind;
+import org.mlaexchange.contracts.seal.ErasureReason;
 import org.mlaexchange.contracts.extradition.DeadlineKind;
 import org.mlaexchange.contracts.extradition.ExtraditionEvent;
 import org.mlaexchange.contracts.extradition.SupportingDocument;
@@ -79,7 +84,23 @@ public class ExtraditionService implements CaseKind<ExtraditionCase, Extradition
 
     /** Emits the reminders due on one case; no change when none is due (each deadline is reminded once). */
     public List<Receipt> remindOverdue(UUID id) {
-        return writes.bySystem(this, id, new ExtraditionCommand.RecordOverdueDeadlines()).receipts();
+        return bySystem(id, new ExtraditionCommand.RecordOverdueDeadlines()).receipts();
+    }
+
+    /**
+     * Extradition cases under the operator's retention rule (platform RetentionRule): settled where the requesting
+     * State may erase them, erased by the same command with no acting State.
+     */
+    @Produces
+    @Singleton
+    RetentionKind retention() {
+        return RetentionKind.of("extradition case", "extradition_case", ExtraditionAction.ERASE_PERSONAL_DATA.allowedFrom(),
+                id -> bySystem(id, new ExtraditionCommand.ErasePersonalData(ErasureReason.RETENTION_PERIOD_ENDED)));
+    }
+
+    /** A command the Exchange itself takes on a case (no acting State, no version to match). */
+    public Writes.Written<ExtraditionCase> bySystem(UUID id, ExtraditionCommand command) {
+        return writes.bySystem(this, id, command);
     }
 
     /** Cases with a deadline that passed and was not reminded yet, for the reminder job. */

@@ -270,6 +270,9 @@ public final class ExtraditionDecider {
                 }
             }
             case REQUESTING, REQUESTED -> {
+                if (actor == null && action == ExtraditionAction.ERASE_PERSONAL_DATA) {
+                    break; // no actor: the Exchange's retention rule erases (platform RetentionRule), from the same statuses
+                }
                 Objects.requireNonNull(actor, "actor");
                 if (!actor.equals(state.stateOf(action.by()))) {
                     throw new WrongParty(actor, action);

@@ -43,6 +43,15 @@ class ErasureTest {
     }
 
     @Test
+    void the_exchanges_retention_rule_erases_an_ended_case_without_an_acting_state() {
+        for (ExtraditionStatus ended : List.of(ExtraditionStatus.WITHDRAWN, ExtraditionStatus.CLOSED)) {
+            ExtraditionCase after = act(givenStatus(ended), ERASE, null, day(400));
+            assertEquals(new ExtraditionCase.Erasure(null, ErasureReason.RETENTION_PERIOD_ENDED, day(400)), after.erasure());
+        }
+        assertThrows(DomainException.TransitionForbidden.class, () -> DECIDER.decide(givenStatus(ExtraditionStatus.GRANTED), ERASE, null, day(400)));
+    }
+
+    @Test
     void a_case_in_progress_is_withdrawn_first() {
         for (ExtraditionStatus open : List.of(ExtraditionStatus.PROVISIONALLY_ARRESTED, ExtraditionStatus.GRANTED,
                 ExtraditionStatus.SURRENDERED, ExtraditionStatus.REFUSED)) {

@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.crypto.SecretKey;
@@ -180,12 +182,63 @@ public class CaseDataKeys {
         });
     }
 
+    /** One batch of {@link #rewrap}: the rows re-wrapped, those whose key-encryption key is not held (by its id), the last case seen. */
+    public record Rewrapped(int rewrapped, Map<String, Integer> notHeld, String lastCaseId) {
+    }
+
+    /**
+     * Re-wraps under the current key-encryption key up to {@code limit} data keys still wrapped by another,
+     * after {@code afterCaseId} in case id order, in the caller's transaction. Destroyed keys (erased cases)
+     * have nothing to re-wrap; a row under a key this service no longer holds is counted and left as it is.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Rewrapped rewrap(String afterCaseId, int limit) {
+        List<?> rows = entityManager.createNativeQuery("""
+                        SELECT case_id, key_id, kek_id, wrapped_key FROM case_data_key
+                        WHERE wrapped_key IS NOT NULL AND kek_id <> ?1 AND case_id > ?2 ORDER BY case_id LIMIT ?3 FOR UPDATE""")
+                .setParameter(1, kek.id()).setParameter(2, afterCaseId).setParameter(3, limit).getResultList();
+        int rewrapped = 0;
+        Map<String, Integer> notHeld = new TreeMap<>();
+        String last = afterCaseId;
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            String caseId = (String) r[0];
+            String keyId = (String) r[1];
+            String kekId = (String) r[2];
+            last = caseId;
+            byte[] raw;
+            try {
+                raw = kek.unwrap((byte[]) r[3], kekId, context(caseId, keyId));
+            } catch (IllegalStateException e) {
+                notHeld.merge(kekId, 1, Integer::sum);
+                continue;
+            }
+            entityManager.createNativeQuery("UPDATE case_data_key SET kek_id = ?1, wrapped_key = ?2 WHERE case_id = ?3 AND wrapped_key IS NOT NULL")
+                    .setParameter(1, kek.id()).setParameter(2, kek.wrap(raw, context(caseId, keyId))).setParameter(3, caseId)
+                    .executeUpdate();
+            rewrapped++;
+        }
+        return new Rewrapped(rewrapped, notHeld, rows.size() < limit ? null : last);
+    }
+
+    /** How many data keys each key-encryption key wraps now (destroyed keys not counted). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Long> wrappedByKek() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Object row : entityManager.createNativeQuery(
+                "SELECT kek_id, count(*) FROM case_data_key WHERE wrapped_key IS NOT NULL GROUP BY kek_id").getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        return counts;
+    }
+
     /** What a wrapped key is bound to: moved to another case's row, it does not unwrap. */
-    private static String context(String caseId, String keyId) {
+    public static String context(String caseId, String keyId) {
         return "mla-case-data-key.v1:" + caseId + ":" + keyId;
     }
 
-    private static Instant instant(Object value) {
+    static Instant instant(Object value) {
         return value instanceof Timestamp t ? t.toInstant() : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 }

@@ -1,6 +1,8 @@
 package org.mlaexchange.request.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.seal.ErasureReason;
+import org.mlaexchange.platform.seal.RetentionKind;
+import org.mlaexchange.request.domain.RequestAction;
 import org.mlaexchange.platform.store.JsonState;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.platform.eventlog.NewEvent;
@@ -59,11 +64,27 @@ public class RequestService implements CaseKind<MlaRequest, RequestCommand, Requ
     }
 
     /**
+     * Requests under the operator's retention rule (platform RetentionRule): settled where the requesting State may
+     * erase them, erased by the same command with no acting State. Spontaneous information gets a kind of its own.
+     */
+    @Produces
+    @Singleton
+    RetentionKind retention() {
+        return RetentionKind.of("request", "mla_request", RequestAction.ERASE_PERSONAL_DATA.allowedFrom(),
+                id -> bySystem(id, new RequestCommand.ErasePersonalData(ErasureReason.RETENTION_PERIOD_ENDED)));
+    }
+
+    /** A command the Exchange itself takes on a request (no acting State, no version to match). */
+    public Writes.Written<MlaRequest> bySystem(UUID id, RequestCommand command) {
+        return writes.bySystem(this, id, command);
+    }
+
+    /**
      * Emits the reminders due on one request; no change when none is due (at most once per deadline).
      * When none was due its next reminder time is set again, so that it leaves the job's queue.
      */
     public List<Receipt> remindOverdue(UUID id) {
-        Writes.Written<MlaRequest> written = writes.bySystem(this, id, new RequestCommand.RecordOverdueDeadlines());
+        Writes.Written<MlaRequest> written = bySystem(id, new RequestCommand.RecordOverdueDeadlines());
         if (written.receipts().isEmpty()) {
             repository.rescheduleReminder(id, nextReminder(written.value()));
         }

@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.mlaexchange.platform.testing.Tokens;
 
 /** The request API as a State's central authority uses it, with real tokens from its own realm. */
@@ -61,6 +62,11 @@ final class Api {
     /** Takes an action at the request's current version and expects it to succeed. */
     static ValidatableResponse step(String realm, String id, String action, Object body) {
         return act(realm, id, action, version(realm, id), body).statusCode(200);
+    }
+
+    /** The management interface's port in tests (operator commands, /q/metrics). */
+    static int managementPort() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", Integer.class).orElse(9001);
     }
 
     static Map<String, Object> none() {

@@ -52,8 +52,9 @@ class OperationalMetricsTest {
         }
     }
 
+    /** From the management interface, where /q/metrics is served beside the operator's commands (its test port). */
     private static String scrape() {
-        return "\n" + given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return "\n" + given().port(Api.managementPort()).get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     /** A series' value, 0 when absent; label order as Micrometer's Prometheus registry writes it (alphabetical). */

@@ -103,6 +103,54 @@ class SpontaneousAndStatisticsPagesTest {
         assertTrue(html.contains("<li>No onward transfer</li>"));
     }
 
+    /** The page of a case as the request service answers it, with the forms of the actions it allows. */
+    private Map<String, Object> casePage(JsonNode c) {
+        Map<String, Object> page = new HashMap<>();
+        page.put("case", c);
+        List<ActionForms.Form> forms = new java.util.ArrayList<>();
+        c.path("allowedActions").forEach(a -> forms.add(ActionForms.spontaneous(a.asText())));
+        page.put("forms", forms);
+        page.put("etag", "\"" + c.path("version").asText() + "\"");
+        page.put("version", c.path("version").asText());
+        page.put("history", List.of());
+        page.put("receipts", List.of());
+        page.put("done", "");
+        page.put("message", "");
+        page.put("messageKind", "");
+        page.put("formAction", "");
+        page.put("formErrors", Map.of());
+        page.put("formValues", Map.of());
+        page.put("changes", List.of());
+        page.put("service", "request-service");
+        page.put("measures", List.of());
+        page.put("actionBase", "/nl/spontaneous-information/x");
+        return page;
+    }
+
+    @Test
+    void aClosedCaseOffersTheProvidingStateTheErasureAndAnErasedOneSaysSo() throws Exception {
+        String closed = """
+                {"id": "5b1f4a63-0000-4000-8000-000000000002", "providingState": "NL", "receivingState": "AR", "status": "CLOSED",
+                 "version": 5, "sentAt": "2026-12-01T10:00:00Z",
+                 "information": {"subjectMatter": "Orders", "summary": "s", "language": "en",
+                   "providingAuthority": {"name": "OM"}, "contact": {"name": "J", "email": "j@nl"}},
+                 "conditions": {"useLimits": [], "confidential": false}, "conditionsBind": true, "useConsents": [],
+                 "allowedActions": ["erase-personal-data"]}""";
+        String html = render("spontaneous", "es", casePage(json.readTree(closed)));
+        assertTrue(html.contains("action=\"/nl/spontaneous-information/x/erase-personal-data\""), html);
+        assertTrue(html.contains("id=\"action-erase-personal-data\">Suprimir los datos personales</summary>"));
+        assertTrue(html.contains("<option value=\"PURPOSE_FULFILLED\">Finalidad cumplida</option>"), "the legal ground as a choice");
+        assertFalse(html.contains("id=\"erasure\""), "nothing erased yet");
+
+        String erased = closed.replace("\"summary\": \"s\"", "\"summary\": \"erased\"")
+                .replace("[\"erase-personal-data\"]", "[], \"erasure\": {\"erasedBy\": \"NL\", \"reason\": \"PURPOSE_FULFILLED\","
+                        + " \"erasedAt\": \"2026-12-02T10:00:00Z\"}");
+        html = render("spontaneous", "fr", casePage(json.readTree(erased)));
+        assertTrue(html.contains("<dt>Données personnelles effacées</dt><dd id=\"erasure\">Finalité atteinte · "), html);
+        assertFalse(html.contains("id=\"action-erase-personal-data\""), "erased once, not twice");
+        assertTrue(html.contains("id=\"no-actions\""));
+    }
+
     @Test
     void theStatisticsAreChartsWithTheirNumbersInTablesAndNoInlineStyle() {
         JsonNode figures = FiguresTest.statistics();

@@ -75,25 +75,7 @@ class SpontaneousAndStatisticsPagesTest {
                    "providingAuthority": {"name": "OM"}, "contact": {"name": "J", "email": "j@nl"}},
                  "conditions": {"permittedUse": "Investigation only", "useLimits": ["No onward transfer"], "confidential": false},
                  "conditionsBind": false, "useConsents": [], "allowedActions": ["acknowledge", "decline-conditions"]}""");
-        List<ActionForms.Form> forms = List.of(ActionForms.spontaneous("acknowledge"), ActionForms.spontaneous("decline-conditions"));
-        Map<String, Object> page = new HashMap<>();
-        page.put("case", c);
-        page.put("forms", forms);
-        page.put("etag", "\"1\"");
-        page.put("version", "1");
-        page.put("history", List.of());
-        page.put("receipts", List.of());
-        page.put("done", "");
-        page.put("message", "");
-        page.put("messageKind", "");
-        page.put("formAction", "");
-        page.put("formErrors", Map.of());
-        page.put("formValues", Map.of());
-        page.put("changes", List.of());
-        page.put("service", "request-service");
-        page.put("measures", List.of());
-        page.put("actionBase", "/nl/spontaneous-information/x");
-        String html = render("spontaneous", "fr", page);
+        String html = render("spontaneous", "fr", casePage(c));
         assertTrue(html.contains("<dt>Accusé de réception attendu le</dt><dd data-due=\"acknowledgementDueDate\">2026-12-31</dd>"), html);
         assertTrue(html.contains("<dd data-due=\"replyDueAt\">2027-01-15</dd>"), "a due date the console does not know still shows");
         assertTrue(html.contains("id=\"action-acknowledge\"") && html.contains("id=\"action-decline-conditions\""));
@@ -139,7 +121,7 @@ class SpontaneousAndStatisticsPagesTest {
         String html = render("spontaneous", "es", casePage(json.readTree(closed)));
         assertTrue(html.contains("action=\"/nl/spontaneous-information/x/erase-personal-data\""), html);
         assertTrue(html.contains("id=\"action-erase-personal-data\">Suprimir los datos personales</summary>"));
-        assertTrue(html.contains("<option value=\"PURPOSE_FULFILLED\">Finalidad cumplida</option>"), "the legal ground as a choice");
+        assertTrue(html.matches("(?s).*<option value=\"PURPOSE_FULFILLED\"\\s*>Finalidad cumplida</option>.*"), "the legal ground as a choice");
         assertFalse(html.contains("id=\"erasure\""), "nothing erased yet");
 
         String erased = closed.replace("\"summary\": \"s\"", "\"summary\": \"erased\"")

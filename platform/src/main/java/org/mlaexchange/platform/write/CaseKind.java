@@ -43,7 +43,8 @@ public interface CaseKind<S, C, E> {
      */
     static <S> S refolded(CaseKind<S, ?, ?> kind, S held, S refolded) {
         if (kind.version(refolded) != kind.version(held)) {
-            throw new IllegalStateException(kind.label() + " folds to version " + kind.version(refolded) + ", stored " + kind.version(held));
+            throw new IllegalStateException(kind.label() + " folds to version " + kind.version(refolded) + ", stored "
+                    + kind.version(held));
         }
         return refolded;
     }

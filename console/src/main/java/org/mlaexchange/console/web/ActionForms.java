@@ -158,6 +158,9 @@ public final class ActionForms {
     private static final List<Field> ACKNOWLEDGE = List.of(text("caseReference"), text("contact.name"),
             new Field("contact.email", Type.EMAIL, List.of(), false), optText("contact.phone"));
 
+    /** An erasure of personal data by the State that supplied it: its legal ground (every kind of case has it). */
+    private static final List<Field> ERASE = List.of(select("reason", ERASURE_REASONS));
+
     /** The content fields an officer rewrites in a new version of the request (the others are copied from the current one). */
     private static final List<Field> CONTENT_REWRITE = List.of(area("content.summaryOfFacts"), optArea("content.purpose"),
             optArea("note"));
@@ -186,7 +189,7 @@ public final class ActionForms {
             Map.entry("cannot-keep-confidential", List.of(area("reasons"))),
             Map.entry("continue-without-confidentiality", List.of(optArea("note"))),
             Map.entry("extend-decision-deadline", List.of(area("reasons"))),
-            Map.entry("erase-personal-data", List.of(select("reason", ERASURE_REASONS))));
+            Map.entry("erase-personal-data", ERASE));
 
     /** Actions whose body is a new version of the request's content: the current one with the form's fields rewritten. */
     private static final java.util.Set<String> NEW_CONTENT_VERSION = java.util.Set.of("provide-information", "supplement");
@@ -266,7 +269,7 @@ public final class ActionForms {
             Map.entry("decide-re-extradition-consent", consentDecision()),
             Map.entry("withdraw", List.of(area("reasons"))),
             Map.entry("close", List.of(optArea("note"))),
-            Map.entry("erase-personal-data", List.of(select("reason", ERASURE_REASONS))));
+            Map.entry("erase-personal-data", ERASE));
 
     private static List<Field> consentDecision() {
         return List.of(text("consentId"), select("decision", CONSENT_DECISIONS), optLines("conditions"), optArea("reasons"));
@@ -287,7 +290,8 @@ public final class ActionForms {
             Map.entry("close", List.of(optArea("note"))),
             Map.entry("request-use-consent", List.of(select("purpose", EvidencePages.USE_PURPOSES),
                     new Field("thirdState", Type.SELECT, STATES, false, "state"), area("description"))),
-            Map.entry("decide-use-consent", List.of(select("decision", CONSENT_DECISIONS), optLines("conditions"), optArea("reasons"))));
+            Map.entry("decide-use-consent", List.of(select("decision", CONSENT_DECISIONS), optLines("conditions"), optArea("reasons"))),
+            Map.entry("erase-personal-data", ERASE));
 
     /**
      * Sending spontaneous information (the body of {@code POST /api/spontaneous-information}): to another State, the
@@ -315,7 +319,7 @@ public final class ActionForms {
     private static final Map<String, List<Field>> TRANSFER = Map.ofEntries(
             Map.entry("dispatch", List.of(optText("reference"))),
             Map.entry("cancel", List.of(area("reasons"))),
-            Map.entry("erase-personal-data", List.of(select("reason", ERASURE_REASONS))));
+            Map.entry("erase-personal-data", ERASE));
 
     private ActionForms() {
     }

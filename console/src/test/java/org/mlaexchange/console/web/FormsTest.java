@@ -51,6 +51,17 @@ class FormsTest {
     }
 
     @Test
+    void everySpontaneousInformationActionHasARealForm() {
+        for (String action : List.of("acknowledge", "decline-conditions", "revise-conditions", "return", "close", "request-use-consent",
+                "decide-use-consent", "erase-personal-data")) {
+            assertTrue(ActionForms.spontaneous(action).fields().stream().noneMatch(f -> f.type() == ActionForms.Type.JSON),
+                    action + " falls back to a JSON body");
+        }
+        assertEquals("{\"reason\":\"RETENTION_PERIOD_ENDED\"}", ActionForms.body(ActionForms.spontaneous("erase-personal-data"),
+                Map.of("f.reason", List.of("RETENTION_PERIOD_ENDED")), json.createObjectNode(), json).toString());
+    }
+
+    @Test
     void everyFieldOptionAndActionHasItsText() throws Exception {
         java.util.Properties en = new java.util.Properties();
         try (var in = getClass().getResourceAsStream("/messages/console_en.properties")) {

@@ -75,12 +75,25 @@ class SpontaneousAndStatisticsPagesTest {
                    "providingAuthority": {"name": "OM"}, "contact": {"name": "J", "email": "j@nl"}},
                  "conditions": {"permittedUse": "Investigation only", "useLimits": ["No onward transfer"], "confidential": false},
                  "conditionsBind": false, "useConsents": [], "allowedActions": ["acknowledge", "decline-conditions"]}""");
-        List<ActionForms.Form> forms = List.of(ActionForms.spontaneous("acknowledge"), ActionForms.spontaneous("decline-conditions"));
+        String html = render("spontaneous", "fr", casePage(c));
+        assertTrue(html.contains("<dt>Accusé de réception attendu le</dt><dd data-due=\"acknowledgementDueDate\">2026-12-31</dd>"), html);
+        assertTrue(html.contains("<dd data-due=\"replyDueAt\">2027-01-15</dd>"), "a due date the console does not know still shows");
+        assertTrue(html.contains("id=\"action-acknowledge\"") && html.contains("id=\"action-decline-conditions\""));
+        assertFalse(html.contains("id=\"action-close\""), "no action the service did not allow");
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "user text escaped");
+        assertTrue(html.contains("<input type=\"hidden\" name=\"etag\" value=\"&quot;1&quot;\">"), "each form sends If-Match");
+        assertTrue(html.contains("<li>No onward transfer</li>"));
+    }
+
+    /** The page of a case as the request service answers it, with the forms of the actions it allows. */
+    private Map<String, Object> casePage(JsonNode c) {
         Map<String, Object> page = new HashMap<>();
         page.put("case", c);
+        List<ActionForms.Form> forms = new java.util.ArrayList<>();
+        c.path("allowedActions").forEach(a -> forms.add(ActionForms.spontaneous(a.asText())));
         page.put("forms", forms);
-        page.put("etag", "\"1\"");
-        page.put("version", "1");
+        page.put("etag", "\"" + c.path("version").asText() + "\"");
+        page.put("version", c.path("version").asText());
         page.put("history", List.of());
         page.put("receipts", List.of());
         page.put("done", "");
@@ -93,14 +106,31 @@ class SpontaneousAndStatisticsPagesTest {
         page.put("service", "request-service");
         page.put("measures", List.of());
         page.put("actionBase", "/nl/spontaneous-information/x");
-        String html = render("spontaneous", "fr", page);
-        assertTrue(html.contains("<dt>Accusé de réception attendu le</dt><dd data-due=\"acknowledgementDueDate\">2026-12-31</dd>"), html);
-        assertTrue(html.contains("<dd data-due=\"replyDueAt\">2027-01-15</dd>"), "a due date the console does not know still shows");
-        assertTrue(html.contains("id=\"action-acknowledge\"") && html.contains("id=\"action-decline-conditions\""));
-        assertFalse(html.contains("id=\"action-close\""), "no action the service did not allow");
-        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "user text escaped");
-        assertTrue(html.contains("<input type=\"hidden\" name=\"etag\" value=\"&quot;1&quot;\">"), "each form sends If-Match");
-        assertTrue(html.contains("<li>No onward transfer</li>"));
+        return page;
+    }
+
+    @Test
+    void aClosedCaseOffersTheProvidingStateTheErasureAndAnErasedOneSaysSo() throws Exception {
+        String closed = """
+                {"id": "5b1f4a63-0000-4000-8000-000000000002", "providingState": "NL", "receivingState": "AR", "status": "CLOSED",
+                 "version": 5, "sentAt": "2026-12-01T10:00:00Z",
+                 "information": {"subjectMatter": "Orders", "summary": "s", "language": "en",
+                   "providingAuthority": {"name": "OM"}, "contact": {"name": "J", "email": "j@nl"}},
+                 "conditions": {"useLimits": [], "confidential": false}, "conditionsBind": true, "useConsents": [],
+                 "allowedActions": ["erase-personal-data"]}""";
+        String html = render("spontaneous", "es", casePage(json.readTree(closed)));
+        assertTrue(html.contains("action=\"/nl/spontaneous-information/x/erase-personal-data\""), html);
+        assertTrue(html.contains("id=\"action-erase-personal-data\">Suprimir los datos personales</summary>"));
+        assertTrue(html.matches("(?s).*<option value=\"PURPOSE_FULFILLED\"\\s*>Finalidad cumplida</option>.*"), "the legal ground as a choice");
+        assertFalse(html.contains("id=\"erasure\""), "nothing erased yet");
+
+        String erased = closed.replace("\"summary\": \"s\"", "\"summary\": \"erased\"")
+                .replace("[\"erase-personal-data\"]", "[], \"erasure\": {\"erasedBy\": \"NL\", \"reason\": \"PURPOSE_FULFILLED\","
+                        + " \"erasedAt\": \"2026-12-02T10:00:00Z\"}");
+        html = render("spontaneous", "fr", casePage(json.readTree(erased)));
+        assertTrue(html.contains("<dt>Données personnelles effacées</dt><dd id=\"erasure\">Finalité atteinte · "), html);
+        assertFalse(html.contains("id=\"action-erase-personal-data\""), "erased once, not twice");
+        assertTrue(html.contains("id=\"no-actions\""));
     }
 
     @Test

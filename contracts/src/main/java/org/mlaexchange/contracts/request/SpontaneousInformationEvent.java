@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.evidence.UseConsentDecision;
 import org.mlaexchange.contracts.evidence.UsePurpose;
+import org.mlaexchange.contracts.seal.ErasureReason;
 import org.mlaexchange.contracts.seal.SealsPersonalData;
 
 /**
@@ -149,5 +150,20 @@ public sealed interface SpontaneousInformationEvent {
             LocalDate dueDate,
             StateCode owedBy,
             Instant detectedAt) implements SpontaneousInformationEvent {
+    }
+
+    /**
+     * The information's personal data was erased, as a request's ({@link RequestEvent.PersonalDataErased}): its data key
+     * is destroyed, so every text sealed with it, in the log, on the topic and in backups, no longer opens. The event
+     * itself names nobody.
+     *
+     * @param erasedBy the providing State, which supplied the data and erased it; {@code null} when an operator applied a
+     *                 retention rule
+     */
+    record PersonalDataErased(
+            UUID informationId,
+            StateCode erasedBy,
+            ErasureReason reason,
+            Instant erasedAt) implements SpontaneousInformationEvent {
     }
 }

@@ -24,6 +24,7 @@ public final class SpontaneousInformationEventTypes {
     public static final String USE_CONSENT_REQUESTED = PREFIX + "use-consent-requested.v1";
     public static final String USE_CONSENT_DECIDED = PREFIX + "use-consent-decided.v1";
     public static final String DEADLINE_OVERDUE = PREFIX + "deadline-overdue.v1";
+    public static final String PERSONAL_DATA_ERASED = PREFIX + "personal-data-erased.v1";
 
     private static final Map<Class<? extends SpontaneousInformationEvent>, String> TYPE_BY_CLASS = new LinkedHashMap<>();
     private static final Map<String, Class<? extends SpontaneousInformationEvent>> CLASS_BY_TYPE = new LinkedHashMap<>();
@@ -38,6 +39,7 @@ public final class SpontaneousInformationEventTypes {
         register(SpontaneousInformationEvent.UseConsentRequested.class, USE_CONSENT_REQUESTED);
         register(SpontaneousInformationEvent.UseConsentDecided.class, USE_CONSENT_DECIDED);
         register(SpontaneousInformationEvent.DeadlineOverdue.class, DEADLINE_OVERDUE);
+        register(SpontaneousInformationEvent.PersonalDataErased.class, PERSONAL_DATA_ERASED);
     }
 
     private SpontaneousInformationEventTypes() {

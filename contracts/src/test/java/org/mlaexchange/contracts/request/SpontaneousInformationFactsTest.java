@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.evidence.UsePurpose;
+import org.mlaexchange.contracts.seal.ErasureReason;
 
 /** What evidence-service folds of spontaneous information: its States, status and whether items may still come with it. */
 class SpontaneousInformationFactsTest {
@@ -41,8 +42,12 @@ class SpontaneousInformationFactsTest {
         assertTrue(facts.open());
         assertEquals(5, facts.version());
 
-        assertFalse(SpontaneousInformationFacts.apply(facts, new SpontaneousInformationEvent.Closed(ID, null, AT)).open());
+        SpontaneousInformationFacts closed = SpontaneousInformationFacts.apply(facts, new SpontaneousInformationEvent.Closed(ID, null, AT));
+        assertFalse(closed.open());
         assertFalse(SpontaneousInformationFacts.apply(facts, new SpontaneousInformationEvent.Returned(ID, null, AT)).open());
+        SpontaneousInformationFacts erased = SpontaneousInformationFacts.apply(closed,
+                new SpontaneousInformationEvent.PersonalDataErased(ID, AR, ErasureReason.PURPOSE_FULFILLED, AT));
+        assertEquals(new SpontaneousInformationFacts(ID, AR, NL, SpontaneousStatus.CLOSED, 7), erased, "an erasure keeps the status");
     }
 
     @Test

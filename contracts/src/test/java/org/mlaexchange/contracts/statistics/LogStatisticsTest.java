@@ -25,6 +25,7 @@ import org.mlaexchange.contracts.request.RequestEventTypes;
 import org.mlaexchange.contracts.request.RequestStatus;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent;
 import org.mlaexchange.contracts.request.SpontaneousInformationEventTypes;
+import org.mlaexchange.contracts.seal.ErasureReason;
 import org.mlaexchange.contracts.request.UseConditions;
 
 /** The request and spontaneous information figures folded from events: scope, period, nearest-rank percentiles, the overdue rule. */
@@ -152,6 +153,11 @@ class LogStatisticsTest {
         assertEquals(2, statistics.result(of(NL, null)).spontaneousInformation().overdueNow());
         assertEquals(0, statistics.result(of(NL, null)).overdueNow(), "no request is overdue");
         spontaneous(NL, new SpontaneousInformationEvent.Closed(closed, null, T0.plus(Duration.ofDays(9))), T0.plus(Duration.ofDays(9)));
+        assertEquals(1, statistics.result(of(AR, null)).spontaneousInformation().overdueNow());
+        // erased, the closed case is still counted as it was: the figures read no personal data
+        spontaneous(NL, new SpontaneousInformationEvent.PersonalDataErased(closed, NL, ErasureReason.PURPOSE_FULFILLED,
+                T0.plus(Duration.ofDays(9))), T0.plus(Duration.ofDays(9)));
+        assertEquals(Map.of("SENT", 1L, "CLOSED", 1L), statistics.result(of(NL, null)).spontaneousInformation().casesByStatus());
         assertEquals(1, statistics.result(of(AR, null)).spontaneousInformation().overdueNow());
         spontaneous(AR, new SpontaneousInformationEvent.Acknowledged(late, "AR-1", CONTACT, T0.plus(Duration.ofDays(10))), T0.plus(Duration.ofDays(10)));
         assertEquals(0, statistics.result(of(AR, null)).spontaneousInformation().overdueNow());

@@ -35,4 +35,17 @@ public interface CaseKind<S, C, E> {
 
     /** Stores the case after a change (inserts it when {@code before} is null), with the indexes kept beside it. */
     void store(S before, S after, Instant now);
+
+    /**
+     * The case an erasure folded again from its log ({@code refolded}: its personal data "erased",
+     * {@link org.mlaexchange.platform.seal.OpenedLog#erase}), to which the erasure event is then applied; it must be at
+     * the version of the case {@code held} under lock, or the stored case and its log disagree and nothing is kept.
+     */
+    static <S> S refolded(CaseKind<S, ?, ?> kind, S held, S refolded) {
+        if (kind.version(refolded) != kind.version(held)) {
+            throw new IllegalStateException(kind.label() + " folds to version " + kind.version(refolded) + ", stored "
+                    + kind.version(held));
+        }
+        return refolded;
+    }
 }

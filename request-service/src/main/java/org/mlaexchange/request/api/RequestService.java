@@ -151,12 +151,7 @@ public class RequestService implements CaseKind<MlaRequest, RequestCommand, Requ
     @Override
     public MlaRequest evolve(MlaRequest request, RequestEvent event) {
         if (event instanceof RequestEvent.PersonalDataErased erased) {
-            String caseId = request.id().toString();
-            MlaRequest blanked = codec.erase(caseId, erased);
-            if (blanked.version() != request.version()) {
-                throw new IllegalStateException("request " + caseId + " folds to version " + blanked.version() + ", stored " + request.version());
-            }
-            return RequestDecider.evolve(blanked, event);
+            return RequestDecider.evolve(CaseKind.refolded(this, request, codec.erase(request.id().toString(), erased)), event);
         }
         return RequestDecider.evolve(request, event);
     }

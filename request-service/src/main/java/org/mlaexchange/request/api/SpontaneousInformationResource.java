@@ -216,6 +216,17 @@ public class SpontaneousInformationResource {
         return act(id, ifMatch, body);
     }
 
+    @POST
+    @Path("/{id}/erase-personal-data")
+    @Operation(operationId = "eraseSpontaneousInformationPersonalData",
+            summary = "Providing State (which supplied the personal data), once the information was returned or the case closed: erase"
+                    + " it on a legal ground; the information's data key is destroyed, its personal data reads \"erased\" everywhere,"
+                    + " its log still verifies, and the case takes no more actions")
+    public Response erasePersonalData(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                      @NotNull SpontaneousCommand.ErasePersonalData body) {
+        return act(id, ifMatch, body);
+    }
+
     private Response act(UUID id, String ifMatch, SpontaneousCommand command) {
         return changed(Response.ok(), cases.act(caller.get(), id, ifMatch, command));
     }

@@ -20,6 +20,7 @@ import org.mlaexchange.platform.write.Writes;
 import org.mlaexchange.request.domain.SpontaneousCommand;
 import org.mlaexchange.request.domain.SpontaneousDecider;
 import org.mlaexchange.request.domain.SpontaneousInformationCase;
+import org.mlaexchange.request.events.RequestEventCodec;
 import org.mlaexchange.request.events.SpontaneousEventCodec;
 import org.mlaexchange.request.store.SpontaneousInformationEntity;
 import org.mlaexchange.request.store.SpontaneousInformationRepository;
@@ -32,13 +33,15 @@ public class SpontaneousInformationService
     private final SpontaneousInformationRepository repository;
     private final SpontaneousDecider decider;
     private final CaseWrites writes;
+    private final RequestEventCodec codec;
     private final Clock clock;
 
     public SpontaneousInformationService(SpontaneousInformationRepository repository, SpontaneousDecider decider, CaseWrites writes,
-                                         Clock clock) {
+                                         RequestEventCodec codec, Clock clock) {
         this.repository = repository;
         this.decider = decider;
         this.writes = writes;
+        this.codec = codec;
         this.clock = clock;
     }
 
@@ -111,8 +114,15 @@ public class SpontaneousInformationService
         return decider.decide(current, command, actor, now);
     }
 
+    /**
+     * As the decider evolves it, but an erasure first destroys the information's data key (in the unit's transaction)
+     * and folds the case again, as a request's ({@link RequestService#evolve}): the stored case then reads "erased".
+     */
     @Override
     public SpontaneousInformationCase evolve(SpontaneousInformationCase c, SpontaneousInformationEvent event) {
+        if (event instanceof SpontaneousInformationEvent.PersonalDataErased erased) {
+            return SpontaneousDecider.evolve(CaseKind.refolded(this, c, codec.erase(erased)), event);
+        }
         return SpontaneousDecider.evolve(c, event);
     }
 

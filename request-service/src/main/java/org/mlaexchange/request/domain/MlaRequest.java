@@ -26,7 +26,6 @@ import org.mlaexchange.contracts.request.PostponementReason;
 import org.mlaexchange.contracts.request.RequestContent;
 import org.mlaexchange.contracts.request.RequestStatus;
 import org.mlaexchange.contracts.request.UrgentChannel;
-import org.mlaexchange.contracts.seal.ErasureReason;
 
 /**
  * State of one mutual legal assistance request, as rebuilt by folding its events
@@ -402,10 +401,6 @@ public record MlaRequest(
     }
 
     public record DecisionExtension(LocalDate previousDueDate, LocalDate newDueDate, String reasons, Instant extendedAt) {
-    }
-
-    /** Who erased the request's personal data ({@code null}: an operator's retention rule), why and when. */
-    public record Erasure(StateCode erasedBy, ErasureReason reason, Instant erasedAt) {
     }
 
     Builder toBuilder() {

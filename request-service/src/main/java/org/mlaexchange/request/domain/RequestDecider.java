@@ -621,7 +621,7 @@ public final class RequestDecider {
             next.closingNote = e.note();
             next.closedAt = e.closedAt();
         } else if (event instanceof PersonalDataErased e) {
-            next.erasure = new MlaRequest.Erasure(e.erasedBy(), e.reason(), e.erasedAt());
+            next.erasure = new Erasure(e.erasedBy(), e.reason(), e.erasedAt());
         } else if (event instanceof Withdrawn e) {
             next.withdrawal = new Withdrawal(e.reasons(), e.withdrawnAt());
         } else if (event instanceof DeadlineOverdue e) {

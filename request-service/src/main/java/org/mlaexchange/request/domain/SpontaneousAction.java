@@ -1,7 +1,9 @@
 package org.mlaexchange.request.domain;
 
 import static org.mlaexchange.contracts.request.SpontaneousStatus.ACKNOWLEDGED;
+import static org.mlaexchange.contracts.request.SpontaneousStatus.CLOSED;
 import static org.mlaexchange.contracts.request.SpontaneousStatus.CONDITIONS_DECLINED;
+import static org.mlaexchange.contracts.request.SpontaneousStatus.RETURNED;
 import static org.mlaexchange.contracts.request.SpontaneousStatus.SENT;
 
 import java.util.Arrays;
@@ -32,6 +34,10 @@ public enum SpontaneousAction implements DomainAction {
     CLOSE(               "close",                Side.PROVIDING,  Guard.NO_OPEN_USE_CONSENT, ACKNOWLEDGED, CONDITIONS_DECLINED), // → CLOSED
     REQUEST_USE_CONSENT( "request-use-consent",  Side.RECEIVING,  Guard.NO_OPEN_USE_CONSENT, ACKNOWLEDGED),      // → unchanged, a decision is owed
     DECIDE_USE_CONSENT(  "decide-use-consent",   Side.PROVIDING,  Guard.OPEN_USE_CONSENT,    ACKNOWLEDGED),      // → unchanged
+    // by the providing State, which supplied the data (spontaneous information has no confirmed article: domain.md §3
+    // gives it as a model rule), once nothing more happens on the case: returned unused or closed, the statuses no party
+    // acts from; before, the receiving State still answers it or asks consent to use it
+    ERASE_PERSONAL_DATA( "erase-personal-data",  Side.PROVIDING,  null,                      RETURNED, CLOSED),  // → unchanged, once; the data key is destroyed
     RECORD_OVERDUE_DEADLINES("record-overdue-deadlines", Side.SYSTEM, null, SpontaneousStatus.values());      // → unchanged, one reminder per overdue deadline
 
     /** The two sides of spontaneous information. */
@@ -104,9 +110,12 @@ public enum SpontaneousAction implements DomainAction {
         return Optional.ofNullable(guard);
     }
 
-    /** Allowed from the case's status, and its guard holds. */
+    /**
+     * Allowed from the case's status, and its guard holds. Once its personal data is erased a case takes no party's
+     * action: it would record personal data nobody can read again (the system's deadline reminders name nobody).
+     */
     public boolean allowedOn(SpontaneousInformationCase c) {
-        return allowedFrom.contains(c.status()) && (guard == null || guard.holds.test(c));
+        return allowedFrom.contains(c.status()) && (c.erasure() == null || by == Side.SYSTEM) && (guard == null || guard.holds.test(c));
     }
 
     /** What the State may do on the case now: clients render these, never the rules. */

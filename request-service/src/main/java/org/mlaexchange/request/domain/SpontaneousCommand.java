@@ -8,6 +8,7 @@ import org.mlaexchange.contracts.evidence.UsePurpose;
 import org.mlaexchange.contracts.request.ContactPerson;
 import org.mlaexchange.contracts.request.SpontaneousInformation;
 import org.mlaexchange.contracts.request.UseConditions;
+import org.mlaexchange.contracts.seal.ErasureReason;
 
 /**
  * What a party asks to do with spontaneous information; the acting State is passed beside it (the
@@ -69,6 +70,13 @@ public sealed interface SpontaneousCommand {
     record DecideUseConsent(UseConsentDecision decision, List<String> conditions, String reasons) implements SpontaneousCommand {
         public SpontaneousAction action() {
             return SpontaneousAction.DECIDE_USE_CONSENT;
+        }
+    }
+
+    /** The providing State erases the personal data it supplied, on a legal ground of the data-protection law. */
+    record ErasePersonalData(ErasureReason reason) implements SpontaneousCommand {
+        public SpontaneousAction action() {
+            return SpontaneousAction.ERASE_PERSONAL_DATA;
         }
     }
 

@@ -18,6 +18,7 @@ import org.mlaexchange.contracts.request.SpontaneousInformationEvent;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent.Acknowledged;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent.Closed;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent.DeadlineOverdue;
+import org.mlaexchange.contracts.request.SpontaneousInformationEvent.PersonalDataErased;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent.ConditionsDeclined;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent.ConditionsRevised;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent.Returned;
@@ -127,6 +128,9 @@ public final class SpontaneousDecider {
         } else if (command instanceof SpontaneousCommand.DecideUseConsent c) {
             useConsentDecision(v, c);
             event = new UseConsentDecided(state.id(), c.decision(), c.conditions(), c.reasons(), now);
+        } else if (command instanceof SpontaneousCommand.ErasePersonalData c) {
+            v.required(c.reason(), "reason");
+            event = new PersonalDataErased(state.id(), actor, c.reason(), now);
         } else {
             throw new IllegalArgumentException("unknown command " + command);
         }
@@ -190,7 +194,8 @@ public final class SpontaneousDecider {
             throw new TransitionForbidden(state.status(), action);
         }
         if (!action.allowedOn(state)) {
-            throw new TransitionForbidden(state.status(), action, action.guard().orElseThrow().otherwise());
+            throw new TransitionForbidden(state.status(), action, state.erasure() != null
+                    ? "the information's personal data was erased; it takes no more actions" : action.guard().orElseThrow().otherwise());
         }
     }
 
@@ -265,7 +270,7 @@ public final class SpontaneousDecider {
     public static SpontaneousInformationCase evolve(SpontaneousInformationCase s, SpontaneousInformationEvent event) {
         if (event instanceof Sent e) {
             return new SpontaneousInformationCase(e.informationId(), e.providingState(), e.receivingState(), SpontaneousStatus.SENT, 1,
-                    e.information(), e.conditions(), false, e.conditions() != null && e.conditions().confidential(), e.evidenceItemIds(), e.sentAt(), null, null, null, null, List.of(), e.sentAt(), e.acknowledgementDueDate(), Set.of());
+                    e.information(), e.conditions(), false, e.conditions() != null && e.conditions().confidential(), e.evidenceItemIds(), e.sentAt(), null, null, null, null, List.of(), e.sentAt(), e.acknowledgementDueDate(), Set.of(), null);
         }
         Objects.requireNonNull(s, "an event other than sent needs the case");
         if (event instanceof Acknowledged e) {
@@ -274,13 +279,13 @@ public final class SpontaneousDecider {
                     next.information(), next.conditions(), true, next.confidential(), next.evidenceItemIds(), next.sentAt(),
                     new SpontaneousInformationCase.ReceiptAcknowledged(e.caseReference(), e.contact(), e.acknowledgedAt()),
                     next.conditionsDeclined(), next.returnNote(), next.closingNote(), next.useConsents(), next.updatedAt(),
-                    next.acknowledgementDueDate(), next.remindedDeadlines());
+                    next.acknowledgementDueDate(), next.remindedDeadlines(), next.erasure());
         } else if (event instanceof ConditionsDeclined e) {
             SpontaneousInformationCase next = s.with(SpontaneousInformationFacts.statusAfter(s.status(), e), e.declinedAt());
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), next.conditions(), false, next.confidential(), next.evidenceItemIds(), next.sentAt(), next.acknowledgement(),
                     new SpontaneousInformationCase.Declined(e.reasons(), e.declinedAt()), next.returnNote(), next.closingNote(),
-                    next.useConsents(), next.updatedAt(), next.acknowledgementDueDate(), next.remindedDeadlines());
+                    next.useConsents(), next.updatedAt(), next.acknowledgementDueDate(), next.remindedDeadlines(), next.erasure());
         } else if (event instanceof ConditionsRevised e) {
             SpontaneousInformationCase next = s.with(SpontaneousInformationFacts.statusAfter(s.status(), e), e.revisedAt());
             // answered again, by a new due date (reminded once more)
@@ -289,20 +294,20 @@ public final class SpontaneousDecider {
                     next.confidential() || (e.conditions() != null && e.conditions().confidential()), next.evidenceItemIds(), next.sentAt(), next.acknowledgement(),
                     next.conditionsDeclined(), next.returnNote(), next.closingNote(), next.useConsents(), next.updatedAt(),
                     e.acknowledgementDueDate() == null ? next.acknowledgementDueDate() : e.acknowledgementDueDate(),
-                    without(next.remindedDeadlines(), DeadlineKind.ACKNOWLEDGEMENT));
+                    without(next.remindedDeadlines(), DeadlineKind.ACKNOWLEDGEMENT), next.erasure());
         } else if (event instanceof Returned e) {
             SpontaneousInformationCase next = s.with(SpontaneousInformationFacts.statusAfter(s.status(), e), e.returnedAt());
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), next.conditions(), false, next.confidential(), next.evidenceItemIds(), next.sentAt(), next.acknowledgement(),
                     next.conditionsDeclined(), e.note(), next.closingNote(), next.useConsents(), next.updatedAt(),
-                    next.acknowledgementDueDate(), next.remindedDeadlines());
+                    next.acknowledgementDueDate(), next.remindedDeadlines(), next.erasure());
         } else if (event instanceof Closed e) {
             SpontaneousInformationCase next = s.with(SpontaneousInformationFacts.statusAfter(s.status(), e), e.closedAt());
             // closing ends the exchange, not the duty: acknowledged conditions keep binding the receiving State
             return new SpontaneousInformationCase(next.id(), next.providingState(), next.receivingState(), next.status(), next.version(),
                     next.information(), next.conditions(), next.conditionsBind(), next.confidential(), next.evidenceItemIds(), next.sentAt(),
                     next.acknowledgement(), next.conditionsDeclined(), next.returnNote(), e.note(), next.useConsents(), next.updatedAt(),
-                    next.acknowledgementDueDate(), next.remindedDeadlines());
+                    next.acknowledgementDueDate(), next.remindedDeadlines(), next.erasure());
         }
         if (event instanceof UseConsentRequested e) {
             List<UseConsent> consents = new ArrayList<>(s.useConsents());
@@ -320,6 +325,8 @@ public final class SpontaneousDecider {
             EnumSet<DeadlineKind> reminded = EnumSet.of(e.kind());
             reminded.addAll(s.remindedDeadlines());
             return withConsents(s.with(s.status(), s.updatedAt()), s.useConsents(), reminded);
+        } else if (event instanceof PersonalDataErased e) {
+            return s.with(s.status(), e.erasedAt()).erased(new Erasure(e.erasedBy(), e.reason(), e.erasedAt()));
         }
         throw new IllegalArgumentException("unknown event " + event);
     }
@@ -334,7 +341,7 @@ public final class SpontaneousDecider {
     private static SpontaneousInformationCase withConsents(SpontaneousInformationCase c, List<UseConsent> consents, Set<DeadlineKind> reminded) {
         return new SpontaneousInformationCase(c.id(), c.providingState(), c.receivingState(), c.status(), c.version(), c.information(),
                 c.conditions(), c.conditionsBind(), c.confidential(), c.evidenceItemIds(), c.sentAt(), c.acknowledgement(),
-                c.conditionsDeclined(), c.returnNote(), c.closingNote(), consents, c.updatedAt(), c.acknowledgementDueDate(), reminded);
+                c.conditionsDeclined(), c.returnNote(), c.closingNote(), consents, c.updatedAt(), c.acknowledgementDueDate(), reminded, c.erasure());
     }
 
     public static SpontaneousInformationCase fold(List<SpontaneousInformationEvent> events) {

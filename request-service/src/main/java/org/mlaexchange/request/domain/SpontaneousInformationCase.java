@@ -32,6 +32,8 @@ import org.mlaexchange.contracts.request.UseConditions;
  * @param acknowledgementDueDate when the receiving State's answer (acknowledgement, or declining the conditions) is due; {@code null}
  *                         for information sent before due dates
  * @param remindedDeadlines deadlines for which a {@code deadline-overdue} reminder was recorded (once per due date)
+ * @param erasure          the erasure of the information's personal data by the providing State, {@code null} if it was not
+ *                         erased: every personal text then reads "erased" and the case takes no more actions
  */
 public record SpontaneousInformationCase(
         UUID id,
@@ -52,7 +54,8 @@ public record SpontaneousInformationCase(
         List<UseConsent> useConsents,
         Instant updatedAt,
         LocalDate acknowledgementDueDate,
-        Set<DeadlineKind> remindedDeadlines) {
+        Set<DeadlineKind> remindedDeadlines,
+        Erasure erasure) {
 
     public SpontaneousInformationCase {
         evidenceItemIds = evidenceItemIds == null ? List.of() : List.copyOf(evidenceItemIds);
@@ -157,6 +160,13 @@ public record SpontaneousInformationCase(
     SpontaneousInformationCase with(SpontaneousStatus status, Instant at) {
         return new SpontaneousInformationCase(id, providingState, receivingState, status, version + 1, information, conditions,
                 conditionsBind, confidential, evidenceItemIds, sentAt, acknowledgement, conditionsDeclined, returnNote, closingNote,
-                useConsents, at, acknowledgementDueDate, remindedDeadlines);
+                useConsents, at, acknowledgementDueDate, remindedDeadlines, erasure);
+    }
+
+    /** The case after its personal data was erased: the same case, marked erased (the texts were refolded as "erased" before). */
+    SpontaneousInformationCase erased(Erasure by) {
+        return new SpontaneousInformationCase(id, providingState, receivingState, status, version, information, conditions,
+                conditionsBind, confidential, evidenceItemIds, sentAt, acknowledgement, conditionsDeclined, returnNote, closingNote,
+                useConsents, updatedAt, acknowledgementDueDate, remindedDeadlines, by);
     }
 }

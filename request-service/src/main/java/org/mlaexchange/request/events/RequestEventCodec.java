@@ -9,6 +9,7 @@ import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.contracts.request.RequestEvent;
 import org.mlaexchange.contracts.request.RequestEventTypes;
+import org.mlaexchange.contracts.request.SpontaneousInformationEvent;
 import org.mlaexchange.contracts.request.SpontaneousInformationEventTypes;
 import org.mlaexchange.platform.audit.CaseProjector;
 import org.mlaexchange.platform.eventlog.NewEvent;
@@ -65,6 +66,12 @@ public class RequestEventCodec implements CaseProjector {
     /** Erases the request's personal data in the unit recording the erasure: its key destroyed, the request folded again. */
     public MlaRequest erase(String caseId, RequestEvent.PersonalDataErased erased) {
         return log.erase(caseId, erased.erasedBy(), erased.reason(), erased.erasedAt(), RequestEventTypes::classOf, RequestDecider::fold);
+    }
+
+    /** Erases spontaneous information's personal data as a request's ({@link #erase(String, RequestEvent.PersonalDataErased)}). */
+    public SpontaneousInformationCase erase(SpontaneousInformationEvent.PersonalDataErased erased) {
+        return log.erase(erased.informationId().toString(), erased.erasedBy(), erased.reason(), erased.erasedAt(),
+                SpontaneousInformationEventTypes::classOf, SpontaneousDecider::fold);
     }
 
     /**

@@ -38,6 +38,7 @@ import org.mlaexchange.contracts.request.SpontaneousInformationEvent;
 import org.mlaexchange.contracts.request.SpontaneousStatus;
 import org.mlaexchange.contracts.request.UseConditions;
 import org.mlaexchange.contracts.rules.DomainException;
+import org.mlaexchange.contracts.seal.ErasureReason;
 import org.mlaexchange.contracts.rules.DomainException.InvalidCommand;
 import org.mlaexchange.contracts.rules.DomainException.NotAParty;
 import org.mlaexchange.contracts.rules.DomainException.TransitionForbidden;
@@ -176,9 +177,38 @@ class SpontaneousInformationTest {
         SpontaneousInformationCase returned = act(declined, new SpontaneousCommand.Return("Destroyed unread copies"), AR, 2);
         assertEquals(SpontaneousStatus.RETURNED, returned.status());
         assertEquals("Destroyed unread copies", returned.returnNote());
-        assertEquals(List.of(), SpontaneousAction.availableTo(returned, NL));
+        assertEquals(List.of(SpontaneousAction.ERASE_PERSONAL_DATA), SpontaneousAction.availableTo(returned, NL),
+                "returned, nothing more happens on the case but the erasure of what NL supplied");
         assertEquals(List.of(), SpontaneousAction.availableTo(returned, AR));
         assertThrows(TransitionForbidden.class, () -> DECIDER.decide(returned, new SpontaneousCommand.CloseCase(null), NL, day(3)));
+    }
+
+    @Test
+    void theProvidingStateErasesOnceNothingMoreHappensOnTheCaseAndOnlyOnce() {
+        SpontaneousCommand.ErasePersonalData erase = new SpontaneousCommand.ErasePersonalData(ErasureReason.PURPOSE_FULFILLED);
+        SpontaneousInformationCase acknowledged = act(sent(CONDITIONS), new SpontaneousCommand.AcknowledgeReceipt("AR-SI-9", AR_CONTACT), AR, 1);
+        assertThrows(TransitionForbidden.class, () -> DECIDER.decide(acknowledged, erase, NL, day(2)), "the case goes on");
+        assertFalse(SpontaneousAction.availableTo(acknowledged, NL).contains(SpontaneousAction.ERASE_PERSONAL_DATA));
+
+        SpontaneousInformationCase closed = act(acknowledged, new SpontaneousCommand.CloseCase(null), NL, 2);
+        assertEquals(List.of(SpontaneousAction.ERASE_PERSONAL_DATA), SpontaneousAction.availableTo(closed, NL));
+        assertEquals(List.of(), SpontaneousAction.availableTo(closed, AR));
+        assertThrows(WrongParty.class, () -> DECIDER.decide(closed, erase, AR, day(3)), "the receiving State did not supply the data");
+        assertThrows(NotAParty.class, () -> DECIDER.decide(closed, erase, SN, day(3)));
+        assertEquals(Set.of("reason"), fieldsOf(() -> DECIDER.decide(closed, new SpontaneousCommand.ErasePersonalData(null), NL, day(3))));
+
+        List<SpontaneousInformationEvent> events = DECIDER.decide(closed, erase, NL, day(3));
+        assertEquals(List.of(new SpontaneousInformationEvent.PersonalDataErased(ID, NL, ErasureReason.PURPOSE_FULFILLED, day(3))), events);
+        SpontaneousInformationCase erased = SpontaneousDecider.evolve(closed, events.get(0));
+        assertEquals(new Erasure(NL, ErasureReason.PURPOSE_FULFILLED, day(3)), erased.erasure());
+        assertEquals(SpontaneousStatus.CLOSED, erased.status());
+        assertEquals(closed.version() + 1, erased.version());
+        assertTrue(erased.conditionsBind(), "erasing the texts does not release the receiving State from the conditions");
+        assertEquals(List.of(), SpontaneousAction.availableTo(erased, NL));
+        TransitionForbidden twice = assertThrows(TransitionForbidden.class, () -> DECIDER.decide(erased, erase, NL, day(4)));
+        assertTrue(twice.getMessage().contains("erased"), twice.getMessage());
+        assertEquals(List.of(), DECIDER.decide(erased, new SpontaneousCommand.RecordOverdueDeadlines(), null, day(40)),
+                "nothing is owed on an ended case, erased or not");
     }
 
     @Test
@@ -234,7 +264,8 @@ class SpontaneousInformationTest {
                 SpontaneousAction.RETURN, new SpontaneousCommand.Return(null),
                 SpontaneousAction.CLOSE, new SpontaneousCommand.CloseCase(null),
                 SpontaneousAction.REQUEST_USE_CONSENT, new SpontaneousCommand.RequestUseConsent(UsePurpose.OTHER_PROCEEDINGS, null, "Trial"),
-                SpontaneousAction.DECIDE_USE_CONSENT, new SpontaneousCommand.DecideUseConsent(UseConsentDecision.DENIED, null, "No")));
+                SpontaneousAction.DECIDE_USE_CONSENT, new SpontaneousCommand.DecideUseConsent(UseConsentDecision.DENIED, null, "No"),
+                SpontaneousAction.ERASE_PERSONAL_DATA, new SpontaneousCommand.ErasePersonalData(ErasureReason.RETENTION_PERIOD_ENDED)));
         Set<SpontaneousStatus> terminal = EnumSet.of(SpontaneousStatus.RETURNED, SpontaneousStatus.CLOSED);
         Set<SpontaneousStatus> reached = EnumSet.noneOf(SpontaneousStatus.class);
         Map<SpontaneousStatus, Set<SpontaneousStatus>> next = new java.util.EnumMap<>(SpontaneousStatus.class);
@@ -243,7 +274,8 @@ class SpontaneousInformationTest {
         while (!queue.isEmpty()) {
             SpontaneousInformationCase c = queue.poll();
             // a revision must differ from what was declined: each round offers new conditions, so bound the rounds
-            if (!seen.add(c.status() + "/" + c.conditions() + "/" + c.openUseConsent().isPresent()) || c.version() > 8) {
+            if (!seen.add(c.status() + "/" + c.conditions() + "/" + c.openUseConsent().isPresent() + "/" + (c.erasure() != null))
+                    || c.version() > 8) {
                 continue;
             }
             commands.put(SpontaneousAction.REVISE_CONDITIONS, new SpontaneousCommand.ReviseConditions(
@@ -251,7 +283,11 @@ class SpontaneousInformationTest {
             reached.add(c.status());
             List<SpontaneousAction> actions = new ArrayList<>(SpontaneousAction.availableTo(c, NL));
             actions.addAll(SpontaneousAction.availableTo(c, AR));
-            assertEquals(terminal.contains(c.status()), actions.isEmpty(), "actions from " + c.status() + ": " + actions);
+            // from an end, only the erasure (once): it leaves the status as it is
+            List<SpontaneousAction> goingOn = actions.stream().filter(a -> a != SpontaneousAction.ERASE_PERSONAL_DATA).toList();
+            assertEquals(terminal.contains(c.status()), goingOn.isEmpty(), "actions from " + c.status() + ": " + actions);
+            assertEquals(terminal.contains(c.status()) && c.erasure() == null, actions.contains(SpontaneousAction.ERASE_PERSONAL_DATA),
+                    "erasure from " + c.status() + ": " + actions);
             for (SpontaneousAction a : actions) {
                 SpontaneousInformationCase after = act(c, commands.get(a), c.stateOf(a.by()), c.version());
                 next.computeIfAbsent(c.status(), s -> EnumSet.noneOf(SpontaneousStatus.class)).add(after.status());

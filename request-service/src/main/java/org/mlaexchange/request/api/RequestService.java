@@ -65,7 +65,8 @@ public class RequestService implements CaseKind<MlaRequest, RequestCommand, Requ
 
     /**
      * Requests under the operator's retention rule (platform RetentionRule): settled where the requesting State may
-     * erase them, erased by the same command with no acting State. Spontaneous information gets a kind of its own.
+     * erase them, erased by the same command with no acting State. Spontaneous information has a kind of its own
+     * ({@link SpontaneousInformationService#retention}).
      */
     @Produces
     @Singleton

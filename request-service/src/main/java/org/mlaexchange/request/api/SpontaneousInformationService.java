@@ -1,6 +1,8 @@
 package org.mlaexchange.request.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,14 +11,17 @@ import java.util.Optional;
 import java.util.UUID;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent;
+import org.mlaexchange.contracts.seal.ErasureReason;
 import org.mlaexchange.platform.eventlog.NewEvent;
 import org.mlaexchange.platform.eventlog.Receipt;
 import org.mlaexchange.platform.identity.Caller;
 import org.mlaexchange.platform.problem.ProblemException;
+import org.mlaexchange.platform.seal.RetentionKind;
 import org.mlaexchange.platform.store.JsonState;
 import org.mlaexchange.platform.write.CaseKind;
 import org.mlaexchange.platform.write.CaseWrites;
 import org.mlaexchange.platform.write.Writes;
+import org.mlaexchange.request.domain.SpontaneousAction;
 import org.mlaexchange.request.domain.SpontaneousCommand;
 import org.mlaexchange.request.domain.SpontaneousDecider;
 import org.mlaexchange.request.domain.SpontaneousInformationCase;
@@ -51,6 +56,17 @@ public class SpontaneousInformationService
 
     public Writes.Written<SpontaneousInformationCase> act(Caller caller, UUID id, String ifMatch, SpontaneousCommand command) {
         return writes.act(this, caller, id, ifMatch, command);
+    }
+
+    /**
+     * Spontaneous information under the operator's retention rule (platform RetentionRule): settled where the
+     * providing State may erase it (returned or closed), erased by the same command with no acting State.
+     */
+    @Produces
+    @Singleton
+    RetentionKind retention() {
+        return RetentionKind.of("spontaneous information", "spontaneous_information", SpontaneousAction.ERASE_PERSONAL_DATA.allowedFrom(),
+                id -> writes.bySystem(this, id, new SpontaneousCommand.ErasePersonalData(ErasureReason.RETENTION_PERIOD_ENDED)));
     }
 
     /**

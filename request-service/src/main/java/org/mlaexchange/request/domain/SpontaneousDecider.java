@@ -91,7 +91,9 @@ public final class SpontaneousDecider {
         if (command instanceof SpontaneousCommand.RecordOverdueDeadlines) {
             return recordOverdueDeadlines(Objects.requireNonNull(state, "state"), actor, now);
         }
-        Objects.requireNonNull(actor, "actor");
+        if (actor == null && !(command instanceof SpontaneousCommand.ErasePersonalData)) { // only the retention rule erases with no State
+            Objects.requireNonNull(actor, "actor");
+        }
         if (command instanceof SpontaneousCommand.Send c) {
             if (state != null) {
                 throw new TransitionForbidden(state.status(), SpontaneousAction.SEND, "the information was already sent");
@@ -183,11 +185,12 @@ public final class SpontaneousDecider {
     }
 
     /** Side first (a State that is neither must not learn the status), then the table. */
+    /** Party first (a non-party must not learn the status); no actor only for the Exchange's retention rule's erasure. */
     private static void authorize(SpontaneousInformationCase state, SpontaneousAction action, StateCode actor) {
-        if (!state.isParty(actor)) {
+        if (actor != null && !state.isParty(actor)) {
             throw new NotAParty(actor, "spontaneous information", state.id());
         }
-        if (!actor.equals(state.stateOf(action.by()))) {
+        if (actor != null && !actor.equals(state.stateOf(action.by()))) {
             throw new WrongParty(actor, action);
         }
         if (!action.allowedFrom().contains(state.status())) {

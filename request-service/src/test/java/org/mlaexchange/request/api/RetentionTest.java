@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.mlaexchange.contracts.request.RequestEventTypes;
 
 /**
- * The operator's retention rule (platform RetentionRule, on the management interface): a request settled
- * longer ago than the period is listed by the dry run and erased by the command, with the request's own
- * erasure event by no State; one settled within the period and one in progress are neither; the log verifies.
+ * The operator's retention rule (platform RetentionRule, on the management interface): a request and spontaneous
+ * information settled longer ago than the period are listed by the dry run and erased by the command, each with its
+ * own erasure event by no State; a request settled within the period and one in progress are neither; the log verifies.
  */
 @QuarkusTest
 @TestProfile(OperatorCommandsProfile.class)
@@ -41,6 +41,11 @@ class RetentionTest {
         String expired = Api.submitted("nl", "AR");
         step("nl", expired, "withdraw", Map.of("reasons", "No longer needed"));
         String inProgress = Api.submitted("nl", "AR");
+        // spontaneous information NL sent and closed: a kind of its own under the same rule
+        String information = SpontaneousInformationApiTest.sent("nl", "AR", false);
+        SpontaneousInformationApiTest.act("ar", information, "acknowledge", 1, Map.of("caseReference", "AR-SI-RET",
+                "contact", Map.of("name", "L. Fernandez", "email", "lf@ar.demo"))).statusCode(200);
+        SpontaneousInformationApiTest.act("nl", information, "close", 2, Map.of("note", "Nothing further")).statusCode(200);
         Thread.sleep(3_500); // the test profile's period: PT3S from the last event
         String recent = Api.submitted("nl", "AR");
         step("nl", recent, "withdraw", Map.of("reasons", "No longer needed"));
@@ -51,6 +56,7 @@ class RetentionTest {
                 .body("dryRun", equalTo(true)).body("period", equalTo("PT3S")).body("erased", equalTo(0))
                 .extract().path("due.id");
         assertTrue(due.contains(expired), "past its retention: " + due);
+        assertTrue(due.contains(information), "spontaneous information past its retention: " + due);
         assertFalse(due.contains(recent), "within its retention: " + due);
         assertFalse(due.contains(inProgress), "not settled: " + due);
         as("nl").get("/api/requests/" + expired).then().statusCode(200).body(FACTS, equalTo(facts));
@@ -73,6 +79,12 @@ class RetentionTest {
         assertEquals(null, column(dataSource, "SELECT encode(wrapped_key, 'hex') FROM case_data_key WHERE case_id = ?", expired));
         assertEquals("- RETENTION_PERIOD_ENDED", column(dataSource,
                 "SELECT coalesce(erased_by, '-') || ' ' || erasure_reason FROM case_data_key WHERE case_id = ?", expired));
+        as("nl").get("/api/spontaneous-information/" + information).then().statusCode(200)
+                .body("information.summary", equalTo("erased"))
+                .body("erasure.erasedBy", nullValue())
+                .body("erasure.reason", equalTo("RETENTION_PERIOD_ENDED"));
+        assertEquals("- RETENTION_PERIOD_ENDED", column(dataSource,
+                "SELECT coalesce(erased_by, '-') || ' ' || erasure_reason FROM case_data_key WHERE case_id = ?", information));
         for (String kept : List.of(recent, inProgress)) {
             as("nl").get("/api/requests/" + kept).then().statusCode(200).body(FACTS, equalTo(facts)).body("erasure", nullValue());
         }

@@ -212,6 +212,21 @@ class SpontaneousInformationTest {
     }
 
     @Test
+    void theRetentionRuleErasesWithNoStateFromTheSameStatusesOnly() {
+        SpontaneousCommand.ErasePersonalData retention = new SpontaneousCommand.ErasePersonalData(ErasureReason.RETENTION_PERIOD_ENDED);
+        SpontaneousInformationCase acknowledged = act(sent(CONDITIONS), new SpontaneousCommand.AcknowledgeReceipt("AR-SI-9", AR_CONTACT), AR, 1);
+        assertThrows(TransitionForbidden.class, () -> DECIDER.decide(acknowledged, retention, null, day(2)), "the case goes on");
+        assertThrows(NullPointerException.class, () -> DECIDER.decide(acknowledged, new SpontaneousCommand.CloseCase(null), null, day(2)),
+                "no other action is taken without a State");
+
+        SpontaneousInformationCase closed = act(acknowledged, new SpontaneousCommand.CloseCase(null), NL, 2);
+        List<SpontaneousInformationEvent> events = DECIDER.decide(closed, retention, null, day(3));
+        assertEquals(List.of(new SpontaneousInformationEvent.PersonalDataErased(ID, null, ErasureReason.RETENTION_PERIOD_ENDED, day(3))), events);
+        SpontaneousInformationCase erased = SpontaneousDecider.evolve(closed, events.get(0));
+        assertThrows(TransitionForbidden.class, () -> DECIDER.decide(erased, retention, null, day(4)), "once");
+    }
+
+    @Test
     void anotherUseNeedsTheProvidingStatesConsentAskedOneAtATime() {
         SpontaneousInformationCase acknowledged = act(sent(CONDITIONS), new SpontaneousCommand.AcknowledgeReceipt("AR-SI-7", AR_CONTACT), AR, 1);
         assertEquals(List.of(SpontaneousAction.REQUEST_USE_CONSENT), SpontaneousAction.availableTo(acknowledged, AR));

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Predicate;
+import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.platform.problem.Problem;
 import org.mlaexchange.platform.problem.ProblemException;
 
@@ -37,6 +39,35 @@ public final class QueryParameters {
             }
         }
         return instant(name, value);
+    }
+
+    /** An ISO-8601 calendar date, or {@code null} when absent. */
+    public static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw malformed(name, "not a date like 2026-11-22: " + value, "an ISO-8601 date");
+        }
+    }
+
+    /** A State's code that {@code known} accepts (a State of the reference data), or {@code null} when absent. */
+    public static StateCode state(String name, String value, Predicate<StateCode> known) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        StateCode code;
+        try {
+            code = StateCode.of(value);
+        } catch (IllegalArgumentException e) {
+            code = null;
+        }
+        if (code == null || !known.test(code)) {
+            throw malformed(name, "not a State of the reference data: " + value, "a State's code");
+        }
+        return code;
     }
 
     private static ProblemException malformed(String name, String message, String what) {

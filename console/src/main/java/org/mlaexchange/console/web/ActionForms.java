@@ -108,6 +108,16 @@ public final class ActionForms {
             return rows;
         }
 
+        /**
+         * The same form with the choices of its State fields: {@code choices} answers each field's marker
+         * ({@link StateChoices#IN_FORCE}, {@link StateChoices#REGISTRY}) with the codes to offer.
+         */
+        public Form withStates(java.util.function.BiFunction<Field, List<String>, List<String>> choices) {
+            List<Field> filled = fields.stream().map(f -> StateChoices.LABELS.equals(f.labels())
+                    ? new Field(f.path(), f.type(), choices.apply(f, f.options()), f.required(), f.labels(), f.parts()) : f).toList();
+            return new Form(action, filled, initial);
+        }
+
         /** The same form with these initial values (by path). */
         public Form startingWith(Map<String, String> values) {
             return new Form(action, fields, Map.copyOf(values));
@@ -133,7 +143,6 @@ public final class ActionForms {
 
     // vocabularies of the contracts (closed lists with stable codes)
     static final List<String> CONSENT_DECISIONS = List.of("GRANTED", "GRANTED_WITH_CONDITIONS", "DENIED");
-    static final List<String> STATES = List.of("NL", "AR", "SN");
     static final List<String> GROUNDS = List.of("NOT_IN_CONFORMITY", "ESSENTIAL_INTERESTS", "DOMESTIC_LAW_PROHIBITS",
             "DISCRIMINATION", "NE_BIS_IN_IDEM", "DEATH_PENALTY", "OTHER");
     static final List<String> POSTPONEMENT = List.of("ONGOING_DOMESTIC_INVESTIGATION", "ONGOING_DOMESTIC_PROSECUTION",
@@ -152,6 +161,11 @@ public final class ActionForms {
     private static Field optDate(String p) { return new Field(p, Type.DATE, List.of(), false); }
     private static Field select(String p, List<String> options) { return new Field(p, Type.SELECT, options, true); }
     private static Field checkbox(String p) { return new Field(p, Type.CHECKBOX, List.of(), false); }
+    /** A State picked from the registry's list ({@link StateChoices}): its choices are filled when the form is shown. */
+    private static Field state(String p, List<String> marker, boolean required) {
+        return new Field(p, Type.SELECT, marker, required, StateChoices.LABELS);
+    }
+
     private static Field measures() { return new Field("measureIds", Type.MEASURES, List.of(), true); }
 
     /** An acknowledgement of receipt: the receiving side's case reference and contact (requests, extradition, spontaneous information). */
@@ -262,7 +276,7 @@ public final class ActionForms {
             Map.entry("record-return", List.of(optArea("note"))),
             Map.entry("record-surrender", List.of(optArea("note"))),
             Map.entry("record-not-taken-over", List.of(optArea("note"))),
-            Map.entry("request-transit", List.of(new Field("transitState", Type.SELECT, STATES, true, "state"), checkbox("airTransitWithoutLanding"),
+            Map.entry("request-transit", List.of(state("transitState", StateChoices.IN_FORCE, true), checkbox("airTransitWithoutLanding"),
                     optArea("details"))),
             Map.entry("decide-transit", List.of(select("decision", List.of("AUTHORISED", "REFUSED")), optLines("conditions"), optArea("reasons"))),
             Map.entry("decide-speciality-consent", consentDecision()),
@@ -289,7 +303,7 @@ public final class ActionForms {
             Map.entry("return", List.of(optArea("note"))),
             Map.entry("close", List.of(optArea("note"))),
             Map.entry("request-use-consent", List.of(select("purpose", EvidencePages.USE_PURPOSES),
-                    new Field("thirdState", Type.SELECT, STATES, false, "state"), area("description"))),
+                    state("thirdState", StateChoices.REGISTRY, false), area("description"))),
             Map.entry("decide-use-consent", List.of(select("decision", CONSENT_DECISIONS), optLines("conditions"), optArea("reasons"))),
             Map.entry("erase-personal-data", ERASE));
 
@@ -298,9 +312,9 @@ public final class ActionForms {
      * information (the contracts' SpontaneousInformation) field by field, persons concerned row by row, the conditions on
      * its use and the evidence items it refers to. It starts in the officer's language.
      */
-    public static Form spontaneousSending(String ownState, String lang) {
+    public static Form spontaneousSending(String lang) {
         List<Field> fields = new java.util.ArrayList<>(List.of(
-                new Field("receivingState", Type.SELECT, STATES.stream().filter(s -> !s.equals(ownState)).toList(), true, "state"),
+                state("receivingState", StateChoices.IN_FORCE, true),
                 text("information.providingAuthority.name"), optText("information.providingAuthority.address"),
                 text("information.subjectMatter"), area("information.summary"),
                 new Field("information.legalQualification.category", Type.SELECT, Composer.CATEGORIES, false),
@@ -375,7 +389,7 @@ public final class ActionForms {
     /** Every form this console has, by service, for the texts' check. */
     static Map<String, Map<String, List<Field>>> all() {
         return Map.of("request", REQUEST, "extradition", EXTRADITION, "transfer", TRANSFER, "spontaneous", SPONTANEOUS,
-                "spontaneous-sending", Map.of("send", spontaneousSending("NL", "en").fields()));
+                "spontaneous-sending", Map.of("send", spontaneousSending("en").fields()));
     }
 
     public static Form generic(String action) {

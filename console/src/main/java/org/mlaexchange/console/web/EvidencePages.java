@@ -41,8 +41,10 @@ public class EvidencePages {
     private final Visit visit;
     private final ObjectMapper json;
     private final StateResource pages;
+    private final StateChoices states;
 
-    public EvidencePages(Services services, Officer officer, Visit visit, ObjectMapper json, StateResource pages) {
+    public EvidencePages(Services services, Officer officer, Visit visit, ObjectMapper json, StateResource pages, StateChoices states) {
+        this.states = states;
         this.services = services;
         this.officer = officer;
         this.visit = visit;
@@ -223,6 +225,11 @@ public class EvidencePages {
         data.putIfAbsent("messageKind", "");
         data.putIfAbsent("formErrors", Map.of());
         data.putIfAbsent("formValues", Map.of());
+        // a third State for another use or onward transfer: any State of the registry but the item's two
+        data.put("thirdStates", allowed.contains("use-consents")
+                ? states.offer(StateChoices.REGISTRY, List.of(item.path("providingState").asText(""), item.path("receivingState").asText("")),
+                        java.util.Objects.toString(((Map<?, ?>) data.get("formValues")).get("thirdState"), null))
+                : List.of());
         data.put("service", Service.EVIDENCE.label());
         return Response.status(status).entity(visit.page("item", officer, data)).build();
     }

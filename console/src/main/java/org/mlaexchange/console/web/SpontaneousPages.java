@@ -43,8 +43,10 @@ public class SpontaneousPages {
     private final Visit visit;
     private final ObjectMapper json;
     private final StateResource pages;
+    private final StateChoices states;
 
-    public SpontaneousPages(Services services, Officer officer, Visit visit, ObjectMapper json, StateResource pages) {
+    public SpontaneousPages(Services services, Officer officer, Visit visit, ObjectMapper json, StateResource pages, StateChoices states) {
+        this.states = states;
         this.services = services;
         this.officer = officer;
         this.visit = visit;
@@ -86,7 +88,7 @@ public class SpontaneousPages {
 
     private TemplateInstance sendingPage(Map<String, String> values, Map<String, String> errors, String message, String submitted) {
         Map<String, Object> data = new HashMap<>();
-        data.put("form", ActionForms.spontaneousSending(officer.state(), visit.lang()));
+        data.put("form", states.fill(ActionForms.spontaneousSending(visit.lang()), List.of(), values));
         data.put("formAction", submitted);
         data.put("formValues", values);
         data.put("formErrors", errors);
@@ -109,7 +111,7 @@ public class SpontaneousPages {
         if (form.containsKey("update")) {
             return Response.ok(sendingPage(values, Map.of(), "", "send")).build();
         }
-        ActionForms.Form sending = ActionForms.spontaneousSending(officer.state(), visit.lang());
+        ActionForms.Form sending = ActionForms.spontaneousSending(visit.lang());
         ObjectNode body = ActionForms.body(sending, form, json.createObjectNode(), json);
         ApiResponse result = services.post(Service.REQUESTS, API, officer.token(), null, body);
         if (result.ok()) {

@@ -43,12 +43,14 @@ public class StateResource {
     private final Officer officer;
     private final Visit visit;
     private final ObjectMapper json;
+    private final StateChoices states;
 
-    public StateResource(Services services, Officer officer, Visit visit, ObjectMapper json) {
+    public StateResource(Services services, Officer officer, Visit visit, ObjectMapper json, StateChoices states) {
         this.services = services;
         this.officer = officer;
         this.visit = visit;
         this.json = json;
+        this.states = states;
     }
 
     @GET
@@ -149,7 +151,6 @@ public class StateResource {
         data.put("case", request);
         data.put("etag", got.etag() == null ? "" : got.etag());
         data.put("history", history.ok() ? list(history.body()) : List.of());
-        data.put("forms", forms(request, "request"));
         data.put("content", latestContent(request));
         data.putIfAbsent("receipts", List.of());
         data.putIfAbsent("done", "");
@@ -159,6 +160,7 @@ public class StateResource {
         data.putIfAbsent("formErrors", Map.of());
         data.putIfAbsent("formValues", Map.of());
         data.putIfAbsent("changes", List.of());
+        data.put("forms", forms(request, "request", data));
         data.put("service", Service.REQUESTS.label());
         data.put("measures", list(request.path("measures")));
         data.put("actionBase", "/" + officer.realm() + "/requests/" + id);
@@ -169,21 +171,32 @@ public class StateResource {
         return Response.status(status).entity(visit.page("request", officer, data)).build();
     }
 
-    /** The action forms: exactly the actions the service allows this officer now (none when it does not say). */
-    private List<ActionForms.Form> forms(JsonNode caseNode, String kind) {
+    /** The States a case names as its parties: a third State (transit, onward use) is none of them. */
+    private static final List<String> PARTIES = List.of("requestingState", "requestedState", "providingState", "receivingState");
+
+    /**
+     * The action forms: exactly the actions the service allows this officer now (none when it does not say), their State
+     * fields offering what the registry lists, less the case's parties, and what the officer typed in the form sent.
+     */
+    @SuppressWarnings("unchecked")
+    private List<ActionForms.Form> forms(JsonNode caseNode, String kind, Map<String, Object> data) {
+        List<String> parties = PARTIES.stream().map(p -> caseNode.path(p).asText("")).filter(StateResource::notBlank).toList();
+        String submitted = String.valueOf(data.get("formAction"));
+        Map<String, String> typed = (Map<String, String>) data.get("formValues");
         List<ActionForms.Form> forms = new ArrayList<>();
         if (officer.readOnly()) {
             return forms;
         }
         for (JsonNode a : caseNode.path("allowedActions")) {
             String action = a.asText();
-            forms.add(switch (kind) {
+            ActionForms.Form form = switch (kind) {
                 case "request" -> ActionForms.request(action).from(latestContent(caseNode));
                 case "transfer" -> ActionForms.transfer(action);
                 case "extradition" -> ActionForms.extradition(action, caseNode);
                 case "spontaneous" -> ActionForms.spontaneous(action);
                 default -> ActionForms.generic(action);
-            });
+            };
+            forms.add(states.fill(form, parties, action.equals(submitted) ? typed : Map.of()));
         }
         return forms;
     }
@@ -326,7 +339,8 @@ public class StateResource {
         data.put("measureRows", Composer.measureRows(values, errors));
         data.put("personRows", Composer.personRows(values));
         data.put("personOptions", Composer.personOptions(values));
-        data.put("states", List.of("NL", "AR", "SN").stream().filter(s -> !s.equals(officer.state())).toList());
+        // the States with which the Convention is in force for the officer's State today, as the registry says
+        data.put("states", states.offer(StateChoices.IN_FORCE, List.of(), values.get("requestedState")));
         return visit.page("compose", officer, data);
     }
 
@@ -400,7 +414,6 @@ public class StateResource {
         data.put("case", got.body());
         data.put("etag", got.etag() == null ? "" : got.etag());
         data.put("history", history.ok() ? list(history.body()) : List.of());
-        data.put("forms", forms(got.body(), kind));
         data.putIfAbsent("receipts", List.of());
         data.putIfAbsent("done", "");
         data.putIfAbsent("message", "");
@@ -411,6 +424,7 @@ public class StateResource {
         data.putIfAbsent("changes", List.of());
         data.put("service", service.label());
         data.putIfAbsent("measures", List.of());
+        data.put("forms", forms(got.body(), kind, data));
         data.put("actionBase", actionBase);
         data.put("version", got.body().path("version").asText(""));
         return Response.status(status).entity(visit.page(template, officer, data)).build();

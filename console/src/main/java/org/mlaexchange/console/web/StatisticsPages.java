@@ -31,8 +31,10 @@ public class StatisticsPages {
     private final Services services;
     private final Officer officer;
     private final Visit visit;
+    private final StateChoices states;
 
-    public StatisticsPages(Services services, Officer officer, Visit visit) {
+    public StatisticsPages(Services services, Officer officer, Visit visit, StateChoices states) {
+        this.states = states;
         this.services = services;
         this.officer = officer;
         this.visit = visit;
@@ -78,7 +80,7 @@ public class StatisticsPages {
         filter.put("to", to == null ? "" : to);
         filter.put("counterpart", counterpart == null ? "" : counterpart);
         data.put("filter", filter);
-        data.put("states", ActionForms.STATES.stream().filter(s -> !s.equals(officer.state())).toList());
+        data.put("states", states.offer(StateChoices.REGISTRY, List.of(), counterpart));
         data.put("errors", errors);
         data.put("sections", sections);
         data.put("query", query);

@@ -20,6 +20,9 @@ public class Visit {
     private String csrf;
     private boolean newCsrf;
     private String path = "/";
+    private final Map<String, String> addedTexts = new java.util.HashMap<>();
+    private boolean statesUnavailable;
+    private boolean noStateInForce;
 
     public Visit(Engine engine, Texts texts) {
         this.engine = engine;
@@ -50,10 +53,37 @@ public class Visit {
         return texts.text(lang, key);
     }
 
+    /** Texts this exchange adds to the bundle's (the names of the States the registry listed). */
+    void addTexts(Map<String, String> more) {
+        addedTexts.putAll(more);
+    }
+
+    /** The list of States could not be read: the page says so. */
+    void statesUnavailable() {
+        statesUnavailable = true;
+    }
+
+    /** The registry lists no State with which the Convention is in force for the officer's State today: the page says so. */
+    void noStateInForce() {
+        noStateInForce = true;
+    }
+
+    /** The texts of the page: the bundle's in the officer's language and those this exchange added. */
+    Map<String, String> texts() {
+        if (addedTexts.isEmpty()) {
+            return texts.of(lang);
+        }
+        Map<String, String> all = new java.util.HashMap<>(texts.of(lang));
+        all.putAll(addedTexts);
+        return all;
+    }
+
     /** A page: the template with the common data and whatever the page adds. */
     public TemplateInstance page(String template, Officer officer, Map<String, ?> data) {
         TemplateInstance page = engine.getTemplate(template).instance()
-                .data("t", texts.of(lang))
+                .data("t", texts())
+                .data("statesUnavailable", statesUnavailable)
+                .data("noStateInForce", noStateInForce)
                 .data("lang", lang)
                 .data("languages", Texts.LANGUAGES)
                 .data("csrf", csrf)

@@ -82,7 +82,8 @@ class FormsTest {
                     case SELECT -> f.labels();
                     default -> null;
                 };
-                if (prefix != null) {
+                // a State's label is its name from the registry (StateChoices), not a text of the bundle
+                if (prefix != null && !prefix.equals(StateChoices.LABELS)) {
                     f.options().stream().map(o -> prefix + "." + o).filter(k -> !en.containsKey(k)).forEach(missing::add);
                 }
                 if (f.type() == ActionForms.Type.ROWS && !en.containsKey("row." + f.path())) {
@@ -100,6 +101,28 @@ class FormsTest {
             }
         }));
         assertTrue(missing.isEmpty(), "texts missing from console_en: " + missing);
+    }
+
+    /**
+     * Every field that picks a State takes its choices from the registry when shown (StateChoices): the transit State
+     * and the receiving State among those with which the Convention is in force today, a third State among all; no
+     * form carries a list of States of its own.
+     */
+    @Test
+    void noFormHardCodesTheStates() {
+        Map<String, List<String>> stateFields = new java.util.TreeMap<>();
+        ActionForms.all().forEach((service, forms) -> forms.forEach((action, fields) -> {
+            for (ActionForms.Field f : fields) {
+                if (f.labels().equals(StateChoices.LABELS)) {
+                    stateFields.put(service + " " + action + " " + f.path(), f.options());
+                } else {
+                    assertTrue(f.options().stream().noneMatch(o -> o.matches("[A-Z]{2}")), action + " " + f.path() + " lists States");
+                }
+            }
+        }));
+        assertEquals(Map.of("extradition request-transit transitState", StateChoices.IN_FORCE,
+                "spontaneous request-use-consent thirdState", StateChoices.REGISTRY,
+                "spontaneous-sending send receivingState", StateChoices.IN_FORCE), stateFields);
     }
 
     @Test

@@ -32,7 +32,10 @@ class SpontaneousAndStatisticsPagesTest {
 
     private String render(String template, String lang, Map<String, Object> page) {
         Map<String, Object> data = new HashMap<>();
-        data.put("t", texts.of(lang));
+        // the texts with the labels of the States the registry listed, as Visit adds them
+        Map<String, String> t = new HashMap<>(texts.of(lang));
+        t.putAll(StateChoices.labels(Map.of("AR", "Argentine Republic", "SN", "Republic of Senegal"), k -> texts.text(lang, k)));
+        data.put("t", t);
         data.put("lang", lang);
         data.put("languages", Texts.LANGUAGES);
         data.put("csrf", "c");
@@ -50,7 +53,8 @@ class SpontaneousAndStatisticsPagesTest {
         Map<String, List<String>> submitted = SpontaneousFormsTest.filled();
         Map<String, String> values = new HashMap<>();
         submitted.forEach((k, v) -> values.put(k, String.join("\n", v)));
-        ActionForms.Form form = ActionForms.spontaneousSending("NL", "en");
+        // the receiving State's choices as the registry listed them (StateChoices), NL's own excluded
+        ActionForms.Form form = ActionForms.spontaneousSending("en").withStates((f, marker) -> List.of("AR", "SN"));
         Map<String, String> errors = ActionForms.onFields(form, Map.of("information.personsConcerned.0.location", "is required"), submitted);
         String html = render("spontaneous-new", "en", Map.of("form", form, "formAction", "send", "formValues", values, "formErrors", errors,
                 "message", "Invalid", "actionBase", "/nl/spontaneous-information", "measures", List.of()));
@@ -60,7 +64,7 @@ class SpontaneousAndStatisticsPagesTest {
         assertTrue(html.contains("data-field-error=\"f.information.personsConcerned.1.location\">is required</small>"));
         assertTrue(html.contains("name=\"f.information.personsConcerned.1.protectedPerson\" value=\"true\" checked"), "a row's checkbox kept");
         assertTrue(html.contains(">No onward transfer\n\nNot before a court without consent\n</textarea>"), "lines kept");
-        assertTrue(html.contains("<option value=\"AR\" selected>Argentina</option>"));
+        assertTrue(html.contains("<option value=\"AR\" selected>Argentina (AR)</option>"), html);
         assertTrue(html.contains("<option value=\"\">—</option><option value=\"GENOCIDE\""), "an optional choice can stay empty");
         assertFalse(html.contains("<option value=\"NL\""), "not to the officer's own State");
         assertFalse(html.contains("id=\"send-errors\""), "every error has its place");

@@ -47,7 +47,7 @@ class SpontaneousFormsTest {
 
     @Test
     void theFilledFormIsTheContractsSending() throws Exception {
-        JsonNode body = ActionForms.body(ActionForms.spontaneousSending("NL", "en"), filled(), json.createObjectNode(), json);
+        JsonNode body = ActionForms.body(ActionForms.spontaneousSending("en"), filled(), json.createObjectNode(), json);
         assertEquals("AR", body.path("receivingState").asText());
         SpontaneousInformation information = EventJson.mapper().treeToValue(body.path("information"), SpontaneousInformation.class);
         assertEquals("Public Prosecution Service, The Hague", information.providingAuthority().name());
@@ -62,14 +62,14 @@ class SpontaneousFormsTest {
         Map<String, List<String>> qualified = filled();
         qualified.put("f.information.legalQualification.category", List.of("WAR_CRIMES"));
         qualified.put("f.information.legalQualification.law", List.of("Art. 8 Rome Statute"));
-        JsonNode withQualification = ActionForms.body(ActionForms.spontaneousSending("NL", "en"), qualified, json.createObjectNode(), json);
+        JsonNode withQualification = ActionForms.body(ActionForms.spontaneousSending("en"), qualified, json.createObjectNode(), json);
         assertEquals(CrimeCategory.WAR_CRIMES, EventJson.mapper().treeToValue(withQualification.path("information"),
                 SpontaneousInformation.class).legalQualification().category());
     }
 
     @Test
     void theServicesFieldErrorsLandOnTheirFieldsAndRows() {
-        ActionForms.Form form = ActionForms.spontaneousSending("NL", "en");
+        ActionForms.Form form = ActionForms.spontaneousSending("en");
         Map<String, String> errors = ActionForms.onFields(form, StateResource.normalise(Map.of(
                 "information.personsConcerned[0].location", "is required",
                 "information.contact", "is required",
@@ -80,9 +80,11 @@ class SpontaneousFormsTest {
     }
 
     @Test
-    void theReceivingStateIsAnotherStateAndTheLanguageTheOfficers() {
-        ActionForms.Form form = ActionForms.spontaneousSending("AR", "es");
-        assertEquals(List.of("NL", "SN"), form.fields().get(0).options());
+    void theReceivingStateIsChosenFromTheRegistryAndTheLanguageIsTheOfficers() {
+        ActionForms.Form form = ActionForms.spontaneousSending("es");
+        assertEquals(StateChoices.IN_FORCE, form.fields().get(0).options(), "no list of States in the form itself");
+        assertEquals(List.of("SN", "DE"), form.withStates((f, marker) -> marker == StateChoices.IN_FORCE ? List.of("SN", "DE") : List.of())
+                .fields().get(0).options(), "filled when shown");
         assertEquals("es", form.initial("information.language"));
     }
 

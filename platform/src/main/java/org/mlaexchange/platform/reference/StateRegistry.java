@@ -66,6 +66,17 @@ public class StateRegistry {
                 .map(reason -> code + " is not a State Party on " + on + ": " + reason);
     }
 
+    /**
+     * The States a case of {@code state} may involve on that day: the Convention binds both of them (as a request
+     * needs on the day it is submitted), {@code state} itself excluded; none while the Convention does not bind it.
+     */
+    public List<StateParty> inForceWith(StateCode state, LocalDate on) {
+        if (!isStateParty(state, on)) {
+            return List.of();
+        }
+        return data.states().stream().filter(s -> !s.code().equals(state) && s.boundOn(on)).toList();
+    }
+
     public boolean accepts(StateCode state, String language) {
         return find(state).map(s -> s.accepts(language)).orElse(false);
     }

@@ -86,7 +86,7 @@ public class StatisticsResource {
 
     private Statistics compute(String from, String to, String counterpart) throws IOException {
         Caller reader = caller.get();
-        StatisticsQuery query = new StatisticsQuery(reader.oversight() ? null : reader.actingState(), counterpart(counterpart),
+        StatisticsQuery query = new StatisticsQuery(reader.oversight() ? null : reader.actingState(), QueryParameters.state("counterpart", counterpart, states::isKnown),
                 QueryParameters.instantOrDate("from", from), QueryParameters.instantOrDate("to", to), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
             throw ProblemException.badRequest("malformed-parameter", "The period is empty",
@@ -102,26 +102,5 @@ public class StatisticsResource {
         sql.append(" ORDER BY logseq");
         LogReader.stream(dataSource, sql.toString(), args, row -> statistics.accept(row.getString(1)));
         return statistics.result(query);
-    }
-
-    private StateCode counterpart(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        StateCode code;
-        try {
-            code = StateCode.of(value);
-        } catch (IllegalArgumentException e) {
-            throw unknown(value);
-        }
-        if (!states.isKnown(code)) {
-            throw unknown(value);
-        }
-        return code;
-    }
-
-    private static ProblemException unknown(String value) {
-        return ProblemException.badRequest("malformed-parameter", "Query parameter counterpart must be a State's code",
-                List.of(new Problem.FieldError("counterpart", "not a State of the reference data: " + value)));
     }
 }

@@ -39,4 +39,31 @@ class LegalBasisTest {
                 .body("states.find { it.code == 'NL' }.provisionalApplication.part", hasItem("III"))
                 .body("states.find { it.code == 'BE' }.ratifiedOn", nullValue());
     }
+
+    /**
+     * The States an officer of NL may address on a day: those the Convention binds on that day together with NL,
+     * NL excluded. SN is bound from 2024-06-01 and AR from 2024-09-01; BE has not ratified; NL applies Part III
+     * provisionally from 2024-02-15.
+     */
+    @Test
+    void theStatesInForceWithAStateOnADay() {
+        given().auth().oauth2(Tokens.officer("nl")).get("/api/states?inForceWith=NL&on=2024-08-01").then().statusCode(200)
+                .body("states.code", equalTo(java.util.List.of("SN")))
+                .body("states[0].name", equalTo("Republic of Senegal"));
+        // today (the default day): AR and SN, never BE, never NL itself
+        given().auth().oauth2(Tokens.officer("nl")).get("/api/states?inForceWith=NL").then().statusCode(200)
+                .body("states.code", equalTo(java.util.List.of("AR", "SN")));
+        // before NL is bound, none
+        given().auth().oauth2(Tokens.officer("ar")).get("/api/states?inForceWith=NL&on=2024-02-14").then().statusCode(200)
+                .body("states", org.hamcrest.Matchers.empty());
+        // without inForceWith, on filters the States bound that day (NL by provisional application)
+        given().auth().oauth2(Tokens.officer("nl")).get("/api/states?on=2024-08-01").then().statusCode(200)
+                .body("states.code", equalTo(java.util.List.of("NL", "SN")));
+        given().auth().oauth2(Tokens.officer("nl")).get("/api/states?inForceWith=XX&on=2024-13-01").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("inForceWith"));
+        given().auth().oauth2(Tokens.officer("nl")).get("/api/states?on=tomorrow").then().statusCode(400)
+                .body("errors[0].field", equalTo("on"));
+        given().get("/api/states?inForceWith=NL").then().statusCode(401);
+    }
 }

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -75,17 +76,32 @@ public final class PersonalData {
             return;
         }
         ObjectNode object = (ObjectNode) node;
-        for (RecordComponent component : raw.getRecordComponents()) {
-            JsonNode child = object.get(component.getName());
-            if (child == null || child.isNull() || component.isAnnotationPresent(NotPersonal.class)) {
+        for (Component component : COMPONENTS.get(raw)) {
+            JsonNode child = object.get(component.name());
+            if (child == null || child.isNull()) {
                 continue;
             }
-            JsonNode replaced = value(child, component.getGenericType(), seal);
+            JsonNode replaced = value(child, component.type(), seal);
             if (replaced != child) {
-                object.set(component.getName(), replaced);
+                object.set(component.name(), replaced);
             }
         }
     }
+
+    /** A record component that may hold personal data (not marked {@link NotPersonal}). */
+    private record Component(String name, Type type) {
+    }
+
+    /** Read once per record class, not by reflection for every sealed event. */
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> record) {
+            return Arrays.stream(record.getRecordComponents())
+                    .filter(component -> !component.isAnnotationPresent(NotPersonal.class))
+                    .map(component -> new Component(component.getName(), component.getGenericType()))
+                    .toList();
+        }
+    };
 
     /** The value with its texts sealed: replaced when it is a text itself, changed in place otherwise. */
     private static JsonNode value(JsonNode node, Type type, UnaryOperator<String> seal) {

@@ -84,7 +84,7 @@ public class EventLog {
             long caseseq = (last != null ? last : caseseqBefore != null ? caseseqBefore : lastCaseseq(event.caseId())) + 1;
             staging.add(new Staged(staging.unit(), event.caseId(), caseseq, event.type(),
                     event.actorState() == null ? null : event.actorState().value(), partiesColumn(event.parties()), now,
-                    keys.seal(event.sealingCaseId(), event.payload()), trace));
+                    keys.seal(event.sealingCaseId(), event.payload(), caseseq == 1 && event.sealingCaseId().equals(event.caseId())), trace));
         }
     }
 

@@ -55,9 +55,11 @@ public class CaseDataKeys {
     /**
      * The event data of {@code payload} as it enters the log: its personal texts sealed with the case's
      * data key, made here on the first one. Payloads whose contract does not seal are returned in clear.
+     * For the first event of a case ({@code newCase}) the key is made without looking for one: a case
+     * with no event has no key row (and cannot have been erased).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public JsonNode seal(String caseId, Object payload) {
+    public JsonNode seal(String caseId, Object payload, boolean newCase) {
         JsonNode data = EventJson.toData(payload);
         if (!PersonalData.sealed(payload.getClass())) {
             return data;
@@ -65,7 +67,7 @@ public class CaseDataKeys {
         DataKey[] key = new DataKey[1];
         return PersonalData.seal(payload.getClass(), data, text -> {
             if (key[0] == null) {
-                key[0] = keyForSealing(caseId);
+                key[0] = newCase ? newKey(caseId) : keyForSealing(caseId);
             }
             return SealedText.seal(key[0].key(), key[0].id(), caseId, text);
         });
@@ -123,8 +125,7 @@ public class CaseDataKeys {
     /** Whether and how the case's personal data was erased. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Erasure> erasure(String caseId) {
-        List<?> rows = entityManager.createNativeQuery(
-                        "SELECT erased_by, erasure_reason, erased_at FROM case_data_key WHERE case_id = ?1 AND erased_at IS NOT NULL")
+        List<?> rows = keyTable("SELECT erased_by, erasure_reason, erased_at FROM case_data_key WHERE case_id = ?1 AND erased_at IS NOT NULL")
                 .setParameter(1, caseId).getResultList();
         return rows.stream().findFirst().map(row -> {
             Object[] r = (Object[]) row;
@@ -139,7 +140,7 @@ public class CaseDataKeys {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void destroy(String caseId, StateCode erasedBy, ErasureReason reason, Instant at) {
-        entityManager.createNativeQuery("""
+        keyTable("""
                         INSERT INTO case_data_key (case_id, key_id, kek_id, wrapped_key, created_at, erased_at, erased_by, erasure_reason)
                         VALUES (?1, '-', ?2, NULL, ?3, ?3, ?4, ?5)
                         ON CONFLICT (case_id) DO UPDATE SET wrapped_key = NULL, erased_at = excluded.erased_at,
@@ -151,19 +152,21 @@ public class CaseDataKeys {
     }
 
     private DataKey keyForSealing(String caseId) {
-        Optional<DataKey> existing = load(caseId);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        if (erasure(caseId).isPresent()) {
+        // one look at the case's row tells both whether it has a key and whether it was erased
+        Object[] row = keyRow(caseId);
+        if (row != null && row[3] != null) {
             throw new IllegalStateException("the personal data of case " + caseId + " was erased: nothing personal is recorded for it again");
         }
+        return row != null ? unwrapped(caseId, row) : newKey(caseId);
+    }
+
+    private DataKey newKey(String caseId) {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);
         String keyId = HexFormat.of().formatHex(id);
-        entityManager.createNativeQuery("""
+        keyTable("""
                         INSERT INTO case_data_key (case_id, key_id, kek_id, wrapped_key, created_at) VALUES (?1, ?2, ?3, ?4, ?5)""")
                 .setParameter(1, caseId).setParameter(2, keyId).setParameter(3, kek.id())
                 .setParameter(4, kek.wrap(raw, context(caseId, keyId))).setParameter(5, Timestamp.from(clock.instant()))
@@ -172,14 +175,29 @@ public class CaseDataKeys {
     }
 
     private Optional<DataKey> load(String caseId) {
-        List<?> rows = entityManager.createNativeQuery(
-                        "SELECT key_id, kek_id, wrapped_key FROM case_data_key WHERE case_id = ?1 AND wrapped_key IS NOT NULL")
+        Object[] row = keyRow(caseId);
+        return row == null || row[2] == null ? Optional.empty() : Optional.of(unwrapped(caseId, row));
+    }
+
+    /** The case's row: key id, KEK id, wrapped key (null once destroyed), erased at; null when it has none. */
+    private Object[] keyRow(String caseId) {
+        List<?> rows = keyTable("SELECT key_id, kek_id, wrapped_key, erased_at FROM case_data_key WHERE case_id = ?1")
                 .setParameter(1, caseId).getResultList();
-        return rows.stream().findFirst().map(row -> {
-            Object[] r = (Object[]) row;
-            String keyId = (String) r[0];
-            return new DataKey(keyId, new SecretKeySpec(kek.unwrap((byte[]) r[2], (String) r[1], context(caseId, keyId)), "AES"));
-        });
+        return rows.isEmpty() ? null : (Object[]) rows.get(0);
+    }
+
+    private DataKey unwrapped(String caseId, Object[] row) {
+        String keyId = (String) row[0];
+        return new DataKey(keyId, new SecretKeySpec(kek.unwrap((byte[]) row[2], (String) row[1], context(caseId, keyId)), "AES"));
+    }
+
+    /**
+     * A statement on {@code case_data_key} alone: no entity maps that table, so the entities the unit changed need
+     * not be flushed before it. A native query otherwise flushes the whole session first: on the write path that
+     * flush, once per sealed event, took a fifth of the writer thread's CPU samples (docs/benchmarks.md).
+     */
+    private jakarta.persistence.Query keyTable(String sql) {
+        return entityManager.createNativeQuery(sql).unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("case_data_key");
     }
 
     /** One batch of {@link #rewrap}: the rows re-wrapped, those whose key-encryption key is not held (by its id), the last case seen. */

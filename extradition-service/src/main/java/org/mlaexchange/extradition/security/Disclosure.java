@@ -114,7 +114,7 @@ public class Disclosure {
     public List<CloudEvent> historyFor(Caller caller, ExtraditionCase c, List<CloudEvent> events) {
         boolean redact = !seesIdentity(caller, c);
         boolean hideOthers = !seesOtherCases(caller, c);
-        Map<String, String> names = redact ? protectedNames(c) : Map.of();
+        DisclosurePolicy.StandIns names = DisclosurePolicy.standIns(redact ? protectedNames(c) : Map.of());
         return DisclosurePolicy.history(events, e -> {
             boolean carriesPerson = redact && CARRY_PERSON.contains(e.type());
             boolean namesOthers = hideOthers && ExtraditionEventTypes.CONCURRENT_REQUESTS_RECORDED.equals(e.type());
@@ -129,7 +129,7 @@ public class Disclosure {
                 hideOtherCases(data, c.id());
             }
             // free text of any event (reasons, notes, assurances) may name the protected person too
-            return DisclosurePolicy.replaceNames(data, names) || carriesPerson || namesOthers ? data : null;
+            return names.replaceIn(data) || carriesPerson || namesOthers ? data : null;
         });
     }
 

@@ -70,6 +70,11 @@ public final class DisclosurePolicy {
      * @return whether anything was replaced
      */
     public static boolean replaceNames(JsonNode node, Map<String, String> standIns) {
+        return standIns(standIns).replaceIn(node);
+    }
+
+    /** The names to hide and their labels, ready to replace in many texts (a case's whole history) with one pattern. */
+    public static StandIns standIns(Map<String, String> standIns) {
         Map<String, String> byName = new HashMap<>();
         standIns.forEach((name, label) -> {
             // after an erasure every identity reads "erased": nothing to hide, and the word must stay
@@ -78,14 +83,34 @@ public final class DisclosurePolicy {
             }
         });
         if (byName.isEmpty()) {
-            return false;
+            return new StandIns(null, byName);
         }
         StringBuilder alternatives = new StringBuilder();
         byName.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()) // the longest name first
                 .forEach(name -> alternatives.append(alternatives.isEmpty() ? "" : "|").append(Pattern.quote(name)));
-        Pattern names = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        return replaceIn(node, names, byName);
+        return new StandIns(Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), byName);
+    }
+
+    /** Protected names (lower case) and their labels, with the pattern that finds them as whole words. */
+    public static final class StandIns {
+        private final Pattern names;
+        private final Map<String, String> byName;
+
+        private StandIns(Pattern names, Map<String, String> byName) {
+            this.names = names;
+            this.byName = byName;
+        }
+
+        /** Whether there is no name to look for. */
+        public boolean isEmpty() {
+            return names == null;
+        }
+
+        /** Replaces the names in every text of the node, in place; whether anything was replaced. */
+        public boolean replaceIn(JsonNode node) {
+            return names != null && DisclosurePolicy.replaceIn(node, names, byName);
+        }
     }
 
     private static boolean replaceIn(JsonNode node, Pattern names, Map<String, String> byName) {

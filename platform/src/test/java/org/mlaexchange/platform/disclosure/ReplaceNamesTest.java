@@ -42,4 +42,20 @@ class ReplaceNamesTest {
         assertFalse(DisclosurePolicy.replaceNames(view, Map.of()));
         assertEquals(before, view);
     }
+
+    @Test
+    void oneSetOfStandInsServesEveryEventOfAHistory() {
+        DisclosurePolicy.StandIns names = DisclosurePolicy.standIns(Map.of("Amina K.", "Protected person 1"));
+        JsonNode first = json("{'facts': 'Seen by Amina K.'}");
+        JsonNode second = json("{'reason': 'amina k. fled'}");
+        JsonNode third = json("{'reason': 'no name here'}");
+        assertTrue(names.replaceIn(first));
+        assertTrue(names.replaceIn(second));
+        assertFalse(names.replaceIn(third));
+        assertEquals(json("{'facts': 'Seen by Protected person 1'}"), first);
+        assertEquals(json("{'reason': 'Protected person 1 fled'}"), second);
+        assertFalse(names.isEmpty());
+        assertTrue(DisclosurePolicy.standIns(Map.of("erased", "Protected person 1", "Jo", "Protected person 2")).isEmpty(),
+                "no name long enough to look for: nothing to replace");
+    }
 }

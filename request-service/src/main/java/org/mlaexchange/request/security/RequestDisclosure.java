@@ -96,12 +96,12 @@ public class RequestDisclosure {
         if (!withholdsFrom(audience, r)) {
             return events;
         }
-        Map<String, String> names = audience.seesProtectedIdentity() ? Map.of() : protectedNames(r);
+        DisclosurePolicy.StandIns names = DisclosurePolicy.standIns(audience.seesProtectedIdentity() ? Map.of() : protectedNames(r));
         return DisclosurePolicy.history(events, e -> {
             JsonNode data = e.data().deepCopy();
             boolean withheld = redactContent(audience, r.confidential(), data.path("content")) != null;
             // free text of any event (reasons, minutes, notes) may name a protected person too
-            return DisclosurePolicy.replaceNames(data, names) || withheld ? data : null;
+            return names.replaceIn(data) || withheld ? data : null;
         });
     }
 

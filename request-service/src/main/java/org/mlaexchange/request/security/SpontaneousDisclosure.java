@@ -70,12 +70,12 @@ public class SpontaneousDisclosure {
         if (!withholdsFrom(audience, c)) {
             return events;
         }
-        Map<String, String> names = audience.seesProtectedIdentity() ? Map.of() : protectedNames(c);
+        DisclosurePolicy.StandIns names = DisclosurePolicy.standIns(audience.seesProtectedIdentity() ? Map.of() : protectedNames(c));
         return DisclosurePolicy.history(events, e -> {
             JsonNode data = e.data().deepCopy();
             boolean withheld = redact(audience, c.confidential(), data) != null;
             // free text of any event (notes, reasons) may name a protected person too
-            return DisclosurePolicy.replaceNames(data, names) || withheld ? data : null;
+            return names.replaceIn(data) || withheld ? data : null;
         });
     }
 

@@ -55,6 +55,19 @@ public class KnownRequests {
         return rows.stream().findFirst().map(row -> read(row.toString(), type));
     }
 
+    /**
+     * Stores the facts of a case's first event; false (nothing changed) when the case is known already, as for an
+     * event folded before. The first event needs no look-up: a case has no facts before it.
+     */
+    private boolean storeFirst(String table, String idColumn, UUID id, int version, Object facts) {
+        return entityManager.createNativeQuery("INSERT INTO " + table + " (" + idColumn + ", version, facts) VALUES (?1, ?2, cast(?3 AS jsonb))"
+                        + " ON CONFLICT (" + idColumn + ") DO NOTHING")
+                .setParameter(1, id)
+                .setParameter(2, version)
+                .setParameter(3, write(facts))
+                .executeUpdate() == 1;
+    }
+
     /** Stores a case's facts after one more event: the row is created by the first event of the case. */
     private void store(String table, String idColumn, UUID id, int version, Object facts) {
         entityManager.createNativeQuery("INSERT INTO " + table + " (" + idColumn + ", version, facts) VALUES (?1, ?2, cast(?3 AS jsonb))"
@@ -83,6 +96,10 @@ public class KnownRequests {
 
     private boolean applySpontaneous(CloudEvent event) {
         SpontaneousInformationEvent payload = EventJson.fromData(event.data(), SpontaneousInformationEventTypes.classOf(event.type()));
+        if (event.caseseq() == 1) {
+            SpontaneousInformationFacts first = SpontaneousInformationFacts.apply(null, payload);
+            return storeFirst("known_spontaneous_information", "information_id", first.informationId(), first.version(), first);
+        }
         SpontaneousInformationFacts current = findSpontaneous(payload.informationId()).orElse(null);
         if (!inOrder(event, current == null ? 0 : current.version(), "spontaneous information " + payload.informationId())) {
             return false;
@@ -105,6 +122,10 @@ public class KnownRequests {
 
     private boolean applyRequest(CloudEvent event) {
         RequestEvent payload = EventJson.fromData(event.data(), RequestEventTypes.classOf(event.type()));
+        if (event.caseseq() == 1) {
+            RequestFacts first = RequestFacts.apply(null, payload);
+            return storeFirst("known_request", "request_id", first.requestId(), first.version(), first);
+        }
         RequestFacts current = find(payload.requestId()).orElse(null);
         if (!inOrder(event, current == null ? 0 : current.version(), "request " + payload.requestId())) {
             return false;

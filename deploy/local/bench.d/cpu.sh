@@ -11,7 +11,7 @@ CPU_TCK="$(getconf CLK_TCK)"
 cpu_ticks() {
   local dir args part
   for dir in /proc/[0-9]*; do
-    args="$(tr '\0' ' ' <"$dir/cmdline" 2>/dev/null)" || continue
+    args="$({ tr '\0' ' ' <"$dir/cmdline"; } 2>/dev/null)" || continue
     case "$args" in
       *request-service/target/quarkus-app*) part=request-service ;;
       *evidence-service/target/quarkus-app*) part=evidence-service ;;
@@ -29,13 +29,35 @@ cpu_ticks() {
   awk '/^cpu / {print "machine", $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat
 }
 
+# cpu_threads: "<service>/<thread> <ticks>" for the services' threads, numbered threads of a pool counted
+# together (mla-writer-1 and -2 as mla-writer-#): which part of a service's work takes its CPU
+cpu_threads() {
+  local dir args part task
+  for dir in /proc/[0-9]*; do
+    args="$({ tr '\0' ' ' <"$dir/cmdline"; } 2>/dev/null)" || continue
+    case "$args" in
+      *request-service/target/quarkus-app*) part=request-service ;;
+      *evidence-service/target/quarkus-app*) part=evidence-service ;;
+      *extradition-service/target/quarkus-app*) part=extradition-service ;;
+      *) continue ;;
+    esac
+    for task in "$dir"/task/*; do
+      # the thread's name, then utime and stime (the 12th and 13th fields after the name in parentheses)
+      printf '%s/%s %s\n' "$part" "$({ tr ' ' '_' <"$task/comm"; } 2>/dev/null | sed 's/[0-9][0-9]*$/#/')" \
+        "$(sed 's/^.*) //' "$task/stat" 2>/dev/null | awk '{print $12 + $13}')"
+    done
+  done | awk 'NF == 2 {t[$1] += $2} END {for (p in t) print p, t[p]}'
+}
+
 # cpu_account <key> <command...>: runs the command, then puts cpu.<key>.<part>_ms (CPU ms per accepted
 # request, from <key>.n and <key>.bad that the command put) for every part and the machine
 cpu_account() {
-  local key="$1" before after n
+  local key="$1" before after n threads_before threads_after
   shift
   before="$(cpu_ticks)"
+  threads_before="$(cpu_threads)"
   "$@"
+  threads_after="$(cpu_threads)"
   after="$(cpu_ticks)"
   n=$(($(get "$key.n") - $(get "$key.bad")))
   [ "$n" -gt 0 ] || return 0
@@ -45,6 +67,11 @@ cpu_account() {
     was="$(awk -v p="$part" '$1 == p {print $2}' <<<"$before")"
     put "cpu.$key.$part" "$(awk -v a="${was:-0}" -v b="$ticks" -v n="$n" -v hz="$CPU_TCK" 'BEGIN {printf "%.2f", (b - a) * 1000 / hz / n}')"
   done <<<"$after"
+  # threads that spent at least 0.2 ms per request, the costliest first
+  put "cpu.$key.threads" "$(while read -r thread ticks; do
+    awk -v t="$thread" -v a="$(awk -v t="$thread" '$1 == t {print $2}' <<<"$threads_before")" -v b="$ticks" -v n="$n" -v hz="$CPU_TCK" \
+      'BEGIN {ms = (b - (a == "" ? 0 : a)) * 1000 / hz / n; if (ms >= 0.2) printf "%.2f %s\n", ms, t}'
+  done <<<"$threads_after" | sort -rn | awk '{printf "%s%s %s ms", NR > 1 ? "; " : "", $2, $1}')"
   log "  CPU per accepted request ($key): $(for p in request-service evidence-service extradition-service kafka postgresql wrk machine; do printf '%s %s ms, ' "$p" "$(get "cpu.$key.$p")"; done)"
 }
 
@@ -56,6 +83,8 @@ cpu_rows() { # cpu_rows <key> <label>
     v="$(get "cpu.$key.$p")"
     [ -n "$v" ] && row "$what: CPU per request, $p" "$(fmt "$v" " ms")" "" "$(pct_of "$v" "$machine") of the machine's" "" ""
   done
+  v="$(get "cpu.$key.threads")"
+  [ -n "$v" ] && row "$what: CPU per request by thread" "$v" "" "" "" ""
   row "$what: CPU per request, whole machine" "$(fmt "$machine" " ms")" "$(nproc) cores" \
     "ceiling $(awk -v m="$machine" -v c="$(nproc)" 'BEGIN {if (m > 0) printf "%.0f/s", c * 1000 / m}')" "" ""
 }

@@ -123,19 +123,21 @@ bench_transitions() {
 }
 
 # Row 6: history size. Two copies of request-service (bench.d/startup.sh's copy_launch: the stack's jar, JVM and
-# options, scratch topics, relay on in both), one after the other on port 9291, each on a scratch database of its
-# own: one with an empty log, one the loader filled to HISTORY_EVENTS events (BENCH_HISTORY_LOADER, default
+# options, scratch topics, relay on in both) on ports 9291 and 9292, each on a scratch database of its own: one
+# with an empty log, one the loader filled to HISTORY_EVENTS events (BENCH_HISTORY_LOADER, default
 # deploy/local/history-loader: valid, chained, sealed history, marked as relayed). Both get the schema the same
-# way (the loader's --migrate), and both are measured the same way: after their first audit checkpoint (taken
-# 30 s after start, the one pass over the whole log a process makes; later ones cover only the new events) and a
-# warm-up run of the same length, wrk at 8 connections as row 1.
+# way (the loader's --migrate) and run side by side, measured the same way: after their first audit checkpoint
+# (taken 30 s after start, the one pass over the whole log a process makes; later ones cover only the new events)
+# and a warm-up run of the same length, wrk at 8 connections as row 1, in turns (empty, loaded, empty, loaded) so
+# that what else the machine does meanwhile weighs on both alike; each figure is the mean of its two turns.
 HISTORY_EVENTS="${HISTORY_EVENTS:-1000000}"
 HISTORY_PORT=9291
 HISTORY_DBS=""
 
 bench_history() {
   request_body_file
-  local loader="${BENCH_HISTORY_LOADER:-$DEPLOY/history-loader}" label db out i
+  local loader="${BENCH_HISTORY_LOADER:-$DEPLOY/history-loader}" label db out i round port="$HISTORY_PORT" key
+  declare -A url pid
   log "history: request-service copies on an empty log and on a log of $HISTORY_EVENTS events (loader: $loader)"
   for label in empty loaded; do
     db="${BENCH_DB_PREFIX}history_$label"
@@ -146,24 +148,38 @@ bench_history() {
       >"$out" 2>&1 || { cat "$out" >&2; die "history loader failed"; }
     if [ "$label" = loaded ]; then
       log "  $(grep -E '^(loaded|VACUUM)' "$out" | tr '\n' ' ')"
-      # the loader's own figures: the wall time above may include compiling it
+      # the loader's own figures: the wall time may include compiling it
       put history.load_s "$(sed -n 's/^loaded .* in \([0-9.]*\) s: .*/\1/p' "$out")"
       put history.load_rate "$(sed -n 's/^loaded .* s: \([0-9]*\) events\/s.*/\1/p' "$out")"
       put history.vacuum_s "$(sed -n 's/^VACUUM .*: \([0-9.]*\) s$/\1/p' "$out")"
     fi
     put "history.$label.events" "$(pg_mla -d "$db" -tA -c "SELECT count(*) FROM event_log")"
-    copy_launch request-service "$HISTORY_PORT" "$db" "$WORK/history-$label.log"
+  done
+  for label in empty loaded; do
+    copy_launch request-service "$port" "${BENCH_DB_PREFIX}history_$label" "$WORK/history-$label.log"
+    pid[$label]="$COPY_PID"
+    url[$label]="http://127.0.0.1:$port/api/requests"
     put "history.$label.ready_s" "$(elapsed1 "$COPY_T0" "$COPY_T1")"
+    port=$((port + 1))
+  done
+  for label in empty loaded; do
     for ((i = 0; i < 120; i++)); do
-      [ "$(pg_mla -d "$db" -tA -c "SELECT count(*) FROM audit_checkpoint")" -gt 0 ] && break
+      [ "$(pg_mla -d "${BENCH_DB_PREFIX}history_$label" -tA -c "SELECT count(*) FROM audit_checkpoint")" -gt 0 ] && break
       sleep 1
     done
-    BENCH_TOKEN="$(token nl officer)" BENCH_BODY="$WORK/request.json" \
-      run_wrk "history.$label.warmup" 8 "$BENCH_D/submit.lua" "http://127.0.0.1:$HISTORY_PORT/api/requests"
-    BENCH_TOKEN="$(token nl officer)" BENCH_BODY="$WORK/request.json" \
-      run_wrk "history.$label.submit.8" 8 "$BENCH_D/submit.lua" "http://127.0.0.1:$HISTORY_PORT/api/requests"
-    kill -TERM "$COPY_PID" 2>/dev/null || true
-    wait "$COPY_PID" 2>/dev/null || true
+    BENCH_TOKEN="$(token nl officer)" BENCH_BODY="$WORK/request.json" run_wrk "history.$label.warmup" 8 "$BENCH_D/submit.lua" "${url[$label]}"
+  done
+  for round in 1 2; do
+    for label in empty loaded; do
+      BENCH_TOKEN="$(token nl officer)" BENCH_BODY="$WORK/request.json" run_wrk "history.$label.$round" 8 "$BENCH_D/submit.lua" "${url[$label]}"
+    done
+  done
+  for label in empty loaded; do
+    for key in rps p50_ms p99_ms; do
+      put "history.$label.submit.8.$key" "$(awk -v a="$(get "history.$label.1.$key")" -v b="$(get "history.$label.2.$key")" 'BEGIN {printf "%.2f", (a + b) / 2}')"
+    done
+    kill -TERM "${pid[$label]}" 2>/dev/null || true
+    wait "${pid[$label]}" 2>/dev/null || true
   done
   history_cleanup
 }

@@ -152,10 +152,11 @@ How each figure is taken (deploy/local/bench, deploy/local/bench.d/):
   (VmRSS) at ready + 5 s. "After the load" is the stack's own service at the end of this run.
 - 5: per submission event, evidence-service inbox.processed_at − request-service event_log.occurred_at,
   wrk at half the 8-connection rate; Kafka's EndToEndLatency tool (acks=all, 1 KiB) as the baseline.
-- 6: two copies of request-service as in 4 (relay on, scratch topics), one after the other, each on a scratch
+- 6: two copies of request-service as in 4 (relay on, scratch topics), side by side, each on a scratch
   database: one with an empty log, one filled by deploy/local/history-loader (valid chained events, sealed,
   marked relayed; VACUUM ANALYZE after). Each: first audit checkpoint awaited (its one pass over the whole
-  log), a ${DURATION} s warm-up, then wrk ${DURATION} s at 8 connections as in 1. Baseline: the empty-log copy.
+  log), a ${DURATION} s warm-up; then wrk ${DURATION} s at 8 connections as in 1, in turns empty, loaded, empty,
+  loaded; each figure the mean of its two turns. Baseline: the empty-log copy.
 EOF
   } >"$OUT"
   log "report written to $OUT"

@@ -122,25 +122,74 @@ bench_transitions() {
   done
 }
 
-# Row 6: history size. Loading 1,000,000 events takes long and must keep the chain valid, so it is done by
-# a loader of the project's (BENCH_HISTORY_LOADER, a command run with no arguments, which appends events
-# to request-service's log until it holds at least 1,000,000) and measured only with --history.
+# Row 6: history size. Two copies of request-service (bench.d/startup.sh's copy_launch: the stack's jar, JVM and
+# options, scratch topics, relay on in both) on ports 9291 and 9292, each on a scratch database of its own: one
+# with an empty log, one the loader filled to HISTORY_EVENTS events (BENCH_HISTORY_LOADER, default
+# deploy/local/history-loader: valid, chained, sealed history, marked as relayed). Both get the schema the same
+# way (the loader's --migrate) and run side by side, measured the same way: after their first audit checkpoint
+# (taken 30 s after start, the one pass over the whole log a process makes; later ones cover only the new events)
+# and a warm-up run of the same length, wrk at 8 connections as row 1, in turns (empty, loaded, empty, loaded) so
+# that what else the machine does meanwhile weighs on both alike; each figure is the mean of its two turns.
+HISTORY_EVENTS="${HISTORY_EVENTS:-1000000}"
+HISTORY_PORT=9291
+HISTORY_DBS=""
+
 bench_history() {
   request_body_file
-  local events
-  events="$(pg_super -d "$REQ_DB" -tA -c "SELECT count(*) FROM event_log")"
-  put history.before_events "$events"
-  if [ "$events" -lt 1000000 ]; then
-    if [ -z "${BENCH_HISTORY_LOADER:-}" ]; then
-      log "history: request-service's log holds $events events; set BENCH_HISTORY_LOADER to a loader command to reach 1,000,000"
-      put history.note "not measured: no loader (BENCH_HISTORY_LOADER) and $events events in the log"
-      return 0
+  local loader="${BENCH_HISTORY_LOADER:-$DEPLOY/history-loader}" label db out i round port="$HISTORY_PORT" key
+  declare -A url pid
+  log "history: request-service copies on an empty log and on a log of $HISTORY_EVENTS events (loader: $loader)"
+  for label in empty loaded; do
+    db="${BENCH_DB_PREFIX}history_$label"
+    pg_super -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db OWNER mla" >/dev/null
+    HISTORY_DBS="$HISTORY_DBS $db"
+    out="$WORK/history-loader-$label.out"
+    "$loader" --url "jdbc:postgresql://127.0.0.1:$PG_PORT/$db" --migrate --events "$([ "$label" = loaded ] && echo "$HISTORY_EVENTS" || echo 0)" \
+      >"$out" 2>&1 || { cat "$out" >&2; die "history loader failed"; }
+    if [ "$label" = loaded ]; then
+      log "  $(grep -E '^(loaded|VACUUM)' "$out" | tr '\n' ' ')"
+      # the loader's own figures: the wall time may include compiling it
+      put history.load_s "$(sed -n 's/^loaded .* in \([0-9.]*\) s: .*/\1/p' "$out")"
+      put history.load_rate "$(sed -n 's/^loaded .* s: \([0-9]*\) events\/s.*/\1/p' "$out")"
+      put history.vacuum_s "$(sed -n 's/^VACUUM .*: \([0-9.]*\) s$/\1/p' "$out")"
     fi
-    log "history: $events events in the log; running the loader: $BENCH_HISTORY_LOADER"
-    bash -c "$BENCH_HISTORY_LOADER" >&2 || die "history loader failed"
-    events="$(pg_super -d "$REQ_DB" -tA -c "SELECT count(*) FROM event_log")"
+    put "history.$label.events" "$(pg_mla -d "$db" -tA -c "SELECT count(*) FROM event_log")"
+  done
+  for label in empty loaded; do
+    copy_launch request-service "$port" "${BENCH_DB_PREFIX}history_$label" "$WORK/history-$label.log"
+    pid[$label]="$COPY_PID"
+    url[$label]="http://127.0.0.1:$port/api/requests"
+    put "history.$label.ready_s" "$(elapsed1 "$COPY_T0" "$COPY_T1")"
+    port=$((port + 1))
+  done
+  for label in empty loaded; do
+    for ((i = 0; i < 120; i++)); do
+      [ "$(pg_mla -d "${BENCH_DB_PREFIX}history_$label" -tA -c "SELECT count(*) FROM audit_checkpoint")" -gt 0 ] && break
+      sleep 1
+    done
+    BENCH_TOKEN="$(token nl officer)" BENCH_BODY="$WORK/request.json" run_wrk "history.$label.warmup" 8 "$BENCH_D/submit.lua" "${url[$label]}"
+  done
+  for round in 1 2; do
+    for label in empty loaded; do
+      BENCH_TOKEN="$(token nl officer)" BENCH_BODY="$WORK/request.json" run_wrk "history.$label.$round" 8 "$BENCH_D/submit.lua" "${url[$label]}"
+    done
+  done
+  for label in empty loaded; do
+    for key in rps p50_ms p99_ms; do
+      put "history.$label.submit.8.$key" "$(awk -v a="$(get "history.$label.1.$key")" -v b="$(get "history.$label.2.$key")" 'BEGIN {printf "%.2f", (a + b) / 2}')"
+    done
+    kill -TERM "${pid[$label]}" 2>/dev/null || true
+    wait "${pid[$label]}" 2>/dev/null || true
+  done
+  history_cleanup
+}
+
+history_cleanup() {
+  local db
+  for db in $HISTORY_DBS; do pg_super -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; done
+  if [ -n "$HISTORY_DBS" ]; then
+    timeout 60 "$JAVA" -Xmx256m -cp "$KAFKA_LIB/*" org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
+      --delete --if-exists --topic 'bench\.mla\..*' >/dev/null 2>&1 || true
   fi
-  put history.events "$events"
-  BENCH_TOKEN="$(token nl officer)" BENCH_BODY="$WORK/request.json" \
-    run_wrk "history.submit.8" 8 "$BENCH_D/submit.lua" "$REQ/api/requests"
+  HISTORY_DBS=""
 }

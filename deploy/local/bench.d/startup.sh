@@ -16,13 +16,17 @@ source "$DEPLOY/svc-jvm.sh"
 STARTUP_PIDS=""
 STARTUP_DBS=""
 
-startup_copy() { # startup_copy <service> <port> <label>: starts a copy, waits for ready, puts figures, stops it
-  local name="$1" port="$2" label="$3" db="mla_bench_${1%-service}" jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
-  local log="$WORK/startup-$name-$label.log" key="$LOCAL/keys/$name.pem" pub="$LOCAL/keys/$name.pub.pem"
+# copy_launch <service> <port> <db> <log> [java args...]: starts a copy of the service (the stack's jar, JVM and
+# options; the database given; scratch topics) and waits for ready; sets COPY_PID and COPY_T0 / COPY_T1 (launch,
+# ready). Extra java args go before the service's properties (e.g. the class-data training option).
+copy_launch() {
+  local name="$1" port="$2" db="$3" log="$4" jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
+  shift 4
+  local extra=("$@") key="$LOCAL/keys/$name.pem" pub="$LOCAL/keys/$name.pub.pem"
   # a random management port: the stack's own instance holds the service's (deploy/local/ports.sh)
   local props=(-Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -Dquarkus.management.port=0
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/$db"
-    -Dmla.events.topic="bench.mla.${1%-service}.events" -Dmla.audit.checkpoints-topic=bench.mla.audit.checkpoints)
+    -Dmla.events.topic="bench.mla.${name%-service}.events" -Dmla.audit.checkpoints-topic=bench.mla.audit.checkpoints)
   case "$name" in
     evidence-service | extradition-service)
       props+=(-Dmp.messaging.incoming.request-events.topic=bench.mla.request.events
@@ -33,7 +37,32 @@ startup_copy() { # startup_copy <service> <port> <label>: starts a copy, waits f
       -Dmp.messaging.incoming.evidence-events.group.id="bench-$name-evidence")
   fi
   svc_jvm "$name" "$jar"
-  local t0 t1 pid ok=0 i train=()
+  local ok=0 i
+  COPY_T0="$(now)"
+  (
+    cd "$ROOT" || exit 1
+    if [ -s "$key" ]; then MLA_AUDIT_SIGNING_KEY="$(cat "$key")"; MLA_AUDIT_PUBLIC_KEY="$(cat "$pub")"; export MLA_AUDIT_SIGNING_KEY MLA_AUDIT_PUBLIC_KEY; fi
+    exec "$SVC_JAVA" "${SVC_JVM_OPTS[@]}" "${extra[@]}" "${props[@]}" -jar "$jar"
+  ) >"$log" 2>&1 &
+  COPY_PID=$!
+  STARTUP_PIDS="$STARTUP_PIDS $COPY_PID"
+  for ((i = 0; i < 1200; i++)); do
+    if curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$port/q/health/ready"; then ok=1; break; fi
+    kill -0 "$COPY_PID" 2>/dev/null || break
+    sleep 0.05
+  done
+  COPY_T1="$(now)"
+  if [ "$ok" != 1 ]; then
+    tail -n 30 "$log" >&2
+    kill "$COPY_PID" 2>/dev/null || true
+    die "$name copy did not become ready (log above)"
+  fi
+}
+
+startup_copy() { # startup_copy <service> <port> <label>: starts a copy, waits for ready, puts figures, stops it
+  local name="$1" port="$2" label="$3" jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
+  local log="$WORK/startup-$name-$label.log" train=()
+  svc_jvm "$name" "$jar"
   # no class-data archive for this build yet (the stack was not started by `stack run`): the first start
   # is its training run, as in svc_start
   if [ "$label" = schema ] && [ -n "$SVC_AOT_FILE" ] && [ ! -s "$SVC_AOT_FILE" ]; then
@@ -42,27 +71,10 @@ startup_copy() { # startup_copy <service> <port> <label>: starts a copy, waits f
     train=("$SVC_AOT_TRAIN")
     log "  $name: no class-data archive for this build: the first start is its training run"
   fi
-  t0="$(now)"
-  (
-    cd "$ROOT" || exit 1
-    if [ -s "$key" ]; then MLA_AUDIT_SIGNING_KEY="$(cat "$key")"; MLA_AUDIT_PUBLIC_KEY="$(cat "$pub")"; export MLA_AUDIT_SIGNING_KEY MLA_AUDIT_PUBLIC_KEY; fi
-    exec "$SVC_JAVA" "${SVC_JVM_OPTS[@]}" "${train[@]}" "${props[@]}" -jar "$jar"
-  ) >"$log" 2>&1 &
-  pid=$!
-  STARTUP_PIDS="$STARTUP_PIDS $pid"
-  for ((i = 0; i < 1200; i++)); do
-    if curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$port/q/health/ready"; then ok=1; break; fi
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.05
-  done
-  t1="$(now)"
-  if [ "$ok" != 1 ]; then
-    tail -n 30 "$log" >&2
-    kill "$pid" 2>/dev/null || true
-    die "$name copy did not become ready (log above)"
-  fi
+  copy_launch "$name" "$port" "${BENCH_DB_PREFIX}${name%-service}" "$log" "${train[@]}"
+  local pid="$COPY_PID"
   if [ "$label" = measured ]; then
-    put "startup.$name.ready_s" "$(elapsed1 "$t0" "$t1")"
+    put "startup.$name.ready_s" "$(elapsed1 "$COPY_T0" "$COPY_T1")"
     put "startup.$name.started_in" "$(grep -o 'started in [0-9.]*s' "$log" | head -n1 | sed 's/started in //')"
     put "startup.$name.rss_ready_mib" "$(rss_mib "$pid")"
     sleep 5
@@ -78,7 +90,7 @@ bench_startup() {
   local s name port=9281 db
   for s in $SERVICES; do
     name="${s%%:*}"
-    db="mla_bench_${name%-service}"
+    db="${BENCH_DB_PREFIX}${name%-service}"
     pg_super -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db OWNER mla" >/dev/null
     STARTUP_DBS="$STARTUP_DBS $db"
     startup_copy "$name" "$port" schema

@@ -30,9 +30,10 @@ cpu_ticks() {
 }
 
 # cpu_threads: "<service>/<thread> <ticks>" for the services' threads, numbered threads of a pool counted
-# together (mla-writer-1 and -2 as mla-writer-#): which part of a service's work takes its CPU
+# together (mla-writer-1 and -2 as mla-writer-#): which part of a service's work takes its CPU. One awk per
+# service over its threads' stat files (name in parentheses, then utime and stime as the 12th and 13th fields).
 cpu_threads() {
-  local dir args part task
+  local dir args part
   for dir in /proc/[0-9]*; do
     args="$({ tr '\0' ' ' <"$dir/cmdline"; } 2>/dev/null)" || continue
     case "$args" in
@@ -41,11 +42,11 @@ cpu_threads() {
       *extradition-service/target/quarkus-app*) part=extradition-service ;;
       *) continue ;;
     esac
-    for task in "$dir"/task/*; do
-      # the thread's name, then utime and stime (the 12th and 13th fields after the name in parentheses)
-      printf '%s/%s %s\n' "$part" "$({ tr ' ' '_' <"$task/comm"; } 2>/dev/null | sed 's/[0-9][0-9]*$/#/')" \
-        "$(sed 's/^.*) //' "$task/stat" 2>/dev/null | awk '{print $12 + $13}')"
-    done
+    awk -v p="$part" '{
+        name = substr($0, index($0, "(") + 1); name = substr(name, 1, index(name, ")") - 1)
+        gsub(/ /, "_", name); sub(/[0-9]+$/, "#", name)
+        split(substr($0, index($0, ") ") + 2), f, " "); print p "/" name, f[12] + f[13]
+      }' "$dir"/task/*/stat 2>/dev/null
   done | awk 'NF == 2 {t[$1] += $2} END {for (p in t) print p, t[p]}'
 }
 
@@ -54,11 +55,12 @@ cpu_threads() {
 cpu_account() {
   local key="$1" before after n threads_before threads_after
   shift
-  before="$(cpu_ticks)"
+  # the threads are read outside the machine's window: reading them costs CPU too
   threads_before="$(cpu_threads)"
+  before="$(cpu_ticks)"
   "$@"
-  threads_after="$(cpu_threads)"
   after="$(cpu_ticks)"
+  threads_after="$(cpu_threads)"
   n=$(($(get "$key.n") - $(get "$key.bad")))
   [ "$n" -gt 0 ] || return 0
   put "cpu.$key.requests" "$n"
@@ -68,10 +70,9 @@ cpu_account() {
     put "cpu.$key.$part" "$(awk -v a="${was:-0}" -v b="$ticks" -v n="$n" -v hz="$CPU_TCK" 'BEGIN {printf "%.2f", (b - a) * 1000 / hz / n}')"
   done <<<"$after"
   # threads that spent at least 0.2 ms per request, the costliest first
-  put "cpu.$key.threads" "$(while read -r thread ticks; do
-    awk -v t="$thread" -v a="$(awk -v t="$thread" '$1 == t {print $2}' <<<"$threads_before")" -v b="$ticks" -v n="$n" -v hz="$CPU_TCK" \
-      'BEGIN {ms = (b - (a == "" ? 0 : a)) * 1000 / hz / n; if (ms >= 0.2) printf "%.2f %s\n", ms, t}'
-  done <<<"$threads_after" | sort -rn | awk '{printf "%s%s %s ms", NR > 1 ? "; " : "", $2, $1}')"
+  put "cpu.$key.threads" "$(awk -v n="$n" -v hz="$CPU_TCK" 'NR == FNR {was[$1] = $2; next}
+      {ms = ($2 - was[$1]) * 1000 / hz / n; if (ms >= 0.2) printf "%.2f %s\n", ms, $1}' \
+      <(printf '%s\n' "$threads_before") <(printf '%s\n' "$threads_after") | sort -rn | awk '{printf "%s%s %s ms", (NR > 1 ? "; " : ""), $2, $1}')"
   log "  CPU per accepted request ($key): $(for p in request-service evidence-service extradition-service kafka postgresql wrk machine; do printf '%s %s ms, ' "$p" "$(get "cpu.$key.$p")"; done)"
 }
 

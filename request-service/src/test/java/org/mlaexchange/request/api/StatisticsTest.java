@@ -9,11 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mlaexchange.request.api.Api.step;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.events.EventJson;
@@ -21,6 +25,7 @@ import org.mlaexchange.contracts.statistics.LogStatistics;
 import org.mlaexchange.contracts.statistics.Statistics;
 import org.mlaexchange.contracts.statistics.StatisticsQuery;
 import org.mlaexchange.platform.testing.ReplayedStatistics;
+import org.mlaexchange.platform.testing.TestClock;
 import org.mlaexchange.platform.testing.Tokens;
 
 /**
@@ -34,11 +39,22 @@ class StatisticsTest {
     private static final Map<String, Object> AR_CONTACT = Map.of("caseReference", "AR-STATS-1",
             "contact", Map.of("name", "M. Gómez", "email", "mgomez@ar.demo", "phone", "+54 11 0000 0001"));
 
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
     @Test
     void eachStateSeesItsOwnCasesTheOversightBodyAllAndTheReplayedLogGivesTheSameFigures() throws Exception {
-        String from = Instant.now().minusSeconds(1).toString();
-        // a window closed ten minutes from now: tests that move the service's clock leave cases dated days ahead
-        String until = Instant.now().plusSeconds(600).toString();
+        // this test's cases alone in its window: the service's clock is moved past every date other tests leave in the
+        // shared log (their cases of the same second, or days ahead where they move the clock)
+        clock.advance(Duration.ofDays(1000));
+        String from = clock.instant().minusSeconds(1).toString();
+        String until = clock.instant().plusSeconds(600).toString();
         String window = "from=" + from + "&to=" + until;
         // NL → AR: acknowledged, consulted, refused on two grounds
         String refused = Api.submitted("nl", "AR");
@@ -111,7 +127,7 @@ class StatisticsTest {
 
         // what the audit CLI does: replay the whole log as the oversight body, verify its chain, fold it
         LogStatistics replayed = ReplayedStatistics.of("request-service");
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Instant since = Instant.parse(from);
         assertEquals(nl, replayed.result(new StatisticsQuery(StateCode.of("NL"), null, since, Instant.parse(until), today)));
         assertEquals(nlWithSn, replayed.result(new StatisticsQuery(StateCode.of("NL"), StateCode.of("SN"), since, Instant.parse(until), today)));

@@ -126,25 +126,37 @@ public class ProblemMappers {
 
     /**
      * Whether the failure is the database being out of reach: a connection-class SQLSTATE (08xxx), the
-     * server shutting down (57P01..57P03) or no connection to be had from the pool.
+     * server shutting down (57P01..57P03) or no connection to be had from the pool. Suppressed exceptions are
+     * looked at too: a commit that failed on a lost connection reaches the caller as the transaction manager's
+     * RollbackException or HeuristicMixedException, with the SQLException only among their suppressed ones.
      */
     public static boolean databaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
-                    return true;
-                }
-                String message = String.valueOf(sql.getMessage());
-                if (message.contains("Acquisition timeout") || message.contains("Connection refused")) {
-                    return true;
-                }
+        return databaseUnreachable(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static boolean databaseUnreachable(Throwable t, java.util.Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return false;
+        }
+        if (t instanceof java.sql.SQLException sql) {
+            String state = sql.getSQLState();
+            if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                return true;
             }
-            if (t instanceof java.net.ConnectException) {
+            String message = String.valueOf(sql.getMessage());
+            if (message.contains("Acquisition timeout") || message.contains("Connection refused")) {
                 return true;
             }
         }
-        return false;
+        if (t instanceof java.net.ConnectException) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (databaseUnreachable(suppressed, seen)) {
+                return true;
+            }
+        }
+        return databaseUnreachable(t.getCause(), seen);
     }
 
     static Problem jsonProblem(JsonProcessingException e) {

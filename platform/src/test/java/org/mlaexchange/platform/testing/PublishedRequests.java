@@ -93,6 +93,24 @@ public final class PublishedRequests {
     private record Published(UUID caseId, String type, JsonNode data) {
     }
 
+    /** The sealed CloudEvent of a new request from {@code requesting} to {@code requested}, as the relay publishes it. */
+    public static String submitted(UUID id, String requesting, String requested) {
+        Instant now = Instant.now();
+        RequestContent content = new RequestContent(null, null, null, "Summary of facts", null, List.of(), "Purpose", null, "en",
+                List.of(), List.of(), null, null, null, false, null, List.of());
+        RequestEvent submitted = new RequestEvent.Submitted(id, StateCode.of(requesting), StateCode.of(requested), false, false,
+                content, List.of("m1"), now, LocalDate.now().plusDays(7), LocalDate.now().plusDays(30));
+        return sealed(new Published(id, RequestEventTypes.typeOf(submitted), EventJson.toData(submitted)), 1, StateCode.of(requesting));
+    }
+
+    private static String sealed(Published event, int caseseq, StateCode actor) {
+        CloudEvent unsealed = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(),
+                "/mla-exchange/request-service", event.type(), event.caseId().toString(),
+                Instant.now().toString(), CloudEvent.DATA_CONTENT_TYPE, actor.value(),
+                caseseq, caseseq, HashChain.GENESIS, null, event.data());
+        return HashChain.seal(unsealed).json();
+    }
+
     /** Publishes the events of one case in order, as its own chain; the first is {@code first}'s, the rest {@code other}'s. */
     private static void publish(String topic, List<Published> events, StateCode first, StateCode other, String traceparent) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -103,12 +121,8 @@ public final class PublishedRequests {
             int caseseq = 0;
             for (Published event : events) {
                 caseseq++;
-                CloudEvent unsealed = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(),
-                        "/mla-exchange/request-service", event.type(), event.caseId().toString(),
-                        Instant.now().toString(), CloudEvent.DATA_CONTENT_TYPE, (caseseq == 1 ? first : other).value(),
-                        caseseq, caseseq, HashChain.GENESIS, null, event.data());
                 ProducerRecord<String, String> record = OutboxRelay.recordOf(topic, event.caseId().toString(),
-                        HashChain.seal(unsealed).json());
+                        sealed(event, caseseq, caseseq == 1 ? first : other));
                 if (traceparent != null) {
                     record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
                 }

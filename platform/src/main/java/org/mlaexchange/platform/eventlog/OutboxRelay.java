@@ -20,14 +20,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.mlaexchange.contracts.events.CloudEvent;
@@ -36,9 +43,10 @@ import org.mlaexchange.platform.tracing.EventTraces;
 import org.postgresql.PGConnection;
 
 /**
- * Publishes the event log to Kafka in log order, at least once, keyed by case id. Only the instance
+ * Publishes the event log to Kafka in log order, exactly once, keyed by case id. Only the instance
  * holding a PostgreSQL advisory lock publishes; others stand by. A NOTIFY sent by each committing
- * transaction wakes it, so publication does not wait for a poll.
+ * transaction wakes it, so publication does not wait for a poll. Each time it becomes active it first
+ * looks at the topic's tail for events published after its stored position (see {@link #alreadyOnTopic}).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -116,11 +124,13 @@ public class OutboxRelay {
                     listen.execute("LISTEN " + EventLog.CHANNEL);
                 }
                 long position = readPosition(connection);
+                Set<Long> onTopic = alreadyOnTopic(connection, position);
                 publishedLogseq = position;
                 backoff = Duration.ofMillis(200);
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (running) {
-                    int published = publishBatch(connection, producer, position);
+                    int published = publishBatch(connection, producer, position, onTopic);
+                    onTopic = Set.of(); // only the first batch after the stored position can have been published
                     position += published;
                     publishedLogseq = position;
                     if (published < config.relay().batchSize()) {
@@ -134,6 +144,9 @@ public class OutboxRelay {
                     return;
                 }
                 LOG.warnf("event relay interrupted (%s); retrying in %d ms", e.toString(), backoff.toMillis());
+                // its connection went back to the pool, perhaps broken (PostgreSQL's "terminating connection", 57P01,
+                // is not one the pool's exception sorter drops): idle connections are checked before a writer takes one
+                dataSource.flush(AgroalDataSource.FlushMode.INVALID);
                 sleep(backoff);
                 // at most 5 s, as the consumers wait for their database: accepted writes wait in the outbox meanwhile
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
@@ -166,7 +179,78 @@ public class OutboxRelay {
         }
     }
 
-    private int publishBatch(Connection connection, KafkaProducer<String, String> producer, long after) throws Exception {
+    /** Records of other writers that may follow the relay's last batch on a partition and still let it be found. */
+    static final int TAIL_SLACK = 1000;
+
+    /**
+     * The events after {@code position} that are on the topic already. A run of the relay that ended between Kafka's
+     * acknowledgement of its last batch and the UPDATE of its position (the database, the process or the connection
+     * gone) left that batch published but not marked; publishing it again would put each of its events on the topic
+     * twice. Only that one batch can be in this state (the position is stored after every batch), and a partition
+     * keeps the relay's order, so its records are among the last {@code batchSize} of their partition; a record counts
+     * only when it is, byte for byte, the stored event (a record someone else wrote proves nothing).
+     */
+    private Set<Long> alreadyOnTopic(Connection connection, long position) throws SQLException {
+        Map<String, Long> unmarked = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT logseq, envelope FROM event_log WHERE logseq > ? ORDER BY logseq LIMIT ?")) {
+            query.setLong(1, position);
+            query.setInt(2, config.relay().batchSize());
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    unmarked.put(rs.getString(2), rs.getLong(1));
+                }
+            }
+        }
+        if (unmarked.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> found = new HashSet<>();
+        Duration timeout = Duration.ofSeconds(30);
+        try (KafkaConsumer<String, String> consumer = tailReader()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(config.topic(), timeout).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions, timeout);
+            partitions.forEach(p -> consumer.seek(p, Math.max(beginning.get(p), end.get(p) - config.relay().batchSize() - TAIL_SLACK)));
+            Set<TopicPartition> reading = new HashSet<>(partitions);
+            Instant deadline = Instant.now().plus(timeout);
+            while (true) {
+                reading.removeIf(p -> consumer.position(p) >= end.get(p));
+                if (reading.isEmpty()) {
+                    break;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("could not read the tail of " + config.topic() + " within " + timeout);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    Long logseq = record.value() == null ? null : unmarked.get(record.value());
+                    if (logseq != null) {
+                        found.add(logseq);
+                    }
+                }
+            }
+        }
+        if (!found.isEmpty()) {
+            LOG.infof("event relay: %d of the %d events after logseq %d were on %s already (published before the position"
+                    + " was stored); they are not published again", found.size(), unmarked.size(), position, config.topic());
+        }
+        return found;
+    }
+
+    private KafkaConsumer<String, String> tailReader() {
+        Map<String, Object> props = new HashMap<>(kafkaConfig);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "relay-tail-" + lockName.substring("mla-relay:".length()));
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(props);
+    }
+
+    /** Publishes the next batch after {@code after}, leaving out the events in {@code onTopic}; returns how many it passed. */
+    private int publishBatch(Connection connection, KafkaProducer<String, String> producer, long after, Set<Long> onTopic)
+            throws Exception {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
         List<Span> spans = new ArrayList<>();
@@ -183,6 +267,9 @@ public class OutboxRelay {
                         throw new IllegalStateException("event log gap after logseq " + last + ": found " + logseq);
                     }
                     last = logseq;
+                    if (onTopic.contains(logseq)) {
+                        continue;
+                    }
                     // the write's trace goes on: this span is the record's parent for whoever consumes it
                     Span span = traces.startPublish(config.topic(), rs.getString(2), logseq,
                             new EventTraces.Stored(rs.getString(5), rs.getString(6)));
@@ -197,7 +284,7 @@ public class OutboxRelay {
             spans.forEach(span -> EventTraces.end(span, e));
             throw e;
         }
-        if (sent.isEmpty()) {
+        if (last == after) {
             return 0;
         }
         producer.flush();
@@ -218,7 +305,7 @@ public class OutboxRelay {
             mark.setTimestamp(2, Timestamp.from(Instant.now()));
             mark.executeUpdate();
         }
-        return sent.size();
+        return (int) (last - after);
     }
 
     /** A published event as it goes on Kafka: key = case id, value = the sealed CloudEvent, structured mode. */

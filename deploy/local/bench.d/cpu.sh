@@ -7,22 +7,31 @@
 
 CPU_TCK="$(getconf CLK_TCK)"
 
+# cpu_part <process dir>: sets CPU_PART to the part of the stack the process is (empty: none); a variable, not
+# output, so that no subshell is forked per process inside the measured window
+cpu_part() {
+  local args
+  CPU_PART=""
+  args="$({ tr '\0' ' ' <"$1/cmdline"; } 2>/dev/null)" || return 0
+  case "$args" in
+    *request-service/target/quarkus-app*) CPU_PART=request-service ;;
+    *evidence-service/target/quarkus-app*) CPU_PART=evidence-service ;;
+    *extradition-service/target/quarkus-app*) CPU_PART=extradition-service ;;
+    *console/target/quarkus-app*) CPU_PART=console ;;
+    *kafka.Kafka*) CPU_PART=kafka ;;
+    postgres:* | */postgres\ *) CPU_PART=postgresql ;;
+    *keycloak*) CPU_PART=keycloak ;;
+    wrk\ *) CPU_PART=wrk ;;
+  esac
+}
+
 # cpu_ticks: "<part> <ticks>" per part of the stack, and "machine <ticks>" (all CPUs, busy time)
 cpu_ticks() {
-  local dir args part
+  local dir part
   for dir in /proc/[0-9]*; do
-    args="$({ tr '\0' ' ' <"$dir/cmdline"; } 2>/dev/null)" || continue
-    case "$args" in
-      *request-service/target/quarkus-app*) part=request-service ;;
-      *evidence-service/target/quarkus-app*) part=evidence-service ;;
-      *extradition-service/target/quarkus-app*) part=extradition-service ;;
-      *console/target/quarkus-app*) part=console ;;
-      *kafka.Kafka*) part=kafka ;;
-      postgres:* | */postgres\ *) part=postgresql ;;
-      *keycloak*) part=keycloak ;;
-      wrk\ *) part=wrk ;;
-      *) continue ;;
-    esac
+    cpu_part "$dir"
+    part="$CPU_PART"
+    [ -n "$part" ] || continue
     # fields after the command name in parentheses: utime and stime are the 12th and 13th
     sed 's/^.*) //' "$dir/stat" 2>/dev/null | awk -v p="$part" '{print p, $12 + $13}'
   done | awk '{t[$1] += $2} END {for (p in t) print p, t[p]}'
@@ -33,15 +42,11 @@ cpu_ticks() {
 # together (mla-writer-1 and -2 as mla-writer-#): which part of a service's work takes its CPU. One awk per
 # service over its threads' stat files (name in parentheses, then utime and stime as the 12th and 13th fields).
 cpu_threads() {
-  local dir args part
+  local dir part
   for dir in /proc/[0-9]*; do
-    args="$({ tr '\0' ' ' <"$dir/cmdline"; } 2>/dev/null)" || continue
-    case "$args" in
-      *request-service/target/quarkus-app*) part=request-service ;;
-      *evidence-service/target/quarkus-app*) part=evidence-service ;;
-      *extradition-service/target/quarkus-app*) part=extradition-service ;;
-      *) continue ;;
-    esac
+    cpu_part "$dir"
+    part="$CPU_PART"
+    case "$part" in *-service) ;; *) continue ;; esac
     awk -v p="$part" '{
         name = substr($0, index($0, "(") + 1); name = substr(name, 1, index(name, ")") - 1)
         gsub(/ /, "_", name); sub(/[0-9]+$/, "#", name)

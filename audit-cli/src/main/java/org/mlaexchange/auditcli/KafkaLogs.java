@@ -21,8 +21,8 @@ import org.mlaexchange.contracts.audit.Checkpoint;
 /**
  * A service's log read straight from its Kafka topic, for auditors with broker access. Events are
  * keyed by case, so one log is spread over the topic's partitions, each in log order: they are merged
- * back by {@code logseq}. The relay publishes at least once, so an event seen again (a logseq already
- * passed) is skipped and counted. Reads up to the end offsets found at the start, with no consumer group.
+ * back by {@code logseq}. An event seen again (a logseq already passed: a topic written before the
+ * relay published exactly once, or a copy someone else put there) is skipped and counted. Reads up to the end offsets found at the start, with no consumer group.
  */
 final class KafkaLogs {
 

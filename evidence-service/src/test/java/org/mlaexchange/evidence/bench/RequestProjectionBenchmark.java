@@ -119,10 +119,13 @@ class RequestProjectionBenchmark {
                 "each request projected at version 1");
         assertEquals(n, count("SELECT count(*) FROM inbox WHERE consumer = 'request-projection' AND event_id = ANY(?)", events),
                 "each event applied once");
+        // rows written by one transaction carry its id: the number of commits that projected the N events
+        long commits = count("SELECT count(DISTINCT xmin::text) FROM known_request WHERE request_id = ANY(?)", requests);
         if (report) {
             long service = cpu - testCpu - producerCpu;
             System.out.printf("%n== request projection, %d events (%s) ==%n", n, TOPIC);
-            System.out.printf("wall %d ms (publish %d ms), %.0f events/s%n", ms(wall), ms(published - wall0), n * 1e9 / wall);
+            System.out.printf("wall %d ms (publish %d ms), %.0f events/s, %d commits%n", ms(wall), ms(published - wall0),
+                    n * 1e9 / wall, commits);
             System.out.printf("process CPU %d ms; publisher (test thread %d ms + producer %d ms); service side %d ms = %.3f ms/event%n",
                     ms(cpu), ms(testCpu), ms(producerCpu), ms(service), service / 1e6 / n);
             byThread.entrySet().stream().filter(e -> e.getValue() > 50_000_000L)

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.platform.projection.KnownRequests;
@@ -46,11 +47,19 @@ class BatchFallbackTest {
     @Inject
     AgroalDataSource dataSource;
 
+    private final List<UUID> applied = new ArrayList<>();
+
+    @AfterEach
+    void forget() throws Exception {
+        Evidence.forgetUnpublished(dataSource, applied);
+    }
+
     @Test
     void anUnappliableRecordInTheMiddleIsSetAsideAndEveryOtherAppliedOnce() throws Exception {
         UUID before = UUID.randomUUID();
         UUID paused = UUID.randomUUID();
         UUID after = UUID.randomUUID();
+        applied.addAll(List.of(before, paused, after));
         String garbageKey = UUID.randomUUID().toString();
         String submittedBefore = PublishedRequests.submitted(before, "NL", "AR");
         String gap = PublishedRequests.accepted(paused, "AR", 3); // the case is at version 1: caseseq 2 is missing
@@ -66,14 +75,14 @@ class BatchFallbackTest {
         assertEquals(2, known.find(before).orElseThrow().version(), "the records before the gap applied");
         assertEquals(1, known.find(paused).orElseThrow().version(), "the paused case at its last good state");
         assertEquals(2, known.find(after).orElseThrow().version(), "the records after the gap applied");
-        List<UUID> applied = new ArrayList<>();
+        List<UUID> validEvents = new ArrayList<>();
         for (String value : values) {
             if (value.startsWith("{") && !value.equals(gap)) {
-                applied.add(UUID.fromString(EventJson.parse(value).id()));
+                validEvents.add(UUID.fromString(EventJson.parse(value).id()));
             }
         }
         assertEquals(5, count("SELECT count(*) FROM inbox WHERE consumer = 'request-projection' AND event_id = ANY(?)",
-                applied.stream().distinct().toList()), "each valid event remembered once");
+                validEvents.stream().distinct().toList()), "each valid event remembered once");
         assertEquals(0, count("SELECT count(*) FROM inbox WHERE event_id = ANY(?)",
                 List.of(UUID.fromString(EventJson.parse(gap).id()))), "the gap left no trace in the projection");
 
@@ -89,6 +98,7 @@ class BatchFallbackTest {
     void validRecordsAroundAnInvalidOneShareOneTransaction() throws Exception {
         List<UUID> requests = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         String garbageKey = UUID.randomUUID().toString();
+        applied.addAll(requests);
 
         quarantine.guardAll(records(List.of(requests.get(0).toString(), requests.get(1).toString(), garbageKey,
                         requests.get(2).toString()),

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,6 +47,9 @@ class BatchFallbackTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    CommitLostTest.LosingCommit losingCommit;
 
     private final List<UUID> applied = new ArrayList<>();
 
@@ -110,6 +114,22 @@ class BatchFallbackTest {
         assertEquals(1, count("SELECT count(DISTINCT xmin::text) FROM known_request WHERE request_id = ANY(?)", requests),
                 "one commit for the batch");
         assertEquals(1, setAside(List.of(garbageKey)).size(), "the invalid record set aside once");
+    }
+
+    @Test
+    void aBatchWhoseCommitWasLostIsAppliedAgainWhole() throws Exception {
+        List<UUID> requests = List.of(UUID.randomUUID(), UUID.randomUUID());
+        applied.addAll(requests);
+        AtomicInteger calls = new AtomicInteger();
+
+        // the connection is cut after the second record's statements, before the batch's commit
+        quarantine.guardAll(records(List.of(requests.get(0).toString(), requests.get(1).toString()),
+                        List.of(PublishedRequests.submitted(requests.get(0), "NL", "AR"), PublishedRequests.submitted(requests.get(1), "NL", "AR"))),
+                SOURCE, event -> losingCommit.apply(event, calls.incrementAndGet() == 2));
+
+        assertEquals(4, calls.get(), "the whole batch applied again once the database answered");
+        assertEquals(1, known.find(requests.get(0)).orElseThrow().version());
+        assertEquals(1, known.find(requests.get(1)).orElseThrow().version());
     }
 
     /** The quarantined copies of the records with these keys: the whole quarantine topic, read to its end. */

@@ -3,6 +3,7 @@ package org.mlaexchange.evidence.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.platform.projection.KnownRequests;
@@ -39,9 +41,19 @@ class CommitLostTest {
     @Inject
     LosingCommit losingCommit;
 
+    @Inject
+    AgroalDataSource dataSource;
+
+    private UUID request;
+
+    @AfterEach
+    void forget() throws Exception {
+        Evidence.forgetUnpublished(dataSource, java.util.List.of(request));
+    }
+
     @Test
     void aRecordWhoseCommitWasLostIsAppliedAgain() throws Exception {
-        UUID request = UUID.randomUUID();
+        request = UUID.randomUUID();
         ConsumerRecord<String, String> record = new ConsumerRecord<>(Evidence.REQUEST_TOPIC, 0, 0L, request.toString(),
                 PublishedRequests.submitted(request, "NL", "AR"));
         AtomicInteger attempts = new AtomicInteger();

@@ -3,14 +3,17 @@ package org.mlaexchange.platform.projection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -62,14 +65,78 @@ public class Quarantine {
      * be applied; in a CONSUMER span continuing the trace of the write that appended the event (its traceparent header).
      */
     public void guard(ConsumerRecord<String, String> record, String source, Consumer<CloudEvent> apply) {
-        Span span = traces.startProcess(record);
-        try (Scope ignored = span.makeCurrent()) {
-            untilDatabaseReachable(record, () -> checkAndApply(record, source, apply));
+        guardAll(List.of(record), source, apply);
+    }
+
+    /**
+     * As {@link #guard} for the records of one poll, in order, applied in one transaction so that under load many events
+     * share one commit (issue 10). When one of them cannot be applied, that transaction is rolled back and each record
+     * is applied alone, as {@link #guard} does: the others keep their effect, that one alone is quarantined. A copy is
+     * sent to quarantine only once the attempt it belongs to has committed, so it is never sent twice nor lost. Each
+     * record keeps its own CONSUMER span, ended once its effect is committed.
+     */
+    public void guardAll(List<ConsumerRecord<String, String>> records, String source, Consumer<CloudEvent> apply) {
+        List<Checked> batch = records.stream().map(record -> Checked.of(record, source, traces.startProcess(record))).toList();
+        RuntimeException failure = null;
+        try {
+            if (batch.size() > 1 && untilDatabaseReachable(records.get(0), () -> appliedTogether(batch, apply))) {
+                for (Checked each : batch) {
+                    if (each.invalid() != null) {
+                        try (Scope ignored = each.span().makeCurrent()) {
+                            quarantine(each.record(), each.invalid());
+                        }
+                    }
+                }
+            } else {
+                for (Checked each : batch) {
+                    untilDatabaseReachable(each.record(), () -> applyAlone(each, apply));
+                }
+            }
         } catch (RuntimeException e) {
-            EventTraces.end(span, e);
+            failure = e;
             throw e;
+        } finally {
+            for (Checked each : batch) {
+                EventTraces.end(each.span(), failure);
+            }
         }
-        EventTraces.end(span, null);
+    }
+
+    /** A record, its span and the outcome of its check: its event, or why it is not a valid one. */
+    private record Checked(ConsumerRecord<String, String> record, Span span, CloudEvent event, String invalid) {
+
+        static Checked of(ConsumerRecord<String, String> record, String source, Span span) {
+            try {
+                return new Checked(record, span, checked(record.value(), source), null);
+            } catch (IllegalArgumentException invalid) {
+                return new Checked(record, span, null, "invalid: " + invalid.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Applies the valid events of the batch in one transaction; false, with nothing changed, when one of them cannot be
+     * applied (the caller then applies each alone, which quarantines that one).
+     */
+    private static boolean appliedTogether(List<Checked> batch, Consumer<CloudEvent> apply) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (Checked each : batch) {
+                    if (each.event() != null) {
+                        try (Scope ignored = each.span().makeCurrent()) {
+                            apply.accept(each.event());
+                        }
+                    }
+                }
+            });
+            return true;
+        } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException unappliable) {
+            if (ProblemMappers.databaseUnreachable(unappliable)) {
+                throw unappliable;
+            }
+            LOG.debugf("a batch of %d records was rolled back (%s); each is applied alone", batch.size(), unappliable.toString());
+            return false;
+        }
     }
 
     /** Waits between attempts while the consumer's own database is out of reach: doubling, up to the longest. */
@@ -83,15 +150,23 @@ public class Quarantine {
      * the projection would fall behind until the service restarted. Any other failure is thrown as before.
      */
     static void untilDatabaseReachable(ConsumerRecord<?, ?> record, Runnable step) {
+        untilDatabaseReachable(record, () -> {
+            step.run();
+            return null;
+        });
+    }
+
+    /** As {@link #untilDatabaseReachable(ConsumerRecord, Runnable)}, giving the step's result. */
+    static <T> T untilDatabaseReachable(ConsumerRecord<?, ?> record, Supplier<T> step) {
         long wait = FIRST_WAIT_MS;
         for (int attempt = 1; ; attempt++) {
             try {
-                step.run();
+                T result = step.get();
                 if (attempt > 1) {
                     LOG.infof("database reachable again: %s@%d:%d applied at attempt %d", record.topic(), record.partition(),
                             record.offset(), attempt);
                 }
-                return;
+                return result;
             } catch (RuntimeException e) {
                 if (!ProblemMappers.databaseUnreachable(e)) {
                     throw e;
@@ -111,21 +186,20 @@ public class Quarantine {
         }
     }
 
-    private void checkAndApply(ConsumerRecord<String, String> record, String source, Consumer<CloudEvent> apply) {
-        CloudEvent event;
-        try {
-            event = checked(record.value(), source);
-        } catch (IllegalArgumentException invalid) {
-            quarantine(record, "invalid: " + invalid.getMessage());
-            return;
-        }
-        try {
-            apply.accept(event);
-        } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException unappliable) {
-            if (ProblemMappers.databaseUnreachable(unappliable)) {
-                throw unappliable; // the database's fault, not the record's (some pools say so with an IllegalStateException)
+    private void applyAlone(Checked checked, Consumer<CloudEvent> apply) {
+        try (Scope ignored = checked.span().makeCurrent()) {
+            if (checked.invalid() != null) {
+                quarantine(checked.record(), checked.invalid());
+                return;
             }
-            quarantine(record, "not applicable: " + unappliable.getMessage());
+            try {
+                apply.accept(checked.event());
+            } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException unappliable) {
+                if (ProblemMappers.databaseUnreachable(unappliable)) {
+                    throw unappliable; // the database's fault, not the record's (some pools say so with an IllegalStateException)
+                }
+                quarantine(checked.record(), "not applicable: " + unappliable.getMessage());
+            }
         }
     }
 

@@ -103,6 +103,17 @@ public final class PublishedRequests {
         return sealed(new Published(id, RequestEventTypes.typeOf(submitted), EventJson.toData(submitted)), 1, StateCode.of(requesting));
     }
 
+    /**
+     * The sealed CloudEvent of the requested State accepting request {@code id} at {@code caseseq}: 2 follows
+     * {@link #submitted}, a higher one arrives before its predecessor (a gap).
+     */
+    public static String accepted(UUID id, String requested, int caseseq) {
+        RequestEvent accepted = new RequestEvent.Accepted(id, List.of("m1"), List.of(), LocalDate.now().plusDays(90),
+                RequestStatus.ACCEPTED, Instant.now());
+        return sealed(new Published(id, RequestEventTypes.typeOf(accepted), EventJson.toData(accepted)), caseseq,
+                StateCode.of(requested));
+    }
+
     private static String sealed(Published event, int caseseq, StateCode actor) {
         CloudEvent unsealed = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(),
                 "/mla-exchange/request-service", event.type(), event.caseId().toString(),

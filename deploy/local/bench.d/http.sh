@@ -93,12 +93,12 @@ bench_transitions() {
   request_body_file
   local c need=0 n have r secs ar
   declare -A want
-  # each run gets 3 times the ids the submission rate at the same concurrency would use (100/s if unknown): right
+  # each run gets 3 times the ids the submission rate at the same concurrency would use (500/s if unknown): right
   # after a start the submissions ran while the JIT warmed up, and the acknowledgements, later, ran out of ids
   # at 1.5 times (the 19:29 run of 2 December)
   for c in $CONNS; do
     r="$(get "submit.$c.rps")"
-    n="$(awk -v r="${r:-100}" -v d="$DURATION" 'BEGIN {printf "%d", r * 3 * d + 100}')"
+    n="$(awk -v r="${r:-500}" -v d="$DURATION" 'BEGIN {printf "%d", r * 3 * d + 100}')"
     want[$c]=$n
     need=$((need + n))
   done

@@ -7,9 +7,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +24,7 @@ import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.platform.projection.KnownRequests;
 import org.mlaexchange.platform.projection.Quarantine;
 import org.mlaexchange.platform.testing.PublishedRequests;
+import org.mlaexchange.platform.testing.Rows;
 import org.mlaexchange.platform.testing.TopicReader;
 
 /**
@@ -171,12 +169,6 @@ class BatchFallbackTest {
     }
 
     private long count(String sql, List<UUID> ids) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Rows.count(dataSource, sql, ids);
     }
 }

@@ -11,9 +11,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +26,7 @@ import org.mlaexchange.contracts.events.EventJson;
 import org.mlaexchange.platform.eventlog.OutboxRelay;
 import org.mlaexchange.platform.testing.KafkaTopicReset;
 import org.mlaexchange.platform.testing.PublishedRequests;
+import org.mlaexchange.platform.testing.Rows;
 import org.mlaexchange.platform.testing.TopicReader;
 
 /**
@@ -158,13 +156,7 @@ class RequestProjectionBenchmark {
     }
 
     private long count(String sql, List<UUID> ids) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Rows.count(dataSource, sql, ids);
     }
 
     /** utime + stime (clock ticks) of each PostgreSQL backend serving the test database, by pid. */

@@ -60,18 +60,17 @@ public class KnownRequests {
      * event folded before. The first event needs no look-up: a case has no facts before it.
      */
     private boolean storeFirst(String table, String idColumn, UUID id, int version, Object facts) {
-        return entityManager.createNativeQuery("INSERT INTO " + table + " (" + idColumn + ", version, facts) VALUES (?1, ?2, cast(?3 AS jsonb))"
-                        + " ON CONFLICT (" + idColumn + ") DO NOTHING")
-                .setParameter(1, id)
-                .setParameter(2, version)
-                .setParameter(3, write(facts))
-                .executeUpdate() == 1;
+        return upsert(table, idColumn, id, version, facts, "DO NOTHING") == 1;
     }
 
     /** Stores a case's facts after one more event: the row is created by the first event of the case. */
     private void store(String table, String idColumn, UUID id, int version, Object facts) {
-        entityManager.createNativeQuery("INSERT INTO " + table + " (" + idColumn + ", version, facts) VALUES (?1, ?2, cast(?3 AS jsonb))"
-                        + " ON CONFLICT (" + idColumn + ") DO UPDATE SET version = excluded.version, facts = excluded.facts")
+        upsert(table, idColumn, id, version, facts, "DO UPDATE SET version = excluded.version, facts = excluded.facts");
+    }
+
+    private int upsert(String table, String idColumn, UUID id, int version, Object facts, String onConflict) {
+        return entityManager.createNativeQuery("INSERT INTO " + table + " (" + idColumn + ", version, facts) VALUES (?1, ?2, cast(?3 AS jsonb))"
+                        + " ON CONFLICT (" + idColumn + ") " + onConflict)
                 .setParameter(1, id)
                 .setParameter(2, version)
                 .setParameter(3, write(facts))

@@ -16,6 +16,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -57,6 +58,9 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(Path.of(System.getProperty("webdriver.chrome.driver")).toFile()).build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        // a condition that found an element just before the page changed under it (a form's answer, an htmx swap)
+        // looks again on the next poll instead of failing (the clean-clone run at 00:32 on 3 December)
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     /**

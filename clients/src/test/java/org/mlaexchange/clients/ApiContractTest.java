@@ -31,6 +31,28 @@ class ApiContractTest {
         return mediaType.equals("application/json") || mediaType.endsWith("+json");
     }
 
+    /** The node a local {@code $ref} ("#/components/...") points to, or the node itself; missing if it points nowhere. */
+    static JsonNode resolved(JsonNode spec, JsonNode node) {
+        String ref = node.path("$ref").asText("");
+        return ref.startsWith("#/") ? spec.at(ref.substring(1)) : node;
+    }
+
+    /** One example, or named ones (OpenAPI allows either), each with a value where it is a reference. */
+    private static boolean hasExample(JsonNode spec, JsonNode media) {
+        if (media.has("example")) {
+            return true;
+        }
+        if (!media.path("examples").isObject() || media.path("examples").isEmpty()) {
+            return false;
+        }
+        for (JsonNode example : media.path("examples")) {
+            if (!resolved(spec, example).has("value")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static JsonNode spec(String service) throws IOException {
         return JSON.readTree(ROOT.resolve(service).resolve("target/openapi/openapi.json").toFile());
     }
@@ -51,25 +73,39 @@ class ApiContractTest {
                 problems.add(where + ": no summary");
             }
             operation.path("requestBody").path("content").fields().forEachRemaining(media -> {
-                // one example, or named ones (OpenAPI allows either)
-                if (json(media.getKey()) && !media.getValue().has("example") && !media.getValue().has("examples")) {
+                if (json(media.getKey()) && !hasExample(spec, media.getValue())) {
                     problems.add(where + ": request body " + media.getKey() + " without example");
                 }
             });
             JsonNode responses = operation.get("responses");
-            responses.fields().forEachRemaining(answer -> answer.getValue().path("content").fields().forEachRemaining(media -> {
-                JsonNode schema = media.getValue().path("schema");
-                if (schema.isEmpty()) {
-                    problems.add(where + ": answer " + answer.getKey() + " " + media.getKey() + " without schema");
+            responses.fields().forEachRemaining(answer -> {
+                // an answer shared by many operations is a reference to components/responses
+                JsonNode content = resolved(spec, answer.getValue()).path("content");
+                if (content.isEmpty() && !answer.getKey().startsWith("2")) {
+                    problems.add(where + ": answer " + answer.getKey() + " has no content");
                 }
-                if (answer.getKey().startsWith("4") || answer.getKey().startsWith("5")) {
-                    if (!media.getKey().equals("application/problem+json") || !schema.path("$ref").asText().endsWith("/Problem")) {
-                        problems.add(where + ": answer " + answer.getKey() + " is not problem+json");
+                content.fields().forEachRemaining(media -> {
+                    JsonNode schema = media.getValue().path("schema");
+                    if (schema.isEmpty()) {
+                        problems.add(where + ": answer " + answer.getKey() + " " + media.getKey() + " without schema");
                     }
-                } else if (json(media.getKey()) && !media.getValue().has("example")) {
-                    problems.add(where + ": answer " + answer.getKey() + " without example");
-                }
-            }));
+                    if (answer.getKey().startsWith("4") || answer.getKey().startsWith("5")) {
+                        if (!media.getKey().equals("application/problem+json") || !schema.path("$ref").asText().endsWith("/Problem")) {
+                            problems.add(where + ": answer " + answer.getKey() + " is not problem+json");
+                        } else if (!hasExample(spec, media.getValue())) {
+                            problems.add(where + ": answer " + answer.getKey() + " without example");
+                        } else {
+                            media.getValue().path("examples").forEach(example -> {
+                                if (resolved(spec, example).at("/value/status").asInt() != Integer.parseInt(answer.getKey())) {
+                                    problems.add(where + ": answer " + answer.getKey() + " shows another status");
+                                }
+                            });
+                        }
+                    } else if (json(media.getKey()) && !hasExample(spec, media.getValue())) {
+                        problems.add(where + ": answer " + answer.getKey() + " without example");
+                    }
+                });
+            });
             boolean secured = operation.has("security") && !operation.get("security").isEmpty();
             boolean ifMatch = false;
             boolean pathParam = false;

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -47,7 +48,8 @@ public class ApiContract implements OASFilter {
     private static final String TAGS = "api-contract.tags.";
     /** Operations that create a case and answer 201 with its Location: {@code api-contract.created=<operationId>,...}. */
     private static final String CREATED = "api-contract.created";
-    private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
+    private static final String RESPONSES_REF = "#/components/responses/";
+    private static final String EXAMPLES_REF = "#/components/examples/";
     private static final int EXAMPLE_DEPTH = 12;
 
     /** Each answer a problem can be, with what it means for a client of this API. */
@@ -125,7 +127,7 @@ public class ApiContract implements OASFilter {
             if (!answerSchemas(method, operation, views, components)) {
                 missingSchema.add(method + " " + path + " (" + operation.getOperationId() + ")");
             }
-            complete(path, method, operation, components);
+            complete(method, operation, components);
         });
         if (!missingSummary.isEmpty()) {
             throw new IllegalStateException("Operations without a summary (@Operation(summary = ...)): " + missingSummary);
@@ -155,17 +157,13 @@ public class ApiContract implements OASFilter {
                 reachContent(operation.getRequestBody().getContent(), reached);
             }
             if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
-                operation.getResponses().getAPIResponses().values().forEach(response -> {
-                    reachContent(response.getContent(), reached);
-                    if (response.getHeaders() != null) {
-                        response.getHeaders().values().forEach(header -> {
-                            reached.add(header.getSchema());
-                            reachContent(header.getContent(), reached);
-                        });
-                    }
-                });
+                operation.getResponses().getAPIResponses().values().forEach(response -> reachResponse(response, reached));
             }
         });
+        // the shared problem answers (problemResponse)
+        if (components.getResponses() != null) {
+            components.getResponses().values().forEach(response -> reachResponse(response, reached));
+        }
         openAPI.getPaths().getPathItems().values().stream()
                 .filter(item -> item.getParameters() != null)
                 .forEach(item -> item.getParameters().forEach(parameter -> reachParameter(parameter, reached)));
@@ -199,6 +197,16 @@ public class ApiContract implements OASFilter {
         new ArrayList<>(components.getSchemas().keySet()).stream()
                 .filter(name -> !used.contains(name))
                 .forEach(components::removeSchema);
+    }
+
+    private static void reachResponse(APIResponse response, List<Schema> reached) {
+        reachContent(response.getContent(), reached);
+        if (response.getHeaders() != null) {
+            response.getHeaders().values().forEach(header -> {
+                reached.add(header.getSchema());
+                reachContent(header.getContent(), reached);
+            });
+        }
     }
 
     private static void reachParameter(Parameter parameter, List<Schema> reached) {
@@ -357,7 +365,7 @@ public class ApiContract implements OASFilter {
         return tag + Character.toUpperCase(id.charAt(0)) + id.substring(1);
     }
 
-    private void complete(String path, PathItem.HttpMethod method, Operation operation, Components components) {
+    private void complete(PathItem.HttpMethod method, Operation operation, Components components) {
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
         boolean body = operation.getRequestBody() != null;
@@ -402,7 +410,7 @@ public class ApiContract implements OASFilter {
         answers.add(503);
         for (int status : answers) {
             APIResponse existing = responses.getAPIResponse(String.valueOf(status));
-            responses.addAPIResponse(String.valueOf(status), problemResponse(status, path, existing));
+            responses.addAPIResponse(String.valueOf(status), problemResponse(status, existing, components));
         }
 
         if (body) {
@@ -423,23 +431,37 @@ public class ApiContract implements OASFilter {
                 || schema.getMinLength() != null || schema.getMaxLength() != null);
     }
 
-    private static APIResponse problemResponse(int status, String path, APIResponse existing) {
+    /**
+     * The problem+json answer {@code status}: a reference to the one answer in components/responses that every
+     * operation shares, or, where the operation describes that answer itself, its description with the shared
+     * content. Shared because a document repeating the same answers and examples on every operation was 0.8 MB,
+     * which each start parses and writes out twice (Quarkus 3.32.1 prepares /q/openapi eagerly at start).
+     */
+    private static APIResponse problemResponse(int status, APIResponse existing, Components components) {
+        if (existing != null && existing.getDescription() != null && existing.getContent() != null) {
+            return problemAnswer(status, existing.getDescription(), components);
+        }
+        String name = ANSWERS.get(status)[0];
+        if (components.getResponses() == null || !components.getResponses().containsKey(name)) {
+            components.addResponse(name, problemAnswer(status, ANSWERS.get(status)[2], components));
+        }
+        return OASFactory.createAPIResponse().ref(RESPONSES_REF + name);
+    }
+
+    private static APIResponse problemAnswer(int status, String description, Components components) {
         String[] answer = ANSWERS.get(status);
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", "urn:mla-exchange:problem:" + answer[0]);
         example.put("title", answer[1]);
         example.put("status", status);
         example.put("detail", answer[2]);
-        example.put("instance", path);
         if (status == 400 || status == 422) {
             example.put("errors", List.of(Map.of("field", status == 400 ? "content.urgent" : "content.summary",
                     "message", status == 400 ? "cannot read \"soon\" as boolean" : "must not be blank")));
         }
-        String description = existing != null && existing.getDescription() != null && existing.getContent() != null
-                ? existing.getDescription() : answer[2];
         APIResponse response = OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)).example(example)));
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref(PROBLEM)).addExample(answer[0], sharedExample(answer[0], example, components))));
         if (status == 401) {
             response.addHeader("WWW-Authenticate", OASFactory.createHeader().description("Bearer")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
@@ -451,6 +473,18 @@ public class ApiContract implements OASFilter {
         return response;
     }
 
+    /** A reference to components/examples/{@code name}, which holds {@code value} (added the first time). */
+    private static Example sharedExample(String name, Object value, Components components) {
+        if (components.getExamples() == null || !components.getExamples().containsKey(name)) {
+            components.addExample(name, OASFactory.createExample().value(value));
+        }
+        return OASFactory.createExample().ref(EXAMPLES_REF + name);
+    }
+
+    /**
+     * An example for each JSON body without one: a component schema's example once in components/examples
+     * (dozens of answers are the same case view), an inline schema's in place.
+     */
     private static void exampleFor(Content content, Components components) {
         if (content == null || content.getMediaTypes() == null) {
             return;
@@ -459,8 +493,15 @@ public class ApiContract implements OASFilter {
             if (media.getExample() == null && (media.getExamples() == null || media.getExamples().isEmpty())
                     && media.getSchema() != null && json(type)) {
                 Object example = example(media.getSchema(), components, 0);
-                if (example != null) {
+                if (example == null) {
+                    return;
+                }
+                String ref = media.getSchema().getRef();
+                if (ref == null) {
                     media.setExample(example);
+                } else {
+                    String name = ref.substring(ref.lastIndexOf('/') + 1);
+                    media.addExample(name, sharedExample(name, example, components));
                 }
             }
         });

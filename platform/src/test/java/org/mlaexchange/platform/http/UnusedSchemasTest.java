@@ -36,7 +36,11 @@ class UnusedSchemasTest {
                 .addSchema("Header", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                 .addSchema("Query", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                 .addSchema("Unused", object().addProperty("other", ref("AlsoUnused")))
-                .addSchema("AlsoUnused", object());
+                .addSchema("AlsoUnused", object())
+                .addSchema("Problem", object())
+                // an answer every operation shares, which operations name by reference
+                .addResponse("not-found", OASFactory.createAPIResponse().content(OASFactory.createContent()
+                        .addMediaType("application/problem+json", OASFactory.createMediaType().schema(ref("Problem")))));
         OpenAPI openAPI = OASFactory.createOpenAPI().components(components).paths(OASFactory.createPaths()
                 .addPathItem("/api/cases/{id}", OASFactory.createPathItem()
                         .addParameter(OASFactory.createParameter().name("id").in(Parameter.In.PATH)
@@ -44,13 +48,16 @@ class UnusedSchemasTest {
                         .POST(OASFactory.createOperation()
                                 .requestBody(OASFactory.createRequestBody().content(OASFactory.createContent()
                                         .addMediaType("application/json", OASFactory.createMediaType().schema(ref("Body")))))
-                                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()
+                                .responses(OASFactory.createAPIResponses()
+                                        .addAPIResponse("404", OASFactory.createAPIResponse().ref("#/components/responses/not-found"))
+                                        .addAPIResponse("200", OASFactory.createAPIResponse()
                                         .addHeader("ETag", OASFactory.createHeader().schema(ref("Header")))
                                         .content(OASFactory.createContent()
                                                 .addMediaType("application/json", OASFactory.createMediaType().schema(ref("Answer")))))))));
 
         ApiContract.dropUnused(openAPI, components);
 
-        assertEquals(Set.of("Answer", "Measure", "Hearing", "Person", "Seizure", "Body", "Note", "Header", "Query"), components.getSchemas().keySet());
+        assertEquals(Set.of("Answer", "Measure", "Hearing", "Person", "Seizure", "Body", "Note", "Header", "Query", "Problem"),
+                components.getSchemas().keySet());
     }
 }

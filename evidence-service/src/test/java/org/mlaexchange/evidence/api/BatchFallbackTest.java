@@ -12,12 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mlaexchange.contracts.events.EventJson;
@@ -132,27 +127,8 @@ class BatchFallbackTest {
 
     /** The quarantined copies of the records with these keys: the whole quarantine topic, read to its end. */
     private static List<ConsumerRecord<String, String>> setAside(List<String> keys) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TopicReader.BOOTSTRAP,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Evidence.REQUEST_TOPIC + ".quarantine").stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (keys.contains(r.key())) {
-                        found.add(r);
-                    }
-                });
-            }
-        }
-        return found;
+        return TopicReader.readToEnd(Evidence.REQUEST_TOPIC + ".quarantine", Duration.ofSeconds(30)).stream()
+                .filter(r -> keys.contains(r.key())).toList();
     }
 
     private static List<ConsumerRecord<String, String>> records(List<String> keys, List<String> values) {

@@ -7,14 +7,16 @@
 # database of its own (mla_bench_<service>) and scratch topics (bench.*), so the copy neither writes to the
 # stack's databases nor publishes to or consumes from its topics. Each copy starts twice: the first start
 # creates the schema (Flyway), the second, on an existing schema as a restart of the stack's service does,
-# is the figure. The stack itself is idle meanwhile. If the build has no class-data archive yet (see
-# deploy/local/svc-jvm.sh), the first start is its training run.
+# is measured, BENCH_STARTUP_ROUNDS times (default 3: one start on 2 cores varies by half a second), and the
+# median is the figure, with the range beside it. The stack itself is idle meanwhile. If the build has no
+# class-data archive yet (see deploy/local/svc-jvm.sh), the first start is its training run.
 
 # shellcheck source=deploy/local/svc-jvm.sh
 source "$DEPLOY/svc-jvm.sh"
 
 STARTUP_PIDS=""
 STARTUP_DBS=""
+STARTUP_ROUNDS="${BENCH_STARTUP_ROUNDS:-3}"
 
 # copy_launch <service> <port> <db> <log> [java args...]: starts a copy of the service (the stack's jar, JVM and
 # options; the database given; scratch topics) and waits for ready; sets COPY_PID and COPY_T0 / COPY_T1 (launch,
@@ -73,12 +75,12 @@ startup_copy() { # startup_copy <service> <port> <label>: starts a copy, waits f
   fi
   copy_launch "$name" "$port" "${BENCH_DB_PREFIX}${name%-service}" "$log" "${train[@]}"
   local pid="$COPY_PID"
-  if [ "$label" = measured ]; then
-    put "startup.$name.ready_s" "$(elapsed1 "$COPY_T0" "$COPY_T1")"
-    put "startup.$name.started_in" "$(grep -o 'started in [0-9.]*s' "$log" | head -n1 | sed 's/started in //')"
-    put "startup.$name.rss_ready_mib" "$(rss_mib "$pid")"
+  if [ "$label" != schema ]; then
+    put "startup.$name.$label.ready_s" "$(elapsed1 "$COPY_T0" "$COPY_T1")"
+    put "startup.$name.$label.started_in" "$(grep -o 'started in [0-9.]*s' "$log" | head -n1 | sed 's/started in //; s/s$//')"
+    put "startup.$name.$label.rss_ready_mib" "$(rss_mib "$pid")"
     sleep 5
-    put "startup.$name.rss_idle_mib" "$(rss_mib "$pid")"
+    put "startup.$name.$label.rss_idle_mib" "$(rss_mib "$pid")"
     put "startup.jvm" "$SVC_JAVA ${SVC_JVM_OPTS[*]}"
   fi
   kill -TERM "$pid" 2>/dev/null || true
@@ -86,19 +88,35 @@ startup_copy() { # startup_copy <service> <port> <label>: starts a copy, waits f
 }
 
 bench_startup() {
-  log "start-up: copies of each service on a scratch database (first start creates the schema, the second is measured)"
-  local s name port=9281 db
+  log "start-up: copies of each service on a scratch database (the first start creates the schema, the next $STARTUP_ROUNDS are measured)"
+  local s name port=9281 db round
   for s in $SERVICES; do
     name="${s%%:*}"
     db="${BENCH_DB_PREFIX}${name%-service}"
     pg_super -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db OWNER mla" >/dev/null
     STARTUP_DBS="$STARTUP_DBS $db"
     startup_copy "$name" "$port" schema
-    startup_copy "$name" "$port" measured
-    log "  $name: ready in $(get "startup.$name.ready_s") s (Quarkus: started in $(get "startup.$name.started_in")), RSS $(get "startup.$name.rss_idle_mib") MiB idle"
+    for ((round = 1; round <= STARTUP_ROUNDS; round++)); do
+      startup_copy "$name" "$port" "start$round"
+    done
+    startup_median "$name" ready_s started_in rss_ready_mib rss_idle_mib
+    log "  $name: ready in $(get "startup.$name.ready_s") s ($(get "startup.$name.ready_s.range") s over $STARTUP_ROUNDS starts; Quarkus: started in $(get "startup.$name.started_in") s), RSS $(get "startup.$name.rss_idle_mib") MiB idle"
     port=$((port + 1))
   done
   startup_cleanup
+}
+
+# startup_median <service> <figure>...: each figure's median over the measured starts (startup.<service>.<figure>)
+# and its range (….range, "min–max")
+startup_median() {
+  local name="$1" figure round values
+  shift
+  for figure in "$@"; do
+    values="$(for ((round = 1; round <= STARTUP_ROUNDS; round++)); do get "startup.$name.start$round.$figure"; done | grep . | sort -g)"
+    [ -n "$values" ] || continue
+    put "startup.$name.$figure" "$(awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}' <<<"$values")"
+    put "startup.$name.$figure.range" "$(head -n1 <<<"$values")–$(tail -n1 <<<"$values")"
+  done
 }
 
 startup_cleanup() {

@@ -174,7 +174,7 @@ public class ApiContract implements OASFilter {
                 continue;
             }
             if (schema.getRef() != null) {
-                String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+                String name = refName(schema.getRef());
                 if (used.add(name)) {
                     reached.add(components.getSchemas().get(name));
                 }
@@ -239,7 +239,7 @@ public class ApiContract implements OASFilter {
             union.setRequired(null);
             String tag = union.getDiscriminator().getPropertyName();
             union.getDiscriminator().getMapping().forEach((value, ref) -> {
-                Schema alternative = components.getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+                Schema alternative = components.getSchemas().get(refName(ref));
                 if (alternative == null) {
                     throw new IllegalStateException("Discriminator value " + value + " maps to no schema: " + ref);
                 }
@@ -473,6 +473,11 @@ public class ApiContract implements OASFilter {
         return response;
     }
 
+    /** The component a {@code $ref} names: {@code Problem} for {@code #/components/schemas/Problem}. */
+    private static String refName(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
     /** A reference to components/examples/{@code name}, which holds {@code value} (added the first time). */
     private static Example sharedExample(String name, Object value, Components components) {
         if (components.getExamples() == null || !components.getExamples().containsKey(name)) {
@@ -492,15 +497,19 @@ public class ApiContract implements OASFilter {
         content.getMediaTypes().forEach((type, media) -> {
             if (media.getExample() == null && (media.getExamples() == null || media.getExamples().isEmpty())
                     && media.getSchema() != null && json(type)) {
+                String name = media.getSchema().getRef() == null ? null : refName(media.getSchema().getRef());
+                if (name != null && components.getExamples() != null && components.getExamples().containsKey(name)) {
+                    // built once per schema: dozens of answers are the same case view
+                    media.addExample(name, sharedExample(name, null, components));
+                    return;
+                }
                 Object example = example(media.getSchema(), components, 0);
                 if (example == null) {
                     return;
                 }
-                String ref = media.getSchema().getRef();
-                if (ref == null) {
+                if (name == null) {
                     media.setExample(example);
                 } else {
-                    String name = ref.substring(ref.lastIndexOf('/') + 1);
                     media.addExample(name, sharedExample(name, example, components));
                 }
             }
@@ -517,7 +526,7 @@ public class ApiContract implements OASFilter {
             return schema.getConstValue();
         }
         if (schema.getRef() != null) {
-            String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+            String name = refName(schema.getRef());
             Schema target = components.getSchemas() == null ? null : components.getSchemas().get(name);
             return example(target, components, depth + 1);
         }

@@ -107,15 +107,14 @@ bench_startup() {
 }
 
 # startup_median <service> <figure>...: each figure's median over the measured starts (startup.<service>.<figure>)
-# and its range (….range, "min–max")
+# and its range (….range, "min–max"), by common.sh's pct
 startup_median() {
-  local name="$1" figure round values
+  local name="$1" figure round values="$WORK/startup-values"
   shift
   for figure in "$@"; do
-    values="$(for ((round = 1; round <= STARTUP_ROUNDS; round++)); do get "startup.$name.start$round.$figure"; done | grep . | sort -g)"
-    [ -n "$values" ] || continue
-    put "startup.$name.$figure" "$(awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}' <<<"$values")"
-    put "startup.$name.$figure.range" "$(head -n1 <<<"$values")–$(tail -n1 <<<"$values")"
+    for ((round = 1; round <= STARTUP_ROUNDS; round++)); do get "startup.$name.start$round.$figure"; done | grep . >"$values" || continue
+    put "startup.$name.$figure" "$(pct "$values" 50)"
+    put "startup.$name.$figure.range" "$(pct "$values" 0)–$(pct "$values" 100)"
   done
 }
 

@@ -50,6 +50,7 @@ import org.mlaexchange.platform.projection.KnownRequests;
 import org.mlaexchange.platform.store.JsonState;
 import org.mlaexchange.platform.write.CaseWrites;
 import org.mlaexchange.platform.write.Writes;
+import org.mlaexchange.platform.store.TimeOrderedIds;
 
 /**
  * Evidence actions on the shared write path ({@link Writes}): each is one unit of a group commit that
@@ -61,7 +62,7 @@ import org.mlaexchange.platform.write.Writes;
 public class EvidenceService {
 
     private final TransferDecider transfers = new TransferDecider();
-    private final ItemDecider items = new ItemDecider(UUID::randomUUID);
+    private final ItemDecider items = new ItemDecider(TimeOrderedIds::next);
     private final EvidenceRepository repository;
     private final KnownRequests knownRequests;
     private final ContentStore contentStore;
@@ -92,7 +93,7 @@ public class EvidenceService {
         return writes.run(() -> {
             RequestFacts request = knownRequests.find(requestId).filter(r -> r.isParty(actor))
                     .orElseThrow(() -> ProblemException.notFound("Request " + requestId));
-            return opened(transfers.open(request, new TransferCommand.Open(UUID.randomUUID(), note), actor, clock.instant()), actor);
+            return opened(transfers.open(request, new TransferCommand.Open(TimeOrderedIds.next(), note), actor, clock.instant()), actor);
         });
     }
 
@@ -102,7 +103,7 @@ public class EvidenceService {
         return writes.run(() -> {
             SpontaneousInformationFacts information = knownRequests.findSpontaneous(informationId).filter(i -> i.isParty(actor))
                     .orElseThrow(() -> ProblemException.notFound("Spontaneous information " + informationId));
-            return opened(transfers.openWithSpontaneousInformation(information, new TransferCommand.Open(UUID.randomUUID(), note), actor,
+            return opened(transfers.openWithSpontaneousInformation(information, new TransferCommand.Open(TimeOrderedIds.next(), note), actor,
                     clock.instant()), actor);
         });
     }
@@ -120,7 +121,7 @@ public class EvidenceService {
         StateCode actor = CaseWrites.actingState(caller);
         return writes.run(() -> {
             Transfer transfer = transfer(lockTransfer(transferId), actor);
-            List<ItemEvent> events = items.register(transfer, new ItemCommand.Register(UUID.randomUUID(), metadata), actor, clock.instant());
+            List<ItemEvent> events = items.register(transfer, new ItemCommand.Register(TimeOrderedIds.next(), metadata), actor, clock.instant());
             EvidenceItem item = ItemDecider.fold(events);
             ItemEntity entity = new ItemEntity();
             write(entity, item);

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.hibernate.Session;
+import org.mlaexchange.platform.store.TimeOrderedIds;
 
 /**
  * Evidence content in PostgreSQL, in fixed-size chunks: written from a stream while its SHA-256 is
@@ -65,7 +66,7 @@ public class ContentStore {
      * thread of their own, one chunk behind, with two chunks in memory at most.
      */
     public Stored write(UUID itemId, InputStream content, long maxBytes) {
-        UUID uploadId = UUID.randomUUID();
+        UUID uploadId = TimeOrderedIds.next();
         return QuarkusTransaction.requiringNew().timeout(UPLOAD_TIMEOUT_SECONDS).call(() -> entityManager.unwrap(Session.class)
                 .doReturningWork(connection -> {
                     MessageDigest sha256 = sha256();

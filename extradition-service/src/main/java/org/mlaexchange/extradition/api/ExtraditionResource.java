@@ -49,6 +49,7 @@ import org.mlaexchange.platform.http.Versions;
 import org.mlaexchange.platform.identity.Caller;
 import org.mlaexchange.platform.identity.CurrentCaller;
 import org.mlaexchange.platform.store.DueCursor;
+import org.mlaexchange.platform.store.TimeOrderedIds;
 
 /**
  * Extradition cases between central authorities. The caller's State is the identity provider that
@@ -99,7 +100,7 @@ public class ExtraditionResource {
     @POST
     @Operation(summary = "Submit a formal extradition request to another State's central authority")
     public Response submit(@NotNull FormalRequestSubmission body, @Context UriInfo uri) {
-        return created(uri, extraditions.open(caller.get(), new ExtraditionCommand.SubmitExtraditionRequest(UUID.randomUUID(),
+        return created(uri, extraditions.open(caller.get(), new ExtraditionCommand.SubmitExtraditionRequest(TimeOrderedIds.next(),
                 body.requestedState(), body.channel(), body.request())));
     }
 
@@ -107,7 +108,7 @@ public class ExtraditionResource {
     @Path("/provisional-arrests")
     @Operation(summary = "Ask another State to arrest a person provisionally (urgent; the formal request follows on the case)")
     public Response requestProvisionalArrest(@NotNull ProvisionalArrestSubmission body, @Context UriInfo uri) {
-        return created(uri, extraditions.open(caller.get(), new ExtraditionCommand.RequestProvisionalArrest(UUID.randomUUID(),
+        return created(uri, extraditions.open(caller.get(), new ExtraditionCommand.RequestProvisionalArrest(TimeOrderedIds.next(),
                 body.requestedState(), body.channel(), body.request())));
     }
 

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.mlaexchange.contracts.StateCode;
@@ -26,6 +25,7 @@ import org.mlaexchange.platform.PlatformConfig;
 import org.mlaexchange.platform.audit.Checkpoints;
 import org.mlaexchange.platform.seal.CaseDataKeys;
 import org.mlaexchange.platform.tracing.EventTraces;
+import org.mlaexchange.platform.store.TimeOrderedIds;
 import org.mlaexchange.platform.write.StagedEvents;
 
 /**
@@ -37,6 +37,20 @@ import org.mlaexchange.platform.write.StagedEvents;
 public class EventLog {
 
     static final String CHANNEL = "mla_event_log";
+
+    /**
+     * Stores a group's events (one array per column, in log order), moves the head to the last of them and
+     * wakes the relay: one statement, so sealing costs one round trip after the head's lock, whatever the
+     * group's size (docs/decisions.md, "One write path, group commit").
+     */
+    private static final String APPEND = """
+            WITH appended AS (
+                INSERT INTO event_log (logseq, event_id, case_id, caseseq, type, actor_state, parties,
+                                       occurred_at, prevhash, hash, envelope, traceparent, tracestate)
+                SELECT * FROM unnest(?::int8[], ?::uuid[], ?::text[], ?::int8[], ?::text[], ?::text[], ?::text[],
+                                     ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]))
+            UPDATE event_log_head SET logseq = ?, hash = ? WHERE id = 1;
+            NOTIFY %s""".formatted(CHANNEL);
 
     private final EntityManager entityManager;
     private final Clock clock;
@@ -119,41 +133,32 @@ public class EventLog {
             logseq = rs.getLong(1);
             prevhash = rs.getString(2);
         }
+        // one array per column of APPEND, in its order; each value as text, which the statement casts
+        String[][] columns = new String[13][events.size()];
         List<Receipt> receipts = new ArrayList<>(events.size());
-        try (PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO event_log (logseq, event_id, case_id, caseseq, type, actor_state, parties,
-                                            occurred_at, prevhash, hash, envelope, traceparent, tracestate)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (Staged event : events) {
-                logseq++;
-                CloudEvent unsealed = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source,
-                        event.type(), event.caseId(), event.occurredAt().toString(), CloudEvent.DATA_CONTENT_TYPE,
-                        event.actorState(), event.caseseq(), logseq, prevhash, null, event.data());
-                HashChain.Sealed sealed = HashChain.seal(unsealed);
-                insert.setLong(1, logseq);
-                insert.setObject(2, UUID.fromString(unsealed.id()));
-                insert.setString(3, event.caseId());
-                insert.setLong(4, event.caseseq());
-                insert.setString(5, event.type());
-                insert.setString(6, event.actorState());
-                insert.setString(7, event.parties());
-                insert.setTimestamp(8, Timestamp.from(event.occurredAt()));
-                insert.setString(9, prevhash);
-                insert.setString(10, sealed.event().hash());
-                insert.setString(11, sealed.json());
-                insert.setString(12, event.trace().traceparent());
-                insert.setString(13, event.trace().tracestate());
-                insert.addBatch();
-                prevhash = sealed.event().hash();
-                receipts.add(new Receipt(unsealed.id(), event.type(), event.caseId(), event.caseseq(), logseq, prevhash, latest));
+        for (int i = 0; i < events.size(); i++) {
+            Staged event = events.get(i);
+            logseq++;
+            CloudEvent unsealed = new CloudEvent(CloudEvent.SPEC_VERSION, TimeOrderedIds.next().toString(), source,
+                    event.type(), event.caseId(), event.occurredAt().toString(), CloudEvent.DATA_CONTENT_TYPE,
+                    event.actorState(), event.caseseq(), logseq, prevhash, null, event.data());
+            HashChain.Sealed sealed = HashChain.seal(unsealed);
+            String[] row = {Long.toString(logseq), unsealed.id(), event.caseId(), Long.toString(event.caseseq()), event.type(),
+                    event.actorState(), event.parties(), event.occurredAt().toString(), prevhash, sealed.event().hash(),
+                    sealed.json(), event.trace().traceparent(), event.trace().tracestate()};
+            for (int c = 0; c < row.length; c++) {
+                columns[c][i] = row[c];
             }
-            insert.executeBatch();
+            prevhash = sealed.event().hash();
+            receipts.add(new Receipt(unsealed.id(), event.type(), event.caseId(), event.caseseq(), logseq, prevhash, latest));
         }
-        try (PreparedStatement head = connection.prepareStatement(
-                "UPDATE event_log_head SET logseq = ?, hash = ? WHERE id = 1; NOTIFY " + CHANNEL)) {
-            head.setLong(1, logseq);
-            head.setString(2, prevhash);
-            head.execute();
+        try (PreparedStatement append = connection.prepareStatement(APPEND)) {
+            for (int c = 0; c < columns.length; c++) {
+                append.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+            }
+            append.setLong(columns.length + 1, logseq);
+            append.setString(columns.length + 2, prevhash);
+            append.execute();
         }
         return receipts;
     }

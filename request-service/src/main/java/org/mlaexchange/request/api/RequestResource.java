@@ -52,6 +52,7 @@ import org.mlaexchange.request.domain.RequestAction;
 import org.mlaexchange.request.domain.RequestCommand;
 import org.mlaexchange.request.store.RequestEntity;
 import org.mlaexchange.request.store.RequestRepository;
+import org.mlaexchange.platform.store.TimeOrderedIds;
 
 /**
  * MLA requests between central authorities. The caller's State is the identity provider that signed
@@ -112,7 +113,7 @@ public class RequestResource {
                     value = ApiExamples.SUBMIT_TYPED),
             @ExampleObject(name = "in-words", summary = "A measure described in words only", value = ApiExamples.SUBMIT_IN_WORDS)}))
     public Response submit(@NotNull @Valid Submission body, @jakarta.ws.rs.core.Context UriInfo uri) {
-        Writes.Written<MlaRequest> written = requests.submit(caller.get(), new RequestCommand.Submit(UUID.randomUUID(),
+        Writes.Written<MlaRequest> written = requests.submit(caller.get(), new RequestCommand.Submit(TimeOrderedIds.next(),
                 body.requestedState(), body.urgent(), body.confidential(), body.content(), body.urgentChannel()));
         return changed(Response.created(uri.getAbsolutePathBuilder().path(written.value().id().toString()).build()), written);
     }

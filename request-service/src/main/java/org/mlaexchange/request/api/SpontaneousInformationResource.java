@@ -48,6 +48,7 @@ import org.mlaexchange.contracts.request.SpontaneousStatus;
 import org.mlaexchange.request.security.SpontaneousDisclosure;
 import org.mlaexchange.request.store.SpontaneousInformationEntity;
 import org.mlaexchange.request.store.SpontaneousInformationRepository;
+import org.mlaexchange.platform.store.TimeOrderedIds;
 
 /**
  * Spontaneous information: a State sends information without a prior request, with conditions on its use
@@ -100,7 +101,7 @@ public class SpontaneousInformationResource {
     @Operation(operationId = "sendSpontaneousInformation",
             summary = "Send information to another State's central authority without a prior request, with conditions on its use")
     public Response send(@NotNull @Valid Sending body, @Context UriInfo uri) {
-        Writes.Written<SpontaneousInformationCase> written = cases.send(caller.get(), new SpontaneousCommand.Send(UUID.randomUUID(),
+        Writes.Written<SpontaneousInformationCase> written = cases.send(caller.get(), new SpontaneousCommand.Send(TimeOrderedIds.next(),
                 body.receivingState(), body.information(), body.conditions(), body.evidenceItemIds()));
         return changed(Response.created(uri.getAbsolutePathBuilder().path(written.value().id().toString()).build()), written);
     }

@@ -48,6 +48,18 @@ public record ApiResponse(int status, String etag, String location, JsonNode bod
         return errors;
     }
 
+    /**
+     * The cases a change may have been kept in though it failed: a 503 {@code outcome-unknown} (the service's
+     * database went away during its commit) names them, to be looked up before the change is tried again.
+     */
+    public List<String> maybeKeptIn() {
+        List<String> cases = new ArrayList<>();
+        if (body.path("type").asText("").endsWith(":outcome-unknown")) {
+            body.path("cases").forEach(c -> cases.add(c.asText()));
+        }
+        return cases;
+    }
+
     /** The problem's detail, or its title, for a message to the officer. */
     public String problemDetail() {
         String detail = body.path("detail").asText("");

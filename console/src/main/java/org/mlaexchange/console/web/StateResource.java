@@ -268,7 +268,8 @@ public class StateResource {
             case 409 -> rerender(service, casePath, action, submitted, Map.of(), visit.text("notAllowedNow") + " " + result.problemDetail(), "error");
             case 400, 422 -> rerender(service, casePath, action, submitted,
                     ActionForms.onFields(form, normalise(result.fieldErrors()), submitted), result.problemDetail(), "error");
-            default -> failure(result);
+            // the change was on this case: its page shows whether it was kept
+            default -> failure(result, id -> pagePath);
         };
     }
 
@@ -375,7 +376,7 @@ public class StateResource {
             Map<String, String> errors = Composer.onFields(normalise(result.fieldErrors()), values);
             return Response.status(422).entity(composerPage(values, errors, result.problemDetail())).build();
         }
-        return failure(result);
+        return failure(result, id -> "/" + realm + "/requests/" + id);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -479,8 +480,19 @@ public class StateResource {
     }
 
     Response failure(ApiResponse result) {
+        return failure(result, id -> "");
+    }
+
+    /**
+     * The service's problem, and when its outcome is unknown the cases the change may have been kept in, each
+     * linked to its page ({@code pageOf}; "" for none) so the officer looks before trying again.
+     */
+    Response failure(ApiResponse result, java.util.function.UnaryOperator<String> pageOf) {
+        List<Map<String, String>> maybeKept = result.maybeKeptIn().stream()
+                .map(id -> Map.of("id", id, "href", pageOf.apply(id))).toList();
         return Response.status(result.status() >= 500 ? 502 : result.status())
-                .entity(visit.page("failure", officer, Map.of("status", result.status(), "detail", result.problemDetail()))).build();
+                .entity(visit.page("failure", officer, Map.of("status", result.status(), "detail", result.problemDetail(),
+                        "maybeKept", maybeKept))).build();
     }
 
     /** After a creation: the page of the case it made, with what was done and its write receipts (post/redirect/get). */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.qute.Engine;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,13 +22,7 @@ class ComposerPageTest {
     Texts texts;
 
     private String render(String lang, Map<String, String> v, Map<String, String> errors) {
-        Map<String, Object> data = new HashMap<>();
-        data.put("t", texts.of(lang));
-        data.put("lang", lang);
-        data.put("languages", Texts.LANGUAGES);
-        data.put("csrf", "c");
-        data.put("path", "/nl/requests/new");
-        data.put("officer", Map.of("realm", "nl", "state", "NL", "name", "officer", "centralAuthority", true, "role", "officer"));
+        Map<String, Object> data = PageData.base(texts.of(lang), lang, "/nl/requests/new");
         data.put("v", v);
         data.put("errors", errors);
         data.put("message", errors.isEmpty() ? "" : "invalid");

@@ -41,7 +41,8 @@ public class EventLog {
     /**
      * Stores a group's events (one array per column, in log order), moves the head to the last of them and
      * wakes the relay: one statement, so sealing costs one round trip after the head's lock, whatever the
-     * group's size (docs/decisions.md, "One write path, group commit").
+     * group's size (docs/decisions.md, "One write path, group commit"). It returns the transaction's id, by which
+     * a commit whose answer was lost is later told kept or not ({@link org.mlaexchange.platform.write.CommitOutcomes}).
      */
     private static final String APPEND = """
             WITH appended AS (
@@ -49,7 +50,7 @@ public class EventLog {
                                        occurred_at, prevhash, hash, envelope, traceparent, tracestate)
                 SELECT * FROM unnest(?::int8[], ?::uuid[], ?::text[], ?::int8[], ?::text[], ?::text[], ?::text[],
                                      ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]))
-            UPDATE event_log_head SET logseq = ?, hash = ? WHERE id = 1;
+            UPDATE event_log_head SET logseq = ?, hash = ? WHERE id = 1 RETURNING pg_current_xact_id()::text;
             NOTIFY %s""".formatted(CHANNEL);
 
     private final EntityManager entityManager;
@@ -108,22 +109,26 @@ public class EventLog {
                 .setParameter(1, caseId).getSingleResult()).longValue();
     }
 
+    /** The receipts of sealed events, in their order, and the id of the transaction that stored them. */
+    public record Sealed(List<Receipt> receipts, String transaction) {
+    }
+
     /**
      * Chains and stores the staged events: the head row lock is taken here, as the transaction's last
      * statements, so concurrent writers are serialised only for the chaining and the commit, and a group
      * commit holds it once for all its units. Returns the receipts in the order of {@code staged}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Receipt> seal(List<Staged> staged) {
+    public Sealed seal(List<Staged> staged) {
         if (staged.isEmpty()) {
-            return List.of();
+            return new Sealed(List.of(), null);
         }
         entityManager.flush();
         Checkpoint latest = checkpoints.latest().orElse(null);
         return entityManager.unwrap(Session.class).doReturningWork(connection -> sealAll(connection, staged, latest));
     }
 
-    private List<Receipt> sealAll(Connection connection, List<Staged> events, Checkpoint latest) throws SQLException {
+    private Sealed sealAll(Connection connection, List<Staged> events, Checkpoint latest) throws SQLException {
         // The head row lock serialises writers, so logseq has no gaps and prevhash is the true predecessor.
         long logseq;
         String prevhash;
@@ -159,8 +164,11 @@ public class EventLog {
             append.setLong(columns.length + 1, logseq);
             append.setString(columns.length + 2, prevhash);
             append.execute();
+            try (ResultSet transaction = append.getResultSet()) {
+                transaction.next();
+                return new Sealed(receipts, transaction.getString(1));
+            }
         }
-        return receipts;
     }
 
     /**

@@ -84,7 +84,8 @@ public class ApiContract implements OASFilter {
                 .addProperty("field", string("content.measures[0].kind"))
                 .addProperty("message", string("must not be null")));
         components.addSchema(PROBLEM, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .description("RFC 9457 problem details; type is stable, errors lists the fields at fault")
+                .description("RFC 9457 problem details; type is stable, errors lists the fields at fault, cases the cases a"
+                        + " change may have been kept in when its outcome is unknown")
                 .addProperty("type", string("urn:mla-exchange:problem:invalid-input").format("uri"))
                 .addProperty("title", string("The input breaks a rule"))
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32"))
@@ -92,6 +93,10 @@ public class ApiContract implements OASFilter {
                 .addProperty("instance", string("/api/requests"))
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
                         .items(OASFactory.createSchema().ref(FIELD_ERROR)))
+                .addProperty("cases", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .description("With type urn:mla-exchange:problem:outcome-unknown (503): the database went away while"
+                                + " the change was committed, so it may have been kept in these cases. Look them up before trying again")
+                        .items(string("0193a6f0-7c3e-7d2a-9b1e-5f4c3d2b1a09")))
                 .required(List.of("type", "title", "status")));
         discriminatedUnions(components);
         Map<String, String> views = views();

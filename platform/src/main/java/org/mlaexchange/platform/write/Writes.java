@@ -9,6 +9,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,11 @@ import org.mlaexchange.platform.tracing.EventTraces;
  * database is out of reach: then every unit of the group fails at once (503), and for a short while
  * ({@link #UNREACHABLE_BACKOFF_MS}) units queued after it fail without trying, so no caller waits behind
  * one connection attempt after another (issue 13: a 503 within 2 s, not a queue of timeouts).
+ * <p>
+ * When the database goes away during the COMMIT itself, the group may have been kept all the same. Its
+ * outcome is looked up ({@link CommitOutcomes}) for up to {@link #OUTCOME_WAIT}: kept, its callers get their
+ * results; not kept, a 503 that says nothing was changed; still unknown, a 503 that says so and names the
+ * cases to look up before trying again, never "nothing was changed" for a change that may be in the log.
  */
 @ApplicationScoped
 public class Writes {
@@ -50,6 +56,7 @@ public class Writes {
     private static final Logger LOG = Logger.getLogger(Writes.class);
 
     private final EventLog eventLog;
+    private final CommitOutcomes outcomes;
     private final EntityManager entityManager;
     private final EventTraces traces;
     private final int maxGroup;
@@ -62,9 +69,13 @@ public class Writes {
 
     /** How long units fail without trying after the database was found out of reach. */
     static final long UNREACHABLE_BACKOFF_MS = 1_000;
+    /** How long a caller waits for the outcome of a commit whose answer was lost before being told it is unknown. */
+    static final Duration OUTCOME_WAIT = Duration.ofSeconds(1);
 
-    public Writes(EventLog eventLog, EntityManager entityManager, PlatformConfig config, EventTraces traces) {
+    public Writes(EventLog eventLog, CommitOutcomes outcomes, EntityManager entityManager, PlatformConfig config,
+                  EventTraces traces) {
         this.eventLog = eventLog;
+        this.outcomes = outcomes;
         this.entityManager = entityManager;
         this.traces = traces;
         this.maxGroup = config.writes().maxGroup();
@@ -183,15 +194,26 @@ public class Writes {
         }
     }
 
+    /** What a group's transaction did before its COMMIT: the receipts by unit and the sealing transaction's id. */
+    private static final class Attempt {
+        Map<Integer, List<Receipt>> receipts;
+        String transaction;
+    }
+
     private void commit(List<Unit<?>> group) {
         Map<Integer, List<Receipt>> receipts;
+        Attempt attempt = new Attempt();
         try {
-            receipts = QuarkusTransaction.requiringNew().call(() -> runGroup(group));
+            receipts = QuarkusTransaction.requiringNew().call(() -> runGroup(group, attempt));
         } catch (RuntimeException failure) {
             if (ProblemMappers.databaseUnreachable(failure)) {
                 // running each unit alone would only wait for the same absent database once per unit
                 unreachableUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(UNREACHABLE_BACKOFF_MS);
-                group.forEach(u -> u.fail(failure));
+                if (attempt.receipts != null) {
+                    settleLostCommit(group, attempt, failure);
+                } else {
+                    group.forEach(u -> u.fail(failure));
+                }
                 return;
             }
             if (group.size() == 1) {
@@ -214,7 +236,47 @@ public class Writes {
         }
     }
 
-    private Map<Integer, List<Receipt>> runGroup(List<Unit<?>> group) {
+    /** The group ran to its COMMIT and the database went away meanwhile: the commit may have been kept. */
+    private void settleLostCommit(List<Unit<?>> group, Attempt attempt, RuntimeException failure) {
+        Receipt first = attempt.receipts.values().stream().flatMap(List::stream).findFirst().orElse(null);
+        // without an event there is nothing to look the outcome up by (every change appends one)
+        CommitOutcomes.Outcome outcome = first == null ? CommitOutcomes.Outcome.UNKNOWN
+                : outcomes.resolve(first.eventId(), attempt.transaction, OUTCOME_WAIT);
+        LOG.warnf("the database went away during the commit of a group of %d writes (transaction %s): %s",
+                group.size(), attempt.transaction, outcome);
+        if (outcome != CommitOutcomes.Outcome.UNKNOWN) {
+            // the database answered the look-up: it is back, and units need not fail without trying
+            unreachableUntil = System.nanoTime();
+        }
+        switch (outcome) {
+            case KEPT -> {
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).complete(attempt.receipts.get(i));
+                }
+            }
+            case NOT_KEPT -> group.forEach(u -> u.fail(failure));
+            case UNKNOWN -> {
+                for (int i = 0; i < group.size(); i++) {
+                    Unit<?> unit = group.get(i);
+                    // a refused unit changed nothing
+                    unit.fail(unit.refusal != null ? unit.refusal : outcomeUnknown(attempt.receipts.getOrDefault(i, List.of())));
+                }
+                if (first != null) {
+                    outcomes.followUp(first.eventId(), attempt.transaction, attempt.receipts.values().stream()
+                            .flatMap(List::stream).map(Receipt::caseId).distinct().toList());
+                }
+            }
+        }
+    }
+
+    private static ProblemException outcomeUnknown(List<Receipt> receipts) {
+        return new ProblemException(Problem.of(503, "outcome-unknown", "Outcome unknown",
+                "The service's database went away while this change was being committed, so it may have been kept."
+                        + " Look up the cases named here before trying again: trying again at once could make it twice", null)
+                .withCases(receipts.stream().map(Receipt::caseId).distinct().toList()));
+    }
+
+    private Map<Integer, List<Receipt>> runGroup(List<Unit<?>> group, Attempt attempt) {
         StagedEvents staging = StagedEvents.open();
         try {
             for (int i = 0; i < group.size(); i++) {
@@ -236,7 +298,11 @@ public class Writes {
                 }
             }
             List<EventLog.Staged> staged = List.copyOf(staging.events());
-            return StagedEvents.byUnit(staged, eventLog.seal(staged));
+            EventLog.Sealed sealed = eventLog.seal(staged);
+            // all that is left is the COMMIT: from here a failure may not mean nothing was kept
+            attempt.transaction = sealed.transaction();
+            attempt.receipts = StagedEvents.byUnit(staged, sealed.receipts());
+            return attempt.receipts;
         } finally {
             StagedEvents.close();
         }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,36 +39,19 @@ public class EventLog {
     static final String CHANNEL = "mla_event_log";
 
     /**
-     * Takes the head's lock, moves the head to the group's last event, stores the group's events (one array per
-     * column, in log order) and wakes the relay: one statement, so sealing costs one round trip whatever the
-     * group's size (docs/decisions.md, "One write path, group commit"). The events were chained after the head
-     * this service last wrote ({@code expected}); the head moves, and the events are stored, only if the head is
-     * still that once its lock is held (a writer before it in the lock's queue is seen committed). Otherwise the
-     * head stays as it is, locked, and is returned, so the group is chained again after it. It also returns the
-     * transaction's id, by which a commit whose answer was lost is later told kept or not
-     * ({@link org.mlaexchange.platform.write.CommitOutcomes}).
+     * Stores a group's events (one array per column, in log order), moves the head to the last of them and
+     * wakes the relay: one statement, so sealing costs one round trip after the head's lock, whatever the
+     * group's size (docs/decisions.md, "One write path, group commit"). It returns the transaction's id, by which
+     * a commit whose answer was lost is later told kept or not ({@link org.mlaexchange.platform.write.CommitOutcomes}).
      */
     private static final String APPEND = """
-            WITH head AS (
-                UPDATE event_log_head SET logseq = CASE WHEN logseq = ? AND hash = ? THEN ? ELSE logseq END,
-                                          hash = CASE WHEN logseq = ? AND hash = ? THEN ? ELSE hash END
-                 WHERE id = 1
-             RETURNING logseq, hash, pg_current_xact_id()::text AS transaction),
-            appended AS (
+            WITH appended AS (
                 INSERT INTO event_log (logseq, event_id, case_id, caseseq, type, actor_state, parties,
                                        occurred_at, prevhash, hash, envelope, traceparent, tracestate)
-                SELECT e.* FROM head, unnest(?::int8[], ?::uuid[], ?::text[], ?::int8[], ?::text[], ?::text[], ?::text[],
-                                             ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS e
-                 WHERE head.logseq = ? AND head.hash = ?)
-            SELECT logseq, hash, transaction FROM head;
+                SELECT * FROM unnest(?::int8[], ?::uuid[], ?::text[], ?::int8[], ?::text[], ?::text[], ?::text[],
+                                     ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]))
+            UPDATE event_log_head SET logseq = ?, hash = ? WHERE id = 1 RETURNING pg_current_xact_id()::text;
             NOTIFY %s""".formatted(CHANNEL);
-
-    /** A place in the chain: the last event's logseq and hash. */
-    private record Head(long logseq, String hash) {
-    }
-
-    /** The head as this service's last sealing left it (its commit may still be under way); null before the first. */
-    private volatile Head lastSealed;
 
     private final EntityManager entityManager;
     private final Clock clock;
@@ -130,8 +114,8 @@ public class EventLog {
     }
 
     /**
-     * Chains and stores the staged events: the head row lock is taken here, by the transaction's last
-     * statement, so concurrent writers are serialised only for that statement and the commit, and a group
+     * Chains and stores the staged events: the head row lock is taken here, as the transaction's last
+     * statements, so concurrent writers are serialised only for the chaining and the commit, and a group
      * commit holds it once for all its units. Returns the receipts in the order of {@code staged}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -145,50 +129,16 @@ public class EventLog {
     }
 
     private Sealed sealAll(Connection connection, List<Staged> events, Checkpoint latest) throws SQLException {
-        // Chained after the head this service last left; the head's row lock, taken by the statement, keeps
-        // logseq without gaps and prevhash the true predecessor: if another writer (a group that rolled back,
-        // another instance of the service) left the head elsewhere, the group is chained again after it, lock held.
-        Head expected = lastSealed != null ? lastSealed : new Head(-1, "");
-        try (PreparedStatement append = connection.prepareStatement(APPEND)) {
-            for (int attempt = 1; ; attempt++) {
-                Chained chained = chain(events, expected, latest);
-                append.setLong(1, expected.logseq());
-                append.setString(2, expected.hash());
-                append.setLong(3, chained.head().logseq());
-                append.setLong(4, expected.logseq());
-                append.setString(5, expected.hash());
-                append.setString(6, chained.head().hash());
-                int p = 7;
-                for (String[] column : chained.columns()) {
-                    append.setArray(p++, connection.createArrayOf("text", column));
-                }
-                append.setLong(p++, chained.head().logseq());
-                append.setString(p, chained.head().hash());
-                append.execute();
-                try (ResultSet head = append.getResultSet()) {
-                    head.next();
-                    Head found = new Head(head.getLong(1), head.getString(2));
-                    if (found.equals(chained.head())) {
-                        lastSealed = found;
-                        return new Sealed(chained.receipts(), head.getString(3));
-                    }
-                    if (attempt == 2) {
-                        throw new IllegalStateException("the log's head moved while its lock was held: " + found);
-                    }
-                    expected = found;
-                }
-            }
+        // The head row lock serialises writers, so logseq has no gaps and prevhash is the true predecessor.
+        long logseq;
+        String prevhash;
+        try (Statement head = connection.createStatement();
+             ResultSet rs = head.executeQuery("SELECT logseq, hash FROM event_log_head WHERE id = 1 FOR UPDATE")) {
+            rs.next();
+            logseq = rs.getLong(1);
+            prevhash = rs.getString(2);
         }
-    }
-
-    /** A group's events chained after {@code after}: one array per column of APPEND, the receipts, the new head. */
-    private record Chained(String[][] columns, List<Receipt> receipts, Head head) {
-    }
-
-    private Chained chain(List<Staged> events, Head after, Checkpoint latest) {
-        long logseq = after.logseq();
-        String prevhash = after.hash();
-        // each value as text, which the statement casts
+        // one array per column of APPEND, in its order; each value as text, which the statement casts
         String[][] columns = new String[13][events.size()];
         List<Receipt> receipts = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
@@ -207,7 +157,18 @@ public class EventLog {
             prevhash = sealed.event().hash();
             receipts.add(new Receipt(unsealed.id(), event.type(), event.caseId(), event.caseseq(), logseq, prevhash, latest));
         }
-        return new Chained(columns, receipts, new Head(logseq, prevhash));
+        try (PreparedStatement append = connection.prepareStatement(APPEND)) {
+            for (int c = 0; c < columns.length; c++) {
+                append.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+            }
+            append.setLong(columns.length + 1, logseq);
+            append.setString(columns.length + 2, prevhash);
+            append.execute();
+            try (ResultSet transaction = append.getResultSet()) {
+                transaction.next();
+                return new Sealed(receipts, transaction.getString(1));
+            }
+        }
     }
 
     /**

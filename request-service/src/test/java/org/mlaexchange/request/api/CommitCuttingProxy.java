@@ -34,7 +34,6 @@ final class CommitCuttingProxy {
     private volatile Duration downFor = Duration.ZERO;
     private volatile long downUntil = System.nanoTime();
     private final AtomicInteger cuts = new AtomicInteger();
-    private final AtomicInteger sealings = new AtomicInteger();
     /** What the service sent on the cut connection from the sealing statement on (parameters included). */
     private volatile String cutGroup = "";
 
@@ -68,11 +67,6 @@ final class CommitCuttingProxy {
     /** Whether the database is in reach through the proxy again (or never went away). */
     boolean up() {
         return System.nanoTime() - downUntil >= 0;
-    }
-
-    /** How many sealing statements the service has sent so far. */
-    int sealings() {
-        return sealings.get();
     }
 
     String cutGroup() {
@@ -151,9 +145,8 @@ final class CommitCuttingProxy {
 
         /** What the service sends; true when the link is cut before it reaches the database. */
         private boolean seen(String text) {
-            if (text.contains(SEALING)) {
-                sealings.incrementAndGet();
-                sealing |= armed.get() != null;
+            if (armed.get() != null && text.contains(SEALING)) {
+                sealing = true;
             }
             if (sealing) {
                 sent.append(text);

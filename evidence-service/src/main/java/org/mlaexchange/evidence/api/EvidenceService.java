@@ -48,9 +48,9 @@ import org.mlaexchange.platform.problem.Problem;
 import org.mlaexchange.platform.problem.ProblemException;
 import org.mlaexchange.platform.projection.KnownRequests;
 import org.mlaexchange.platform.store.JsonState;
+import org.mlaexchange.platform.store.TimeOrderedIds;
 import org.mlaexchange.platform.write.CaseWrites;
 import org.mlaexchange.platform.write.Writes;
-import org.mlaexchange.platform.store.TimeOrderedIds;
 
 /**
  * Evidence actions on the shared write path ({@link Writes}): each is one unit of a group commit that

@@ -24,8 +24,8 @@ import org.mlaexchange.contracts.audit.Checkpoint;
 import org.mlaexchange.platform.PlatformConfig;
 import org.mlaexchange.platform.audit.Checkpoints;
 import org.mlaexchange.platform.seal.CaseDataKeys;
-import org.mlaexchange.platform.tracing.EventTraces;
 import org.mlaexchange.platform.store.TimeOrderedIds;
+import org.mlaexchange.platform.tracing.EventTraces;
 import org.mlaexchange.platform.write.StagedEvents;
 
 /**

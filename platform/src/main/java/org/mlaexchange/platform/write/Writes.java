@@ -270,10 +270,12 @@ public class Writes {
     }
 
     private static ProblemException outcomeUnknown(List<Receipt> receipts) {
+        List<String> cases = receipts.stream().map(Receipt::caseId).distinct().toList();
         return new ProblemException(Problem.of(503, "outcome-unknown", "Outcome unknown",
                 "The service's database went away while this change was being committed, so it may have been kept."
-                        + " Look up the cases named here before trying again: trying again at once could make it twice", null)
-                .withCases(receipts.stream().map(Receipt::caseId).distinct().toList()));
+                        + (cases.isEmpty() ? " Look at what it changed" : " Look up the cases named here")
+                        + " before trying again: trying again at once could make it twice", null)
+                .withCases(cases));
     }
 
     private Map<Integer, List<Receipt>> runGroup(List<Unit<?>> group, Attempt attempt) {

@@ -29,6 +29,17 @@ public interface PlatformConfig {
 
     Retention retention();
 
+    Statistics statistics();
+
+    interface Statistics {
+        /**
+         * How long a statistics call waits for the events appended since the last call to be folded. Longer (after an
+         * upgrade, the whole history at first) it answers 503 with Retry-After, and the fold goes on without it.
+         */
+        @WithDefault("10s")
+        Duration foldWait();
+    }
+
     /** The retention rule: when the personal data of a settled case is erased by the operator's command. */
     interface Retention {
         /**

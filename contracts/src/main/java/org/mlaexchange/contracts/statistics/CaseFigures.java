@@ -7,9 +7,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.mlaexchange.contracts.StateCode;
+import org.mlaexchange.contracts.events.EventJson;
 
-/** What the statistics keep of one case while its events are folded: milestones and counts, no content. */
+/**
+ * What the statistics keep of one case while its events are folded: milestones and counts, no content. A service
+ * keeps them between folds as JSON ({@link LogStatistics.KeptCase}), so its figures never need the whole log at once.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 final class CaseFigures {
 
     StateCode requesting;
@@ -52,5 +62,21 @@ final class CaseFigures {
 
     boolean overdue(LocalDate today) {
         return !terminal && (!reminders.isEmpty() || returnDue.values().stream().anyMatch(today::isAfter));
+    }
+
+    String toJson() {
+        try {
+            return EventJson.mapper().writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("case figures not written", e);
+        }
+    }
+
+    static CaseFigures fromJson(String json) {
+        try {
+            return EventJson.mapper().readValue(json, CaseFigures.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("case figures not read", e);
+        }
     }
 }

@@ -15,7 +15,7 @@ import org.mlaexchange.contracts.evidence.TransferEvent;
 final class EvidenceStatistics extends LogStatistics {
 
     EvidenceStatistics() {
-        super("evidence-service", new String[] {"dispatched", "completed"}, new String[] {"consent-requested", "consent-decided"},
+        super("evidence-service", "transfer", new String[] {"dispatched", "completed"}, new String[] {"consent-requested", "consent-decided"},
                 new String[] {OPENED, "dispatched"});
     }
 

@@ -17,7 +17,7 @@ final class ExtraditionStatistics extends LogStatistics {
 
     private static final String PENDING = "PENDING";
     ExtraditionStatistics() {
-        super("extradition-service", new String[] {"formal-request", "acknowledged"}, new String[] {"formal-request", "decided"},
+        super("extradition-service", "extradition", new String[] {"formal-request", "acknowledged"}, new String[] {"formal-request", "decided"},
                 new String[] {"decided", "surrendered"});
     }
 

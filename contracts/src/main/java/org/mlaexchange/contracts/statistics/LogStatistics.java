@@ -2,10 +2,13 @@ package org.mlaexchange.contracts.statistics;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.mlaexchange.contracts.StateCode;
@@ -13,9 +16,11 @@ import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.events.EventJson;
 
 /**
- * A service's statistics folded from its event log alone, in log order. The service computes its
- * {@code /api/statistics} with it over its own log, and the audit CLI over the log it replayed and
- * verified, so every published figure can be recomputed from the signed history.
+ * A service's statistics folded from its event log alone, in log order. The audit CLI folds the log it
+ * replayed and verified in one go; a service folds its own log as it grows, keeping each case's figures
+ * between folds ({@link #drain()}, {@link #restore}) and adding up the kept cases ({@link #tally}), so
+ * every published figure can be recomputed from the signed history, and no figure needs the whole log
+ * in memory.
  *
  * <p>Overdue now: a deadline reminder ({@code deadline-overdue}) stays open until the State that owes
  * it next acts on the case, or the case ends; an evidence item is overdue once its return due date has
@@ -29,19 +34,35 @@ public abstract class LogStatistics {
     static final String OPENED = "opened";
 
     private final String service;
+    private final String fold;
     private final Map<String, String[]> timings = new java.util.LinkedHashMap<>();
     private final Map<String, CaseFigures> cases = new HashMap<>();
 
     /**
+     * One case's figures as a service keeps them between folds ({@link #drain()}, {@link #restore}, {@link Tally#add}).
+     *
+     * @param fold     which kind of case of the service's log it is ({@code request}, {@code spontaneous-information},
+     *                 {@code transfer}, {@code extradition})
+     * @param key      the case (request, transfer or extradition case id)
+     * @param first    the requesting State (or its like in the service), once the case is opened; else {@code null}
+     * @param second   the requested State (or its like), likewise
+     * @param openedAt when the case was opened, likewise
+     * @param figures  the figures, JSON
+     */
+    public record KeptCase(String fold, String key, String first, String second, Instant openedAt, String figures) {
+    }
+
+    /**
      * @param acknowledge the milestones between which the time to acknowledge runs, start and end (likewise decide and execute)
      */
-    LogStatistics(String service, String[] acknowledge, String[] decide, String[] execute) {
-        this(service, Map.of(ACKNOWLEDGE, acknowledge, DECIDE, decide, EXECUTE, execute));
+    LogStatistics(String service, String fold, String[] acknowledge, String[] decide, String[] execute) {
+        this(service, fold, Map.of(ACKNOWLEDGE, acknowledge, DECIDE, decide, EXECUTE, execute));
     }
 
     /** @param timings each timing's start and end milestone, by name */
-    LogStatistics(String service, Map<String, String[]> timings) {
+    LogStatistics(String service, String fold, Map<String, String[]> timings) {
         this.service = service;
+        this.fold = fold;
         this.timings.putAll(new TreeMap<>(timings));
     }
 
@@ -76,6 +97,45 @@ public abstract class LogStatistics {
         }
     }
 
+    /** The cases these events count for, of every fold: those to {@link #restore} before they are folded on. */
+    public Set<String> caseKeys(List<CloudEvent> events) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (CloudEvent event : events) {
+            for (LogStatistics f : folds()) {
+                if (f.counts(event)) {
+                    keys.add(f.caseOf(event));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** Takes up a case's figures kept from an earlier fold ({@link KeptCase}), so its next events are folded onto them. */
+    public void restore(String fold, String key, String figures) {
+        fold(fold).cases.put(key, CaseFigures.fromJson(figures));
+    }
+
+    /** Hands over the figures of every case folded or restored so far, and forgets them. */
+    public List<KeptCase> drain() {
+        List<KeptCase> kept = new ArrayList<>();
+        for (LogStatistics f : folds()) {
+            f.cases.forEach((key, c) -> kept.add(new KeptCase(f.fold, key, c.requesting == null ? null : c.requesting.value(),
+                    c.requested == null ? null : c.requested.value(), c.openedAt, c.toJson())));
+            f.cases.clear();
+        }
+        return kept;
+    }
+
+    /** This fold and those that share its log (spontaneous information in request-service's). */
+    List<LogStatistics> folds() {
+        return List.of(this);
+    }
+
+    private LogStatistics fold(String name) {
+        return folds().stream().filter(f -> f.fold.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no fold " + name + " in " + service));
+    }
+
     /** Whether the event belongs to the cases these figures count (a service's log may hold other kinds of case). */
     protected boolean counts(CloudEvent event) {
         return true;
@@ -97,19 +157,86 @@ public abstract class LogStatistics {
         figures.reminders.put(kind, owedBy);
     }
 
+    /** The figures of the cases folded here (the whole log, for the audit CLI) that the query covers. */
     public Statistics result(StatisticsQuery query) {
-        Objects.requireNonNull(query, "query");
-        TreeMap<String, Long> byStatus = new TreeMap<>();
-        TreeMap<String, Long> items = new TreeMap<>();
-        TreeMap<String, Long> grounds = new TreeMap<>();
-        TreeMap<String, Long> consents = new TreeMap<>();
-        TreeMap<String, Long> outcomes = new TreeMap<>();
-        Map<String, List<Long>> durations = new TreeMap<>();
-        timings.keySet().forEach(t -> durations.put(t, new ArrayList<>()));
-        long count = 0;
-        long overdue = 0;
-        long postponements = 0;
-        for (CaseFigures c : covered(query)) {
+        Tally tally = tally(query);
+        for (LogStatistics f : folds()) {
+            f.cases.values().forEach(c -> tally.totals.get(f.fold).add(c));
+        }
+        return tally.result();
+    }
+
+    /** Totals to which kept cases are added one by one (a service's statistics, over the cases it keeps). */
+    public Tally tally(StatisticsQuery query) {
+        return new Tally(query);
+    }
+
+    /** Adds up the cases a query covers one at a time: only the durations grow with their number. */
+    public final class Tally {
+
+        private final Map<String, Totals> totals = new HashMap<>();
+
+        private Tally(StatisticsQuery query) {
+            Objects.requireNonNull(query, "query");
+            folds().forEach(f -> totals.put(f.fold, f.new Totals(query)));
+        }
+
+        /** Adds a kept case ({@link KeptCase#fold()}, {@link KeptCase#figures()}) if the query covers it. */
+        public void add(String fold, String figures) {
+            Totals t = totals.get(fold);
+            if (t == null) {
+                throw new IllegalArgumentException("no fold " + fold + " in " + service);
+            }
+            t.add(CaseFigures.fromJson(figures));
+        }
+
+        public Statistics result() {
+            return statistics(totals.get(fold), spontaneousInformation(totals));
+        }
+    }
+
+    /** The figures every service has, from the totals of its cases. */
+    final Statistics statistics(Totals t, Statistics.SpontaneousFigures spontaneous) {
+        TreeMap<String, Statistics.Timing> timed = new TreeMap<>();
+        t.durations.forEach((name, millis) -> timed.put(name, Statistics.Timing.of(millis.toArray())));
+        StatisticsQuery query = t.query;
+        return new Statistics(service, query.state() == null ? Statistics.ALL : query.state().value(),
+                query.counterpart() == null ? null : query.counterpart().value(), query.from(), query.to(), t.count,
+                t.byStatus, t.items, timed, t.grounds, t.overdue, t.postponements, t.consents, t.outcomes, spontaneous);
+    }
+
+    /** Figures of spontaneous information, for the service whose log holds it; {@code null} elsewhere. */
+    Statistics.SpontaneousFigures spontaneousInformation(Map<String, Totals> totals) {
+        return null;
+    }
+
+    /** The totals of one fold's cases that a query covers. */
+    final class Totals {
+
+        final StatisticsQuery query;
+        long count;
+        long overdue;
+        long postponements;
+        long conditionsDeclined;
+        final TreeMap<String, Long> byStatus = new TreeMap<>();
+        final TreeMap<String, Long> items = new TreeMap<>();
+        final TreeMap<String, Long> grounds = new TreeMap<>();
+        final TreeMap<String, Long> consents = new TreeMap<>();
+        final TreeMap<String, Long> outcomes = new TreeMap<>();
+        /** By the query's State (all, for the oversight body): cases opened with each other State as the second party, and as the first. */
+        final TreeMap<String, Long> secondParties = new TreeMap<>();
+        final TreeMap<String, Long> firstParties = new TreeMap<>();
+        final Map<String, Durations> durations = new TreeMap<>();
+
+        private Totals(StatisticsQuery query) {
+            this.query = query;
+            timings.keySet().forEach(t -> durations.put(t, new Durations()));
+        }
+
+        void add(CaseFigures c) {
+            if (!query.covers(c)) {
+                return;
+            }
             count++;
             byStatus.merge(c.status, 1L, Long::sum);
             c.itemStatus.values().forEach(s -> items.merge(s, 1L, Long::sum));
@@ -128,21 +255,31 @@ public abstract class LogStatistics {
                 overdue++;
             }
             postponements += c.postponements;
+            conditionsDeclined += c.conditionsDeclined;
+            if (query.state() == null || query.state().equals(c.requesting)) {
+                secondParties.merge(c.requested.value(), 1L, Long::sum);
+            }
+            if (query.state() == null || query.state().equals(c.requested)) {
+                firstParties.merge(c.requesting.value(), 1L, Long::sum);
+            }
         }
-        TreeMap<String, Statistics.Timing> timed = new TreeMap<>();
-        durations.forEach((name, millis) -> timed.put(name, Statistics.Timing.of(millis)));
-        return new Statistics(service, query.state() == null ? Statistics.ALL : query.state().value(),
-                query.counterpart() == null ? null : query.counterpart().value(), query.from(), query.to(), count,
-                byStatus, items, timed, grounds, overdue, postponements, consents, outcomes, spontaneousInformation(query));
     }
 
-    /** The cases the query covers. */
-    final List<CaseFigures> covered(StatisticsQuery query) {
-        return cases.values().stream().filter(query::covers).toList();
-    }
+    /** Durations in milliseconds, unboxed: a million cases take 8 MB, not the 20 MB or more of a list of {@code Long}. */
+    static final class Durations {
 
-    /** Figures of spontaneous information, for the service whose log holds it; {@code null} elsewhere. */
-    Statistics.SpontaneousFigures spontaneousInformation(StatisticsQuery query) {
-        return null;
+        private long[] millis = new long[16];
+        private int size;
+
+        void add(long value) {
+            if (size == millis.length) {
+                millis = Arrays.copyOf(millis, size * 2);
+            }
+            millis[size++] = value;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(millis, size);
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.mlaexchange.contracts.statistics;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.request.RequestEvent;
@@ -21,7 +23,7 @@ final class RequestStatistics extends LogStatistics {
     private final SpontaneousInformationStatistics spontaneous = new SpontaneousInformationStatistics();
 
     RequestStatistics() {
-        super("request-service", new String[] {OPENED, "acknowledged"}, new String[] {OPENED, "decided"},
+        super("request-service", "request", new String[] {OPENED, "acknowledged"}, new String[] {OPENED, "decided"},
                 new String[] {"decided", "executed"});
     }
 
@@ -38,8 +40,13 @@ final class RequestStatistics extends LogStatistics {
     }
 
     @Override
-    Statistics.SpontaneousFigures spontaneousInformation(StatisticsQuery query) {
-        return spontaneous.figures(query);
+    List<LogStatistics> folds() {
+        return List.of(this, spontaneous);
+    }
+
+    @Override
+    Statistics.SpontaneousFigures spontaneousInformation(Map<String, Totals> totals) {
+        return spontaneous.figures(totals.get(SpontaneousInformationStatistics.FOLD));
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.mlaexchange.contracts.statistics;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
-import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.events.CloudEvent;
 import org.mlaexchange.contracts.request.SpontaneousInformationEvent;
 import org.mlaexchange.contracts.request.SpontaneousInformationEventTypes;
@@ -17,10 +15,11 @@ import org.mlaexchange.contracts.request.SpontaneousStatus;
  */
 final class SpontaneousInformationStatistics extends LogStatistics {
 
+    static final String FOLD = "spontaneous-information";
     private static final String ACKNOWLEDGED = "acknowledged";
 
     SpontaneousInformationStatistics() {
-        super("request-service", Map.of(ACKNOWLEDGE, new String[] {OPENED, ACKNOWLEDGED}));
+        super("request-service", FOLD, Map.of(ACKNOWLEDGE, new String[] {OPENED, ACKNOWLEDGED}));
     }
 
     @Override
@@ -49,22 +48,9 @@ final class SpontaneousInformationStatistics extends LogStatistics {
     }
 
     /** The figures of the spontaneous information the query covers: those every service has, and its own. */
-    Statistics.SpontaneousFigures figures(StatisticsQuery query) {
-        Statistics common = result(query);
-        TreeMap<String, Long> sentTo = new TreeMap<>();
-        TreeMap<String, Long> receivedFrom = new TreeMap<>();
-        long declined = 0;
-        StateCode scope = query.state();
-        for (CaseFigures c : covered(query)) {
-            if (scope == null || scope.equals(c.requesting)) {
-                sentTo.merge(c.requested.value(), 1L, Long::sum);
-            }
-            if (scope == null || scope.equals(c.requested)) {
-                receivedFrom.merge(c.requesting.value(), 1L, Long::sum);
-            }
-            declined += c.conditionsDeclined;
-        }
-        return new Statistics.SpontaneousFigures(common.cases(), common.casesByStatus(), sentTo, receivedFrom,
-                common.timings().get(ACKNOWLEDGE), declined, common.consents(), common.overdueNow());
+    Statistics.SpontaneousFigures figures(Totals totals) {
+        Statistics common = statistics(totals, null);
+        return new Statistics.SpontaneousFigures(common.cases(), common.casesByStatus(), totals.secondParties, totals.firstParties,
+                common.timings().get(ACKNOWLEDGE), totals.conditionsDeclined, common.consents(), common.overdueNow());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -108,17 +109,18 @@ public record Statistics(
      */
     public record Timing(long count, Long medianMillis, Long p90Millis) {
 
-        static Timing of(List<Long> millis) {
-            if (millis.isEmpty()) {
+        /** @param sorted the durations, sorted here in place */
+        static Timing of(long[] sorted) {
+            if (sorted.length == 0) {
                 return new Timing(0, null, null);
             }
-            List<Long> sorted = millis.stream().sorted().toList();
-            return new Timing(sorted.size(), nearestRank(sorted, 50), nearestRank(sorted, 90));
+            Arrays.sort(sorted);
+            return new Timing(sorted.length, nearestRank(sorted, 50), nearestRank(sorted, 90));
         }
 
-        private static long nearestRank(List<Long> sorted, int percent) {
-            int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-            return sorted.get(Math.max(rank, 1) - 1);
+        private static long nearestRank(long[] sorted, int percent) {
+            int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+            return sorted[Math.max(rank, 1) - 1];
         }
     }
 

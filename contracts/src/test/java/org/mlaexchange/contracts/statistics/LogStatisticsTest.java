@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mlaexchange.contracts.StateCode;
 import org.mlaexchange.contracts.events.CloudEvent;
@@ -39,11 +42,41 @@ class LogStatisticsTest {
     private static final ContactPerson CONTACT = new ContactPerson("M. Gómez", "mgomez@ar.demo", "+54 11 0000 0001");
 
     private final LogStatistics statistics = LogStatistics.forService("request-service");
+    private final List<CloudEvent> log = new ArrayList<>();
     private long logseq;
+
+    private void append(CloudEvent event) {
+        statistics.accept(event);
+        log.add(event);
+    }
+
+    /**
+     * What a service does with its growing log: folds it a few events at a time, keeping each case's figures (as JSON)
+     * between folds, then adds up the kept cases. Every test's log gives the same figures that way as in one go.
+     */
+    @AfterEach
+    void theFiguresAreTheSameWhenTheLogIsFoldedAFewEventsAtATimeAndTheCasesKeptBetween() {
+        for (int piece = 1; piece <= 3; piece++) {
+            Map<String, LogStatistics.KeptCase> kept = new HashMap<>();
+            for (int from = 0; from < log.size(); from += piece) {
+                List<CloudEvent> events = log.subList(from, Math.min(from + piece, log.size()));
+                LogStatistics fold = LogStatistics.forService("request-service");
+                kept.values().stream().filter(k -> fold.caseKeys(events).contains(k.key())).forEach(k -> fold.restore(k.fold(), k.key(), k.figures()));
+                events.forEach(fold::accept);
+                fold.drain().forEach(k -> kept.put(k.fold() + "/" + k.key(), k));
+            }
+            for (StatisticsQuery query : List.of(of(null, null), of(NL, null), of(AR, null), of(NL, AR), of(null, SN),
+                    new StatisticsQuery(null, null, T0.plusSeconds(60), T0.plusSeconds(120), TODAY))) {
+                LogStatistics.Tally tally = LogStatistics.forService("request-service").tally(query);
+                kept.values().forEach(k -> tally.add(k.fold(), k.figures()));
+                assertEquals(statistics.result(query), tally.result(), "pieces of " + piece + " event(s), " + query);
+            }
+        }
+    }
 
     private void event(StateCode actor, RequestEvent e, Instant at) {
         logseq++;
-        statistics.accept(new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "request-service",
+        append(new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "request-service",
                 RequestEventTypes.typeOf(e), e.requestId().toString(), at.toString(), CloudEvent.DATA_CONTENT_TYPE,
                 actor == null ? null : actor.value(), 1, logseq, null, null, EventJson.toData(e)));
     }
@@ -76,7 +109,7 @@ class LogStatisticsTest {
 
     private void spontaneous(StateCode actor, SpontaneousInformationEvent e, Instant at) {
         logseq++;
-        statistics.accept(new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "request-service",
+        append(new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "request-service",
                 SpontaneousInformationEventTypes.typeOf(e), e.informationId().toString(), at.toString(), CloudEvent.DATA_CONTENT_TYPE,
                 actor == null ? null : actor.value(), 1, logseq, null, null, EventJson.toData(e)));
     }

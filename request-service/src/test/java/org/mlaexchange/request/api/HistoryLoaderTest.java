@@ -93,7 +93,7 @@ class HistoryLoaderTest {
     }
 
     /** The log's head, once the relay has published all of it (the loader refuses a log not fully published). */
-    private static long relayedHead(Connection c) throws SQLException, InterruptedException {
+    static long relayedHead(Connection c) throws SQLException, InterruptedException {
         for (int i = 0; i < 100; i++) {
             long head = single(c, "SELECT logseq FROM event_log_head");
             if (single(c, "SELECT logseq FROM event_relay_position") == head) {

@@ -60,6 +60,11 @@ public record ApiResponse(int status, String etag, String location, JsonNode bod
         return cases;
     }
 
+    /** A 503 {@code statistics-folding}: the service is still folding its figures from a long history (after an upgrade). */
+    public boolean figuresNotReady() {
+        return status == 503 && body.path("type").asText("").endsWith(":statistics-folding");
+    }
+
     /** The problem's detail, or its title, for a message to the officer. */
     public String problemDetail() {
         String detail = body.path("detail").asText("");

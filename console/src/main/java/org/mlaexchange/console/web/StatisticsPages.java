@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import org.mlaexchange.console.api.ApiResponse;
 import org.mlaexchange.console.api.Service;
 import org.mlaexchange.console.api.Services;
@@ -71,7 +72,7 @@ public class StatisticsPages {
             } else {
                 // the filter's fields are the same for every service: each error once, beside its field
                 StateResource.normalise(r.fieldErrors()).forEach(errors::putIfAbsent);
-                sections.add(new Section(service.label(), null, List.of(), r.problemDetail()));
+                sections.add(new Section(service.label(), null, List.of(), problem(r, visit::text, service.label())));
             }
         });
         Map<String, Object> data = new HashMap<>();
@@ -86,6 +87,11 @@ public class StatisticsPages {
         data.put("query", query);
         int status = errors.isEmpty() ? 200 : 422;
         return Response.status(status).entity(visit.page("statistics", officer, data)).build();
+    }
+
+    /** What a section says when its service gave no figures: in the officer's language when the figures are not ready yet. */
+    static String problem(ApiResponse answer, UnaryOperator<String> text, String service) {
+        return answer.figuresNotReady() ? text.apply("statisticsFolding") + " " + service : answer.problemDetail();
     }
 
     /** A service's figures as CSV ({@code Accept: text/csv}), downloaded through the console with the officer's token. */

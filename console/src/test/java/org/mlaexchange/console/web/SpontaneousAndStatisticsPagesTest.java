@@ -1,5 +1,6 @@
 package org.mlaexchange.console.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mlaexchange.console.api.ApiResponse;
 import org.mlaexchange.console.i18n.Texts;
 
 /**
@@ -160,5 +162,21 @@ class SpontaneousAndStatisticsPagesTest {
         assertTrue(html.contains("evidence-service did not answer"));
         assertFalse(html.contains("style="), "no inline style: the CSP allows styles from the console's origin only");
         assertFalse(html.contains("<script>"), "no inline script");
+    }
+
+    @Test
+    void aServiceStillFoldingItsFiguresIsSaidInTheOfficersLanguageAndOtherFailuresInTheServicesWords() throws Exception {
+        ApiResponse folding = new ApiResponse(503, null, null, json.readTree("""
+                {"type": "urn:mla-exchange:problem:statistics-folding", "title": "Figures not ready yet", "status": 503,
+                 "detail": "The figures are being folded from the event log (1434617 events still to fold)"}"""));
+        assertEquals("These figures are still being prepared from the service's history; try again in a minute: request-service",
+                StatisticsPages.problem(folding, key -> texts.text("en", key), "request-service"));
+        assertTrue(StatisticsPages.problem(folding, key -> texts.text("fr", key), "request-service").startsWith("Ces chiffres sont encore en préparation"));
+        assertTrue(StatisticsPages.problem(folding, key -> texts.text("es", key), "request-service").startsWith("Estas cifras todavía se están preparando"));
+        ApiResponse unavailable = new ApiResponse(503, null, null, json.readTree("""
+                {"type": "urn:mla-exchange:problem:unavailable", "title": "Service unavailable", "status": 503,
+                 "detail": "The service's database cannot be reached; nothing was changed"}"""));
+        assertEquals("The service's database cannot be reached; nothing was changed",
+                StatisticsPages.problem(unavailable, key -> texts.text("en", key), "request-service"));
     }
 }

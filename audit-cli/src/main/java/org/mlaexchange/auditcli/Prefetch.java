@@ -17,7 +17,8 @@ final class Prefetch implements Iterator<String> {
     private static final List<String> END = new ArrayList<>();
     private final BlockingQueue<List<String>> queue = new ArrayBlockingQueue<>(16);
     private final Thread reader;
-    private volatile RuntimeException failure;
+    /** Why the reader stopped early: handed to the verifier, who would otherwise wait for the end forever. */
+    private volatile Throwable failure;
     private List<String> batch = List.of();
     private int index;
     private boolean done;
@@ -39,7 +40,8 @@ final class Prefetch implements Iterator<String> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error too (out of memory): the reader's end must reach the verifier, or it waits forever
                 failure = e;
             }
             try {
@@ -64,8 +66,11 @@ final class Prefetch implements Iterator<String> {
             index = 0;
             if (batch == END) {
                 done = true;
+                if (failure instanceof Error e) {
+                    throw e;
+                }
                 if (failure != null) {
-                    throw failure;
+                    throw (RuntimeException) failure;
                 }
             }
         }

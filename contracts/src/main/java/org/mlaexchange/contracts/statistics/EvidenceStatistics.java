@@ -47,28 +47,28 @@ final class EvidenceStatistics extends LogStatistics {
     private static void item(CaseFigures c, ItemEvent e) {
         String id = e.itemId().toString();
         if (e instanceof ItemEvent.Registered) {
-            c.itemStatus.put(id, "REGISTERED");
+            c.item(id, "REGISTERED");
         } else if (e instanceof ItemEvent.ContentStored) {
-            c.itemStatus.put(id, "CONTENT_STORED");
+            c.item(id, "CONTENT_STORED");
         } else if (e instanceof ItemEvent.Dispatched) {
-            c.itemStatus.put(id, "DISPATCHED");
+            c.item(id, "DISPATCHED");
         } else if (e instanceof ItemEvent.Verified) {
-            c.itemStatus.put(id, "VERIFIED");
+            c.item(id, "VERIFIED");
         } else if (e instanceof ItemEvent.DiscrepancyFound) {
-            c.itemStatus.put(id, "QUARANTINED");
+            c.item(id, "QUARANTINED");
         } else if (e instanceof ItemEvent.Returned) {
-            c.itemStatus.put(id, "RETURNED");
-            c.returnDue.remove(id);
+            c.item(id, "RETURNED");
+            c.returnDue(id, null);
         } else if (e instanceof ItemEvent.Disposed) {
-            c.itemStatus.put(id, "DISPOSED");
-            c.returnDue.remove(id);
+            c.item(id, "DISPOSED");
+            c.returnDue(id, null);
         } else if (e instanceof ItemEvent.ReturnDue r) {
-            c.returnDue.put(id, r.dueDate());
+            c.returnDue(id, r.dueDate());
         } else if (e instanceof ItemEvent.UseConsentRequested r) {
             c.reached("consent-requested", r.requestedAt());
         } else if (e instanceof ItemEvent.UseConsentDecided d) {
             c.reached("consent-decided", d.decidedAt());
-            c.consentDecisions.add(d.decision().name());
+            c.consentDecided(d.decision().name());
         }
     }
 }

@@ -40,7 +40,7 @@ final class ExtraditionStatistics extends LogStatistics {
             c.reached("decided", g.grantedAt());
         } else if (e instanceof ExtraditionEvent.Refused r) {
             c.reached("decided", r.refusedAt());
-            r.grounds().forEach(g -> c.refusalGrounds.add(g.name()));
+            r.grounds().forEach(g -> c.refusedOn(g.name()));
             c.outcome = "REFUSED";
         } else if (e instanceof ExtraditionEvent.SubmittedForProsecution) {
             c.outcome = "REFUSED_SUBMITTED_FOR_PROSECUTION";
@@ -52,9 +52,9 @@ final class ExtraditionStatistics extends LogStatistics {
         } else if (e instanceof ExtraditionEvent.SurrenderPostponed) {
             c.postponements++;
         } else if (e instanceof ExtraditionEvent.SpecialityConsentDecided d) {
-            c.consentDecisions.add(d.decision().name());
+            c.consentDecided(d.decision().name());
         } else if (e instanceof ExtraditionEvent.ReExtraditionConsentDecided d) {
-            c.consentDecisions.add(d.decision().name());
+            c.consentDecided(d.decision().name());
         } else if (e instanceof ExtraditionEvent.DeadlineOverdue d) {
             reminder(c, d.kind().name(), d.owedBy());
         } else if (e instanceof ExtraditionEvent.Withdrawn && PENDING.equals(c.outcome)) {
@@ -65,8 +65,8 @@ final class ExtraditionStatistics extends LogStatistics {
     }
 
     private static void opened(CaseFigures c, StateCode requesting, StateCode requested, Instant at) {
-        c.requesting = requesting;
-        c.requested = requested;
+        c.requesting = CaseFigures.shared(requesting);
+        c.requested = CaseFigures.shared(requested);
         c.openedAt = at;
         c.outcome = PENDING;
     }

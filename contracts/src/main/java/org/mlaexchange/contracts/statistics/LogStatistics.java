@@ -89,11 +89,11 @@ public abstract class LogStatistics {
         CaseFigures figures = cases.computeIfAbsent(caseKey, k -> new CaseFigures());
         StateCode actor = event.actorstate() == null ? null : StateCode.of(event.actorstate());
         if (actor != null) {
-            figures.reminders.values().removeIf(actor::equals);
+            figures.actedBy(actor);
         }
         apply(figures, event, Instant.parse(event.time()));
         if (figures.terminal) {
-            figures.reminders.clear();
+            figures.ended();
         }
     }
 
@@ -154,7 +154,7 @@ public abstract class LogStatistics {
     }
 
     static void reminder(CaseFigures figures, String kind, StateCode owedBy) {
-        figures.reminders.put(kind, owedBy);
+        figures.reminded(kind, owedBy);
     }
 
     /** The figures of the cases folded here (the whole log, for the audit CLI) that the query covers. */
@@ -239,15 +239,15 @@ public abstract class LogStatistics {
             }
             count++;
             byStatus.merge(c.status, 1L, Long::sum);
-            c.itemStatus.values().forEach(s -> items.merge(s, 1L, Long::sum));
+            c.itemStatuses().forEach(s -> items.merge(s, 1L, Long::sum));
             timings.forEach((name, span) -> {
                 Long millis = c.between(span[0], span[1]);
                 if (millis != null) {
                     durations.get(name).add(millis);
                 }
             });
-            c.refusalGrounds.forEach(g -> grounds.merge(g, 1L, Long::sum));
-            c.consentDecisions.forEach(d -> consents.merge(d, 1L, Long::sum));
+            c.refusalGrounds().forEach(g -> grounds.merge(g, 1L, Long::sum));
+            c.consentDecisions().forEach(d -> consents.merge(d, 1L, Long::sum));
             if (c.outcome != null) {
                 outcomes.merge(c.outcome, 1L, Long::sum);
             }

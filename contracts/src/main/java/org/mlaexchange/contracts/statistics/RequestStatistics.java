@@ -63,7 +63,7 @@ final class RequestStatistics extends LogStatistics {
             c.reached("decided", a.acceptedAt());
         } else if (e instanceof RequestEvent.Refused r) {
             c.reached("decided", r.refusedAt());
-            r.grounds().forEach(g -> c.refusalGrounds.add(g.name()));
+            r.grounds().forEach(g -> c.refusedOn(g.name()));
         } else if (e instanceof RequestEvent.Completed done) {
             c.reached("executed", done.completedAt());
         } else if (e instanceof RequestEvent.Postponed) {

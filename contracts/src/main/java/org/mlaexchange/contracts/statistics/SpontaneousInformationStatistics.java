@@ -41,7 +41,7 @@ final class SpontaneousInformationStatistics extends LogStatistics {
         } else if (e instanceof SpontaneousInformationEvent.ConditionsDeclined) {
             c.conditionsDeclined++;
         } else if (e instanceof SpontaneousInformationEvent.UseConsentDecided d) {
-            c.consentDecisions.add(d.decision().name());
+            c.consentDecided(d.decision().name());
         } else if (e instanceof SpontaneousInformationEvent.DeadlineOverdue d) {
             reminder(c, d.kind().name(), d.owedBy());
         }

@@ -71,10 +71,7 @@ final class CaseFigures {
     }
 
     void refusedOn(String ground) {
-        if (refusalGrounds == null) {
-            refusalGrounds = new ArrayList<>(2);
-        }
-        refusalGrounds.add(ground);
+        refusalGrounds = added(refusalGrounds, ground);
     }
 
     List<String> refusalGrounds() {
@@ -82,10 +79,13 @@ final class CaseFigures {
     }
 
     void consentDecided(String decision) {
-        if (consentDecisions == null) {
-            consentDecisions = new ArrayList<>(2);
-        }
-        consentDecisions.add(decision);
+        consentDecisions = added(consentDecisions, decision);
+    }
+
+    private static List<String> added(List<String> list, String value) {
+        List<String> to = list == null ? new ArrayList<>(2) : list;
+        to.add(value);
+        return to;
     }
 
     List<String> consentDecisions() {

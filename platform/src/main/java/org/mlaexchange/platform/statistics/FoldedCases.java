@@ -29,8 +29,8 @@ import org.mlaexchange.platform.PlatformConfig;
 /**
  * The statistics' figures of each case, folded from the service's event log as it grows and kept in
  * {@code statistics_case}: a statistics call folds only the events appended since the last one, a few hundred
- * at a time, each batch in its own transaction with the position it reached, so neither memory nor time grows
- * with the whole log (with a million cases in the log, folding the whole log on each call ran out of heap).
+ * at a time, each batch in its own transaction with the position it reached, then adds up the kept cases one row
+ * at a time. Folding the whole log on each call ran out of heap with a million cases in the log.
  */
 @ApplicationScoped
 public class FoldedCases {

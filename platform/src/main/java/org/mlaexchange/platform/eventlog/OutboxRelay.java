@@ -63,6 +63,8 @@ public class OutboxRelay {
     private volatile boolean active;
     private volatile long publishedLogseq = -1;
     private Thread thread;
+    /** The relay thread's wait before its next attempt; back to the shortest once it has caught up with the topic. */
+    private Duration backoff = Duration.ofMillis(200);
 
     public OutboxRelay(AgroalDataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                        PlatformConfig config, MeterRegistry registry, EventTraces traces) {
@@ -110,33 +112,14 @@ public class OutboxRelay {
     }
 
     private void run() {
-        Duration backoff = Duration.ofMillis(200);
         while (running) {
             try (Connection connection = dataSource.getConnection();
                  KafkaProducer<String, String> producer = producer()) {
-                connection.setAutoCommit(true);
-                waitForLeadership(connection);
-                if (!running) {
-                    return;
-                }
-                LOG.infof("event relay active: publishing %s", config.topic());
-                try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + EventLog.CHANNEL);
-                }
-                long position = readPosition(connection);
-                Set<Long> onTopic = alreadyOnTopic(connection, position);
-                publishedLogseq = position;
-                backoff = Duration.ofMillis(200);
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                while (running) {
-                    int published = publishBatch(connection, producer, position, onTopic);
-                    onTopic = Set.of(); // only the first batch after the stored position can have been published
-                    position += published;
-                    publishedLogseq = position;
-                    if (published < config.relay().batchSize()) {
-                        // blocks until a committing writer NOTIFYs, or the poll interval passes
-                        notifications.getNotifications((int) config.relay().pollInterval().toMillis());
-                    }
+                try {
+                    lead(connection, producer);
+                } catch (Exception e) {
+                    dropIfBroken(connection);
+                    throw e;
                 }
             } catch (Exception e) {
                 active = false;
@@ -144,8 +127,7 @@ public class OutboxRelay {
                     return;
                 }
                 LOG.warnf("event relay interrupted (%s); retrying in %d ms", e.toString(), backoff.toMillis());
-                // its connection went back to the pool, perhaps broken (PostgreSQL's "terminating connection", 57P01,
-                // is not one the pool's exception sorter drops): idle connections are checked before a writer takes one
+                // the other idle connections may be broken too (PostgreSQL restarted): checked before a writer takes one
                 dataSource.flush(AgroalDataSource.FlushMode.INVALID);
                 sleep(backoff);
                 // at most 5 s, as the consumers wait for their database: accepted writes wait in the outbox meanwhile
@@ -153,6 +135,53 @@ public class OutboxRelay {
             }
         }
         active = false;
+    }
+
+    /** Waits for the advisory lock on {@code connection}, then publishes until stopped or until something fails. */
+    private void lead(Connection connection, KafkaProducer<String, String> producer) throws Exception {
+        connection.setAutoCommit(true);
+        waitForLeadership(connection);
+        if (!running) {
+            return;
+        }
+        LOG.infof("event relay active: publishing %s", config.topic());
+        try (Statement listen = connection.createStatement()) {
+            listen.execute("LISTEN " + EventLog.CHANNEL);
+        }
+        long position = readPosition(connection);
+        Set<Long> onTopic = alreadyOnTopic(connection, position);
+        publishedLogseq = position;
+        backoff = Duration.ofMillis(200);
+        PGConnection notifications = connection.unwrap(PGConnection.class);
+        while (running) {
+            int published = publishBatch(connection, producer, position, onTopic);
+            onTopic = Set.of(); // only the first batch after the stored position can have been published
+            position += published;
+            publishedLogseq = position;
+            if (published < config.relay().batchSize()) {
+                // blocks until a committing writer NOTIFYs, or the poll interval passes
+                notifications.getNotifications((int) config.relay().pollInterval().toMillis());
+            }
+        }
+    }
+
+    /**
+     * Keeps a connection PostgreSQL ended out of the pool, where the next writer would take it. Its "terminating
+     * connection" (57P01: a restart, {@code pg_terminate_backend}) is not an error the pool's exception sorter drops a
+     * connection for; once that has been read, a statement on the closed socket fails with a connection error (class
+     * 08), which it does drop. A healthy connection (the relay stopped for Kafka) goes back as it is.
+     */
+    static void dropIfBroken(Connection connection) {
+        try {
+            if (connection.isValid(2)) {
+                return;
+            }
+            try (Statement probe = connection.createStatement()) {
+                probe.execute("SELECT 1");
+            }
+        } catch (SQLException broken) {
+            LOG.debugf("event relay: its connection is broken (%s); the pool drops it", broken.getSQLState());
+        }
     }
 
     private void waitForLeadership(Connection connection) throws SQLException {

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.hibernate.Session;
 import org.mlaexchange.platform.store.TimeOrderedIds;
+import org.postgresql.PGStatement;
 
 /**
  * Evidence content in PostgreSQL, in fixed-size chunks: written from a stream while its SHA-256 is
@@ -185,6 +186,9 @@ public class ContentStore {
                     SELECT c.seq, c.data FROM item_content i JOIN item_content_chunk c ON c.upload_id = i.upload_id
                     WHERE i.item_id = ? AND c.seq BETWEEN ? AND ? ORDER BY c.seq""")) {
                 query.setFetchSize(1);
+                // each chunk in binary from the first execution: in text (until a statement has run five times on a
+                // connection) PostgreSQL sends bytea as hex, twice its size, and the driver decodes it
+                query.unwrap(PGStatement.class).setPrepareThreshold(-1);
                 query.setObject(1, itemId);
                 query.setInt(2, firstChunk);
                 query.setInt(3, lastChunk);

@@ -118,7 +118,7 @@ public class OutboxRelay {
                 try {
                     lead(connection, producer);
                 } catch (Exception e) {
-                    dropIfBroken(connection);
+                    release(connection);
                     throw e;
                 }
             } catch (Exception e) {
@@ -166,18 +166,19 @@ public class OutboxRelay {
     }
 
     /**
-     * Keeps a connection PostgreSQL ended out of the pool, where the next writer would take it. Its "terminating
-     * connection" (57P01: a restart, {@code pg_terminate_backend}) is not an error the pool's exception sorter drops a
-     * connection for; once that has been read, a statement on the closed socket fails with a connection error (class
-     * 08), which it does drop. A healthy connection (the relay stopped for Kafka) goes back as it is.
+     * Leaves nothing of the relay on a connection that goes back to the pool after a failure. A healthy one (Kafka
+     * failed) gives up the advisory lock and the LISTEN, both held by the session: a writer could take it next and keep
+     * the relay out. One PostgreSQL ended (57P01: a restart, {@code pg_terminate_backend}) must not be taken at all, and
+     * 57P01 is not an error the pool's exception sorter drops a connection for; once it has been read, a statement on
+     * the closed socket fails with a connection error (class 08), which it does drop.
      */
-    static void dropIfBroken(Connection connection) {
-        try {
+    static void release(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
             if (connection.isValid(2)) {
-                return;
-            }
-            try (Statement probe = connection.createStatement()) {
-                probe.execute("SELECT 1");
+                statement.execute("SELECT pg_advisory_unlock_all()");
+                statement.execute("UNLISTEN *");
+            } else {
+                statement.execute("SELECT 1");
             }
         } catch (SQLException broken) {
             LOG.debugf("event relay: its connection is broken (%s); the pool drops it", broken.getSQLState());

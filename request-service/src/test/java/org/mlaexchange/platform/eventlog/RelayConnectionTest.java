@@ -14,10 +14,11 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * The relay's connection, ended by PostgreSQL, must not go back to the pool: the clean-clone CI of ae56d4c had a
- * caller take it right after {@code pg_terminate_backend} ended the relay's backend ("An I/O error occurred while
- * sending to the backend"). Here one thread does what the relay does with its connection, so the pool's per-thread
- * cache would hand the ended connection straight back to it if it were returned.
+ * What the relay leaves on its connection when it fails. One PostgreSQL ended must not go back to the pool: the
+ * clean-clone CI of ae56d4c had a caller take it right after {@code pg_terminate_backend} ended the relay's backend
+ * ("An I/O error occurred while sending to the backend"). A healthy one goes back without the relay's advisory lock
+ * and LISTEN. Here one thread does what the relay does with its connection, and the pool's per-thread cache hands
+ * that thread the connection it returned last.
  */
 @QuarkusTest
 class RelayConnectionTest {
@@ -34,7 +35,7 @@ class RelayConnectionTest {
                 s.execute("SELECT pg_terminate_backend(" + ended + ")");
             }
             awaitGone(ended);
-            OutboxRelay.dropIfBroken(relays);
+            OutboxRelay.release(relays);
         }
         try (Connection next = dataSource.getConnection()) {
             assertNotEquals(ended, pid(next), "the pool handed out the connection PostgreSQL had ended");
@@ -42,15 +43,25 @@ class RelayConnectionTest {
     }
 
     @Test
-    void aHealthyConnectionGoesBackToThePool() throws Exception {
+    void aHealthyConnectionGoesBackToThePoolWithoutTheRelaysLockAndListen() throws Exception {
         long kept;
-        try (Connection relays = dataSource.getConnection()) {
+        try (Connection relays = dataSource.getConnection(); Statement s = relays.createStatement()) {
             kept = pid(relays);
-            OutboxRelay.dropIfBroken(relays);
+            s.execute("SELECT pg_try_advisory_lock(hashtext('mla-relay:relay-connection-test'))");
+            s.execute("LISTEN " + EventLog.CHANNEL);
+            OutboxRelay.release(relays);
         }
-        try (Connection next = dataSource.getConnection()) {
+        try (Connection next = dataSource.getConnection(); Statement s = next.createStatement()) {
             // the pool's per-thread cache gives this thread the connection it returned last
             assertEquals(kept, pid(next));
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = " + kept)) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "the relay's advisory lock went back to the pool with its connection");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_listening_channels()")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "the relay's LISTEN went back to the pool with its connection");
+            }
         }
     }
 

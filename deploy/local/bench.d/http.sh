@@ -63,6 +63,15 @@ run_wrk() {
   log "  $key -c $c: $(get "$key.rps")/s 2xx, p50 $(get "$key.p50_ms") ms, p99 $(get "$key.p99_ms") ms, non-2xx/errors $(get "$key.bad")"
 }
 
+# warm_up: WARMUP seconds of submissions at 8 connections, not measured (the JIT of the stack's services)
+warm_up() {
+  [ "${WARMUP:-0}" -gt 0 ] || return 0
+  request_body_file
+  log "warm-up: submissions at 8 connections for ${WARMUP} s (not measured)"
+  BENCH_TOKEN="$(token nl officer)" BENCH_BODY="$WORK/request.json" \
+    run_wrk "warmup.submit.8" 8 "$BENCH_D/submit.lua" "$REQ/api/requests" "$WARMUP"
+}
+
 bench_submissions() {
   request_body_file
   log "submissions: POST /api/requests (NL officer, the demo's body) at $CONNS connections, ${DURATION} s each"

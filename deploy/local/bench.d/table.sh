@@ -38,6 +38,10 @@ http_rows() { # http_rows <key prefix> <label>
 
 build_rows() {
   : >"$WORK/rows"
+  if [ -n "$(get warmup.submit.8.rps)" ]; then
+    row "1 warm-up, not measured: submissions, 8 conn, ${WARMUP} s: rate / p50 / p99 (context)" \
+      "$(get warmup.submit.8.rps)/s / $(get warmup.submit.8.p50_ms) ms / $(get warmup.submit.8.p99_ms) ms" "" "" "" ""
+  fi
   http_rows submit "1 submissions"
   cpu_rows submit.8 "1 submissions, 8 conn"
   http_rows ack "2 acknowledge"
@@ -140,7 +144,7 @@ report() {
     echo
     cat <<EOF
 How each figure is taken (deploy/local/bench, deploy/local/bench.d/):
-- 1, 2: wrk ${DURATION} s per line (-t1 at 1 connection, -t2 otherwise, 10 s timeout) against the running stack,
+- 1, 2: after a warm-up of ${WARMUP} s (wrk, submissions at 8 connections, not measured), wrk ${DURATION} s per line (-t1 at 1 connection, -t2 otherwise, 10 s timeout) against the running stack,
   a real token (password grant), the demo's request body; rate counts 2xx answers only. Acknowledge walks
   through pre-created SUBMITTED requests, each once, with If-Match. Baseline: pgbench, the same connection
   counts and duration, single-row INSERT of a 1 KiB text row (bigserial key) into a scratch database,

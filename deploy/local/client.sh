@@ -22,13 +22,23 @@ token() {
     "$KC/realms/$1/protocol/openid-connect/token" | jq -r .access_token
 }
 
-# call METHOD URL TOKEN [JSON] [extra curl args...]: prints the body; fails unless 2xx
+# call METHOD URL TOKEN [JSON] [extra curl args...]: prints the body; fails unless 2xx. A GET answered 503 with
+# Retry-After (statistics still folding a long history, a service starting) is asked again after that many
+# seconds, for up to CALL_RETRY_FOR seconds (default 300), as a client should; a write is never repeated
+# blindly (a 503 outcome-unknown says to look first).
 call() {
-  local method=$1 url=$2 tok=$3 body=${4:-} status
+  local method=$1 url=$2 tok=$3 body=${4:-} status wait waited=0
   shift 4 2>/dev/null || shift $#
-  local args=(-s -o "$WORK/body" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $tok" "$@")
+  local args=(-s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $tok" "$@")
   if [ -n "$body" ]; then args+=(-H 'Content-Type: application/json' --data "$body"); fi
-  status=$(curl "${args[@]}" "$url")
+  while :; do
+    status=$(curl "${args[@]}" "$url")
+    wait=$(tr -d '\r' <"$WORK/headers" | awk -F': *' 'tolower($1)=="retry-after"{print $2}')
+    [[ $status == 503 && $method == GET && $wait =~ ^[0-9]+$ ]] && ((waited < ${CALL_RETRY_FOR:-300})) || break
+    say "($method $url: 503, $(jq -r '.detail // empty' "$WORK/body" 2>/dev/null); asking again in $wait s)" >&2
+    sleep "$((wait > 0 ? wait : 1))"
+    waited=$((waited + (wait > 0 ? wait : 1)))
+  done
   [[ $status == 2* ]] || fail "$method $url answered $status: $(cat "$WORK/body")"
   cat "$WORK/body"
 }

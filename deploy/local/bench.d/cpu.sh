@@ -22,6 +22,7 @@ cpu_part() {
     postgres:* | */postgres\ *) CPU_PART=postgresql ;;
     *keycloak*) CPU_PART=keycloak ;;
     wrk\ *) CPU_PART=wrk ;;
+    pgbench\ *) CPU_PART=pgbench ;;
   esac
 }
 
@@ -32,8 +33,10 @@ cpu_ticks() {
     cpu_part "$dir"
     part="$CPU_PART"
     [ -n "$part" ] || continue
-    # fields after the command name in parentheses: utime and stime are the 12th and 13th
-    sed 's/^.*) //' "$dir/stat" 2>/dev/null | awk -v p="$part" '{print p, $12 + $13}'
+    # fields after the command name in parentheses: utime and stime are the 12th and 13th; for PostgreSQL also
+    # the children's (14th, 15th), so that the backends of connections that closed in the window (pgbench's)
+    # still count, in the postmaster's
+    sed 's/^.*) //' "$dir/stat" 2>/dev/null | awk -v p="$part" '{print p, $12 + $13 + (p == "postgresql" ? $14 + $15 : 0)}'
   done | awk '{t[$1] += $2} END {for (p in t) print p, t[p]}'
   awk '/^cpu / {print "machine", $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat
 }

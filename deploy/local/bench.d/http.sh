@@ -18,6 +18,23 @@ request_body_file() {
 
 threads_for() { if [ "$1" -ge 2 ]; then echo 2; else echo 1; fi; }
 
+# run_pgbench <key> <clients> <script>: pgbench over TCP as the services' role, -j threads_for, DURATION seconds, on
+# the scratch database; puts <key>.<clients>.tps, .p50_ms, .p99_ms (pgbench's per-transaction log), .n and .bad
+run_pgbench() {
+  local key="$1" c="$2" script="$3" dir="$WORK/pgbench-$1-$2" tps
+  mkdir -p "$dir"
+  (cd "$dir" && pgbench -n -f "$script" -c "$c" -j "$(threads_for "$c")" -T "$DURATION" -l --log-prefix=lat "$SCRATCH_DB") \
+    >"$dir/out" 2>&1 || { cat "$dir/out" >&2; die "pgbench failed ($key, $c clients)"; }
+  tps="$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$dir/out")"
+  cat "$dir"/lat.* | awk '{print $3}' >"$dir/lat"
+  put "$key.$c.n" "$(wc -l <"$dir/lat")"
+  put "$key.$c.bad" 0
+  put "$key.$c.tps" "$(awk -v t="$tps" 'BEGIN {printf "%.1f", t}')"
+  put "$key.$c.p50_ms" "$(awk -v u="$(pct "$dir/lat" 50)" 'BEGIN {printf "%.2f", u / 1000}')"
+  put "$key.$c.p99_ms" "$(awk -v u="$(pct "$dir/lat" 99)" 'BEGIN {printf "%.2f", u / 1000}')"
+  log "  pgbench $(basename "$script" .sql) -c $c: $tps tps, p50 $(get "$key.$c.p50_ms") ms, p99 $(get "$key.$c.p99_ms") ms"
+}
+
 # pgbench single-row INSERT of a ~1 KiB row (bigserial key, timestamp, 1,024-character text) into a table
 # of the scratch database, over TCP as the services' role, -c <conns> -j <threads> for DURATION seconds.
 bench_pgbench() {
@@ -25,18 +42,53 @@ bench_pgbench() {
   pg_mla -d "$SCRATCH_DB" -c "DROP TABLE IF EXISTS bench_insert" \
     -c "CREATE TABLE bench_insert (id bigserial PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now(), payload text NOT NULL)" >/dev/null
   printf '%s\n' "INSERT INTO bench_insert (payload) VALUES (repeat(md5(random()::text), 32));" >"$WORK/insert.sql"
-  local c dir tps
+  local c
   for c in $CONNS; do
-    dir="$WORK/pgbench-$c"
-    mkdir -p "$dir"
-    (cd "$dir" && pgbench -n -f "$WORK/insert.sql" -c "$c" -j "$(threads_for "$c")" -T "$DURATION" -l --log-prefix=lat "$SCRATCH_DB") \
-      >"$dir/out" 2>&1 || { cat "$dir/out" >&2; die "pgbench failed"; }
-    tps="$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$dir/out")"
-    cat "$dir"/lat.* | awk '{print $3}' >"$dir/lat"
-    put "pg.$c.tps" "$(awk -v t="$tps" 'BEGIN {printf "%.1f", t}')"
-    put "pg.$c.p50_ms" "$(awk -v u="$(pct "$dir/lat" 50)" 'BEGIN {printf "%.2f", u / 1000}')"
-    put "pg.$c.p99_ms" "$(awk -v u="$(pct "$dir/lat" 99)" 'BEGIN {printf "%.2f", u / 1000}')"
-    log "  pgbench -c $c: $tps tps, p50 $(get "pg.$c.p50_ms") ms, p99 $(get "pg.$c.p99_ms") ms"
+    run_pgbench pg "$c" "$WORK/insert.sql"
+  done
+}
+
+# pgbench running a submission's own statements, as request-service sends them for one submission alone (a
+# group of one), on a copy of request-service's schema in the scratch database: BEGIN with the case's data
+# key INSERT, the request's INSERT, the log head's SELECT ... FOR UPDATE, the event's INSERT with the head's
+# UPDATE and the NOTIFY (one round trip, as EventLog's sealing statement), COMMIT. The rows are copies of the
+# stack's newest submission (its JSONB state, its event's text, its wrapped key), under new time-ordered ids.
+# What the database alone does for what a submission writes: no HTTP, no JSON, no hashing, no group commit.
+bench_pgbench_submission() {
+  log "baseline: pgbench running a submission's statements (request-service's schema) at $CONNS clients, ${DURATION} s each"
+  local case_id
+  case_id="$(pg_mla -d "$REQ_DB" -Atc "SELECT r.id FROM mla_request r JOIN event_log e ON e.case_id = r.id::text AND e.caseseq = 1
+    JOIN case_data_key k ON k.case_id = r.id::text ORDER BY r.list_seq DESC LIMIT 1")"
+  [ -n "$case_id" ] || { log "  no submission in $REQ_DB to copy (run with --warmup): skipped"; return 0; }
+  pg_dump -s --no-owner --no-privileges -d "$REQ_DB" | pg_mla -d "$SCRATCH_DB" >/dev/null
+  pg_mla -d "$SCRATCH_DB" -c "INSERT INTO event_log_head (id, logseq, hash) VALUES (1, 0, repeat('0', 64))" \
+    -c "CREATE TABLE tpl_request AS SELECT * FROM mla_request WITH NO DATA" \
+    -c "CREATE TABLE tpl_event AS SELECT * FROM event_log WITH NO DATA" \
+    -c "CREATE TABLE tpl_key AS SELECT * FROM case_data_key WITH NO DATA" >/dev/null
+  local t from into where
+  for t in "mla_request tpl_request id = '$case_id'" "event_log tpl_event case_id = '$case_id' AND caseseq = 1" \
+    "case_data_key tpl_key case_id = '$case_id'"; do
+    read -r from into where <<<"$t"
+    pg_mla -d "$REQ_DB" -c "\\copy (SELECT * FROM $from WHERE $where) TO STDOUT" | pg_mla -d "$SCRATCH_DB" -c "\\copy $into FROM STDIN"
+  done
+  local id="(lpad(to_hex((extract(epoch FROM now()) * 1000)::int8), 12, '0') || '7000' || lpad(to_hex(:r::int8), 16, '0'))::uuid"
+  local event_id="(lpad(to_hex((extract(epoch FROM now()) * 1000)::int8), 12, '0') || '7001' || lpad(to_hex(:r::int8), 16, '0'))::uuid"
+  local hash="(md5(:r::text) || md5((:r + 1)::text))"
+  cat >"$WORK/submission.sql" <<SQL
+\set r random(1, 9223372036854775806)
+BEGIN \; INSERT INTO case_data_key (case_id, key_id, kek_id, wrapped_key, created_at) SELECT $id::text, key_id, kek_id, wrapped_key, now() FROM tpl_key;
+INSERT INTO mla_request (id, requesting_state, requested_state, status, urgent, confidential, version, submitted_at, updated_at, next_deadline_at, state, next_reminder_at) SELECT $id, requesting_state, requested_state, status, urgent, confidential, version, now(), now(), next_deadline_at, state, next_reminder_at FROM tpl_request;
+SELECT logseq, hash FROM event_log_head WHERE id = 1 FOR UPDATE;
+WITH appended AS (INSERT INTO event_log (logseq, event_id, case_id, caseseq, type, actor_state, parties, occurred_at, prevhash, hash, envelope, traceparent, tracestate) SELECT h.logseq + 1, $event_id, $id::text, 1, t.type, t.actor_state, t.parties, now(), h.hash, $hash, t.envelope, t.traceparent, t.tracestate FROM tpl_event t, event_log_head h WHERE h.id = 1) UPDATE event_log_head SET logseq = logseq + 1, hash = $hash WHERE id = 1 RETURNING pg_current_xact_id()::text \; NOTIFY mla_bench_submission;
+COMMIT;
+SQL
+  local c account
+  for c in $CONNS; do
+    account=()
+    # the database's CPU for a submission's own transaction (alone, and with 8 clients queueing for the head's lock),
+    # next to what it spends per submission of the stack
+    [ "$c" = 1 ] || [ "$c" = 8 ] && account=(cpu_account "pgsub.$c")
+    "${account[@]}" run_pgbench pgsub "$c" "$WORK/submission.sql"
   done
 }
 

@@ -43,6 +43,20 @@ build_rows() {
       "$(get warmup.submit.8.rps)/s / $(get warmup.submit.8.p50_ms) ms / $(get warmup.submit.8.p99_ms) ms" "" "" "" ""
   fi
   http_rows submit "1 submissions"
+  local c
+  for c in $CONNS; do
+    [ -n "$(get "pgsub.$c.tps")" ] || continue
+    # the database alone running what a submission writes: how near the service comes to its own statements
+    row "1 submissions, $c conn, against pgbench running a submission's statements (context): rate / p50" \
+      "$(fmt "$(get "submit.$c.rps")" /s) / $(fmt "$(get "submit.$c.p50_ms")" " ms")" \
+      "$(fmt "$(get "pgsub.$c.tps")" " tps") / $(fmt "$(get "pgsub.$c.p50_ms")" " ms")" \
+      "$(pct_of "$(get "submit.$c.rps")" "$(get "pgsub.$c.tps")") / $(times "$(get "submit.$c.p50_ms")" "$(get "pgsub.$c.p50_ms")")" "" ""
+  done
+  if [ -n "$(get cpu.pgsub.8.postgresql)" ]; then
+    row "1 PostgreSQL's CPU per submission (8 conn), against pgbench running a submission's statements, 1 / 8 clients (context)" \
+      "$(fmt "$(get cpu.submit.8.postgresql)" " ms") (all three services' databases)" \
+      "$(fmt "$(get cpu.pgsub.1.postgresql)" " ms") / $(fmt "$(get cpu.pgsub.8.postgresql)" " ms") per transaction" "" "" ""
+  fi
   cpu_rows submit.8 "1 submissions, 8 conn"
   http_rows ack "2 acknowledge"
   if [ -n "$(get evidence.up.mibs)" ]; then
@@ -148,7 +162,10 @@ How each figure is taken (deploy/local/bench, deploy/local/bench.d/):
   a real token (password grant), the demo's request body; rate counts 2xx answers only. Acknowledge walks
   through pre-created SUBMITTED requests, each once, with If-Match. Baseline: pgbench, the same connection
   counts and duration, single-row INSERT of a 1 KiB text row (bigserial key) into a scratch database,
-  over TCP as the services' role; its p50/p99 from pgbench's per-transaction log.
+  over TCP as the services' role; its p50/p99 from pgbench's per-transaction log. Context rows: pgbench
+  running a submission's own statements (data key, request, head lock, event + head + NOTIFY, COMMIT: the
+  five round trips of a submission alone) on a copy of request-service's schema, with copies of the stack's
+  newest submission's rows under new ids.
 - 3: curl -T / curl -o /dev/null of $UPLOAD_MIB MiB of random bytes (SHA-256 sent as Content-Digest).
   Baselines: psql \\copy in binary COPY format of the same bytes as 1 MiB bytea rows (table shaped like
   item_content_chunk, STORAGE EXTERNAL, one transaction) and \\copy of them out to /dev/null; dd with

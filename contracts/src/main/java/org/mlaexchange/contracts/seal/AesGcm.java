@@ -14,6 +14,18 @@ public final class AesGcm {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One cipher per thread, initialised afresh for each use: {@code Cipher.getInstance} looks the provider up and
+     * builds a new AES engine each time, and the engine keeps the key schedule of the last key, which the fields
+     * of one case share (new ciphers were a fifth of request-service's allocation per submission: docs/benchmarks.md).
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
+        }
+    });
 
     private AesGcm() {
     }
@@ -37,7 +49,8 @@ public final class AesGcm {
 
     private static byte[] run(int mode, SecretKey key, GCMParameterSpec spec, byte[] associatedData, byte[] input, int offset, int length) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
+            // init resets whatever an earlier use left, a failed open included
             cipher.init(mode, key, spec);
             cipher.updateAAD(associatedData);
             return cipher.doFinal(input, offset, length);

@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -59,6 +63,38 @@ class SealedTextTest {
         assertThrows(IllegalArgumentException.class, () -> SealedText.open(other, CASE, sealed));
         String altered = sealed.substring(0, sealed.length() - 2) + (sealed.endsWith("A") ? "BB" : "AA");
         assertThrows(IllegalArgumentException.class, () -> SealedText.open(KEY, CASE, altered));
+    }
+
+    @Test
+    void oneThreadSealsAndOpensWithOneKeyAfterAnotherAndAfterAFailedOpen() {
+        // each thread keeps one cipher: what one use leaves (another key, a tag that did not match) must not reach the next
+        SecretKey other = new SecretKeySpec(HexFormat.of().parseHex(
+                "1f1e1d1c1b1a191817161514131211100f0e0d0c0b0a09080706050403020100"), "AES");
+        String first = SealedText.seal(KEY, "k1", CASE, "Jane Witness");
+        String second = SealedText.seal(other, "k2", CASE, "Jane Witness");
+        assertThrows(IllegalArgumentException.class, () -> SealedText.open(other, CASE, first));
+        assertEquals("Jane Witness", SealedText.open(KEY, CASE, first));
+        assertEquals("Jane Witness", SealedText.open(other, CASE, second));
+        assertThrows(IllegalArgumentException.class, () -> SealedText.open(KEY, CASE, second));
+        assertEquals("Witness W-17", SealedText.open(KEY, CASE, SEALED_V1));
+        assertEquals("Jane Witness", SealedText.open(KEY, CASE, SealedText.seal(KEY, "k1", CASE, "Jane Witness")));
+    }
+
+    @Test
+    void threadsSealingAtOnceEachOpenTheirOwn() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> rounds = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String text = "witness " + i;
+                rounds.add(pool.submit(() -> text.equals(SealedText.open(KEY, CASE, SealedText.seal(KEY, "k1", CASE, text)))));
+            }
+            for (Future<Boolean> round : rounds) {
+                assertTrue(round.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

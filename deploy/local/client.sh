@@ -35,9 +35,10 @@ call() {
     status=$(curl "${args[@]}" "$url")
     wait=$(tr -d '\r' <"$WORK/headers" | awk -F': *' 'tolower($1)=="retry-after"{print $2}')
     if ! [[ $status == 503 && $method == GET && $wait =~ ^[0-9]+$ ]] || ((waited >= ${CALL_RETRY_FOR:-300})); then break; fi
+    wait=$((wait > 0 ? wait : 1))
     say "($method $url: 503, $(jq -r '.detail // empty' "$WORK/body" 2>/dev/null); asking again in $wait s)" >&2
-    sleep "$((wait > 0 ? wait : 1))"
-    waited=$((waited + (wait > 0 ? wait : 1)))
+    sleep "$wait"
+    waited=$((waited + wait))
   done
   [[ $status == 2* ]] || fail "$method $url answered $status: $(cat "$WORK/body")"
   cat "$WORK/body"

@@ -22,7 +22,6 @@ cpu_part() {
     postgres:* | */postgres\ *) CPU_PART=postgresql ;;
     *keycloak*) CPU_PART=keycloak ;;
     wrk\ *) CPU_PART=wrk ;;
-    pgbench\ *) CPU_PART=pgbench ;;
   esac
 }
 
